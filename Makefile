@@ -1,0 +1,51 @@
+# Two commands set everything up on a fresh machine: `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site test check serve schema generate lint typecheck clean golden lock
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+site: $(STAMP)  ## bygg webbplatsen till site/ (strikt)
+	$(BIN)/python -m generator build
+
+check: $(STAMP)  ## kontrollera datafilerna
+	$(BIN)/python -m generator check
+
+serve: $(STAMP)  ## förhandsvisning som laddas om när data/ eller docs/ ändras
+	$(BIN)/mkdocs serve
+
+schema: $(STAMP)  ## skriv om JSON-schemana i data/_schema/
+	$(BIN)/python -m generator schema
+
+generate: $(STAMP)  ## skriv de genererade Markdown-sidorna till build/markdown/
+	$(BIN)/python -m generator generate --out build/markdown
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: lint typecheck  ## hela testsviten, med ruff och mypy
+	$(BIN)/pytest
+
+golden: $(STAMP)  ## uppdatera de förväntade filerna i tests/golden/ efter en avsiktlig ändring
+	$(BIN)/pytest tests/test_golden.py --update-golden
+
+clean:
+	rm -rf $(VENV) site build .pytest_cache .mypy_cache .ruff_cache
+
+lock:  ## pin every dependency anew after changing pyproject.toml
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade setuptools && .lock-venv/bin/pip install --quiet -e '.[test]'
+	(echo "# Every package the handbook and its tests need, pinned. Regenerate with: make lock"; \
+	 .lock-venv/bin/pip freeze --all --exclude-editable | grep -v '^pip==') > requirements.lock
+	rm -rf .lock-venv

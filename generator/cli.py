@@ -1,0 +1,90 @@
+"""`python -m generator check|build|generate|schema`: the commands an editor runs.
+
+Every failure an editor can cause ends in a plain Swedish message on stderr and
+exit code 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import DataErrors
+from .render.site import render_site
+from .validate import COOPERATION_FILES, read_handbook
+from .validate.schema import schema_files
+from .write import staging, write_tree
+
+DEFAULT_DATA = Path("data")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.command(args))
+    except DataErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return 1
+
+
+def _check(args: argparse.Namespace) -> int:
+    handbook = read_handbook(args.data)
+    names = ", ".join(c.info.short_name for c in handbook.cooperations)
+    print(f"Inga fel i {args.data}: {len(handbook.cooperations)} samverkan ({names}).")
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    site = render_site(read_handbook(args.data))
+    write_tree(site.files, args.out)
+    print(f"Skrev {len(site.files)} sidor i Markdown till {args.out}/.")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    write_tree(schema_files(COOPERATION_FILES), args.out)
+    print(f"Skrev JSON-scheman till {args.out}/.")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from . import mkdocs_build  # MkDocs is only needed for this command
+
+    read_handbook(args.data)  # report data errors plainly before MkDocs starts
+    try:
+        with staging(args.site) as stage:
+            mkdocs_build.build(args.config, args.data, stage)
+    except mkdocs_build.BuildFailed as failure:
+        print(f"{failure}\nHandboken byggdes inte; {args.site}/ är oförändrad.", file=sys.stderr)
+        return 1
+    print(f"Handboken är byggd i {args.site}/.")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Bygger samverkanshandboken från data/.")
+    sub = parser.add_subparsers(required=True, metavar="kommando")
+
+    check = sub.add_parser("check", help="kontrollera datafilerna och visa alla fel")
+    check.set_defaults(command=_check)
+
+    build = sub.add_parser("build", help="bygg hela webbplatsen (strikt) till en mapp")
+    build.add_argument("--site", type=Path, default=Path("site"), help="målmapp (standard: site)")
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs-konfiguration")
+    build.set_defaults(command=_build)
+
+    generate = sub.add_parser("generate", help="skriv de genererade Markdown-sidorna till en mapp, för annan motor")
+    generate.add_argument("--out", type=Path, required=True, help="målmapp")
+    generate.set_defaults(command=_generate)
+
+    schema = sub.add_parser("schema", help="skriv JSON-scheman för datafilerna")
+    schema.add_argument("--out", type=Path, default=DEFAULT_DATA / "_schema", help="målmapp")
+    schema.set_defaults(command=_schema)
+
+    for command in (check, build, generate):
+        command.add_argument("--data", type=Path, default=DEFAULT_DATA, help="datamapp (standard: data)")
+    return parser
+
+

@@ -1,0 +1,67 @@
+"""The thin MkDocs adapter: generated pages go into MkDocs as virtual files.
+
+Everything MkDocs-specific lives here. The plugin reads and validates
+`data_dir`, renders the site with `render_site`, adds each page with
+`File.generated`, puts the generated sections into the navigation after the
+first hand-written entry, and asks `mkdocs serve` to watch the data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files, File
+
+from .errors import DataErrors
+from .render.site import NavEntry, RenderedSite, render_site
+from .validate import read_handbook
+
+
+class HandbookConfig(Config):
+    data_dir = c.Type(str, default="data")
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    def __init__(self) -> None:
+        self.site: RenderedSite | None = None
+
+    def _data_dir(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).parent / self.config.data_dir
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            self.site = render_site(read_handbook(self._data_dir(config)))
+        except DataErrors as errors:
+            raise PluginError(errors.report()) from None
+        config.nav = _merge_nav(config.nav or [], self.site.nav)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        for path, text in self.site.files.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"docs/{path} finns både som handskriven och genererad sida; ta bort den ena")
+            files.append(File.generated(config, path, content=text))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        server.watch(str(self._data_dir(config)))
+        return server
+
+
+def _merge_nav(hand_written: list[Any], generated: list[NavEntry]) -> list[Any]:
+    """The first hand-written entry (the home page), then the generated sections, then the rest."""
+    return [*hand_written[:1], *(_to_mkdocs(e) for e in generated), *hand_written[1:]]
+
+
+def _to_mkdocs(entry: NavEntry) -> Any:
+    title, target = entry
+    value = target if isinstance(target, str) else [_to_mkdocs(e) for e in target]
+    return value if title is None else {title: value}

@@ -1,0 +1,36 @@
+"""The handbook's data model: frozen dataclasses that mirror the YAML files.
+
+Each field's metadata names its Swedish YAML key and explains it in Swedish.
+The same metadata drives validation (`generator.validate.convert`) and the JSON
+Schema editors get completion from (`generator.validate.schema`), so the three
+cannot drift apart. References between objects are kept as ids; validation
+checks that every id exists and `CooperationData` offers look-ups.
+"""
+
+from .annual import Agenda, AgendaFile, AgendaSection, Process, ProcessFile, Step
+from .base import Deadline, Id, Located, Month, Prose, Ref, month_span
+from .handbook import CooperationData, Handbook
+from .organisation import (
+    Body,
+    BodyFile,
+    BodyKind,
+    Communication,
+    Cooperation,
+    Decision,
+    DecisionPoints,
+    Minutes,
+    Municipality,
+    Occasion,
+    PolicyDocument,
+    Responsibility,
+    Role,
+    RoleFile,
+    Seat,
+)
+
+__all__ = [
+    "Agenda", "AgendaFile", "AgendaSection", "Body", "BodyFile", "BodyKind", "Communication",
+    "Cooperation", "CooperationData", "Deadline", "Decision", "DecisionPoints", "Handbook", "Id",
+    "Located", "Minutes", "Month", "Municipality", "Occasion", "PolicyDocument", "Process",
+    "ProcessFile", "Prose", "Ref", "Responsibility", "Role", "RoleFile", "Seat", "Step", "month_span",
+]  # fmt: skip

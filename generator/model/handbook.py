@@ -1,0 +1,89 @@
+"""A cooperation's data put together, with the look-ups renderers need."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from .annual import Agenda, Process, Step
+from .base import Month
+from .organisation import Body, Cooperation, Municipality, Occasion, Role
+
+
+@dataclass(frozen=True)
+class CooperationData:
+    """Everything one cooperation's folder in `data/` says."""
+
+    id: str
+    info: Cooperation
+    roles: tuple[Role, ...]
+    bodies: tuple[Body, ...]
+    processes: tuple[Process, ...]
+    agendas: tuple[Agenda, ...]
+
+    @cached_property
+    def _members(self) -> dict[str, Municipality]:
+        return {m.id: m for m in self.info.members}
+
+    @cached_property
+    def _roles(self) -> dict[str, Role]:
+        return {r.id: r for r in self.roles}
+
+    @cached_property
+    def _bodies(self) -> dict[str, Body]:
+        return {b.id: b for b in self.bodies}
+
+    @cached_property
+    def _processes(self) -> dict[str, Process]:
+        return {p.id: p for p in self.processes}
+
+    @cached_property
+    def _agendas(self) -> dict[str, Agenda]:
+        return {a.id: a for a in self.agendas}
+
+    @cached_property
+    def _occasions(self) -> dict[str, tuple[Body, Occasion]]:
+        return {o.id: (b, o) for b in self.bodies for o in b.occasions}
+
+    def member(self, member_id: str) -> Municipality:
+        return self._members[member_id]
+
+    def role(self, role_id: str) -> Role:
+        return self._roles[role_id]
+
+    def body(self, body_id: str) -> Body:
+        return self._bodies[body_id]
+
+    def process(self, process_id: str) -> Process:
+        return self._processes[process_id]
+
+    def agenda(self, agenda_id: str) -> Agenda:
+        return self._agendas[agenda_id]
+
+    def occasion(self, occasion_id: str) -> tuple[Body, Occasion]:
+        return self._occasions[occasion_id]
+
+    def occasions(self) -> list[tuple[Body, Occasion]]:
+        return list(self._occasions.values())
+
+    def occasions_with_agenda(self, agenda_id: str) -> list[tuple[Body, Occasion]]:
+        return [(b, o) for b, o in self.occasions() if o.agenda == agenda_id]
+
+    def agenda_months(self, agenda_id: str) -> tuple[Month, ...]:
+        """The months an agenda is used in, from the meetings that use it."""
+        months = {m for _, o in self.occasions_with_agenda(agenda_id) for m in o.months}
+        return tuple(sorted(months))
+
+    def step_body(self, step: Step) -> Body | None:
+        """The body a step happens in: named directly or through its meeting."""
+        if step.occasion is not None:
+            return self.occasion(step.occasion)[0]
+        return self.body(step.body) if step.body is not None else None
+
+    def all_steps(self) -> list[tuple[Process, Step]]:
+        return [(p, s) for p in self.processes for s in (*p.steps, *p.milestones)]
+
+
+@dataclass(frozen=True)
+class Handbook:
+    cooperations: tuple[CooperationData, ...]

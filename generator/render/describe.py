@@ -1,0 +1,101 @@
+"""Swedish phrases for model values, shared by pages, tables and (later) feeds."""
+
+from __future__ import annotations
+
+from ..model import Body, CooperationData, Month, Responsibility, Seat, Step, month_span
+from .markdown import Markdown, link, plain
+from .paths import Links
+
+
+def months(ms: tuple[Month, ...]) -> str:
+    """'Februari', 'September/oktober', or a note that the month is set each year."""
+    return first_upper(month_span(ms)) if ms else "Fastställs för varje verksamhetsår"
+
+
+def meeting_frequency(body: Body) -> str:
+    parts = [body.frequency] if body.frequency else []
+    if body.min_meetings is not None:
+        parts.append(f"minst {body.min_meetings} gånger per år")
+    return first_upper(", ".join(parts)) if parts else "Anges inte"
+
+
+def responsibility(r: Responsibility, c: CooperationData) -> str:
+    """'Ekonomichef i Lysekil', 'De administrativa cheferna, var sin gång', 'Utsedd kommun'."""
+    if r.role is None:
+        return "Utsedd kommun inför varje möte"
+    role = c.role(r.role)
+    if r.municipality is not None:
+        return f"{role.name} i {c.member(r.municipality).name}"
+    if r.rotating:
+        return first_upper(f"{role.plural}, var sin gång (turordning mellan kommunerna)")
+    if r.designated:
+        return f"Utsedd {first_lower(role.name)}"
+    return role.name
+
+
+def seat(s: Seat, c: CooperationData, links: Links) -> Markdown:
+    role = c.role(s.role)
+    text = link(role.name, links.role(role))
+    if role.one_per_member:
+        text = Markdown(f"{text}, en från varje kommun")
+    if s.note:
+        text = Markdown(f"{text} ({plain(s.note)})")
+    return text
+
+
+def step_when(step: Step) -> str:
+    """When a step happens: '30 april' as a deadline, months, or nothing."""
+    parts = []
+    if step.months:
+        parts.append(month_span(step.months))
+    if step.deadline is not None:
+        parts.append(str(step.deadline))
+    return ", ".join(parts)
+
+
+def members_line(c: CooperationData) -> str:
+    return " · ".join(f"{m.name} ({m.letter})" if m.letter else m.name for m in c.info.members)
+
+
+def yes_no(value: bool) -> str:
+    return "Ja" if value else "Nej"
+
+
+def body_links(ids: tuple[str, ...], c: CooperationData, links: Links) -> Markdown:
+    return Markdown(", ".join(link(c.body(i).name, links.body(c.body(i))) for i in ids))
+
+
+def first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def first_lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def seat_names(seats: tuple[Seat, ...], c: CooperationData) -> str:
+    return ", ".join(c.role(s.role).name for s in seats) or "Anges inte"
+
+
+def agenda_months(c: CooperationData, agenda: object) -> str:
+    from ..model import Agenda
+
+    assert isinstance(agenda, Agenda)
+    return month_span(c.agenda_months(agenda.id)) or "ingen fast månad"
+
+
+def step_details(step: Step, c: CooperationData, links: Links) -> Markdown:
+    """'När: februari. Ansvarig: Ekonomichef. Möte: Styrgrupp.' with links."""
+    parts = []
+    when = step_when(step)
+    if when:
+        parts.append(f"När: {plain(when)}.")
+    if step.responsible is not None:
+        role = c.role(step.responsible)
+        parts.append(f"Ansvarig: {link(role.name, links.role(role))}.")
+    body = c.step_body(step)
+    if step.occasion is not None and body is not None:
+        parts.append(f"Möte: {link(body.name, links.occasion(c.occasion(step.occasion)[1]))}.")
+    elif body is not None:
+        parts.append(f"Grupp: {link(body.name, links.body(body))}.")
+    return Markdown(" ".join(parts))

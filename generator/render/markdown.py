@@ -1,0 +1,63 @@
+"""Putting data text into Markdown safely.
+
+Two kinds of text come from the data. Plain text (names, discussion points)
+must reach the reader exactly as written: every character that Markdown,
+HTML or the attribute-list extension could read as syntax is written as an
+HTML entity, which all of them pass through as a literal character. Prose
+keeps its Markdown (emphasis, lists, links) but never its HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Prose
+
+# Characters that are syntax somewhere in Python-Markdown with our extensions:
+# inline markup, links, tables, attribute lists and raw HTML.
+_PLAIN_ESCAPES = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>|#!~^="} | {"&": "&amp;"}
+_PLAIN_RE = re.compile("|".join(re.escape(c) for c in _PLAIN_ESCAPES))
+# At the start of a line these begin a list, heading or quote.
+_LINE_START_RE = re.compile(r"^(\s*)([-+]|\d+\.)(?=\s|$)")
+
+
+class Markdown(str):
+    """Text that is already Markdown written by the generator: it passes unescaped."""
+
+
+def plain(text: str) -> Markdown:
+    """Plain text as inline Markdown that shows exactly these characters."""
+    one_line = " ".join(text.split())
+    escaped = _PLAIN_RE.sub(lambda m: _PLAIN_ESCAPES[m.group()], one_line)
+    escaped = _LINE_START_RE.sub(lambda m: m.group(1) + _entities(m.group(2)), escaped)
+    return Markdown(escaped)
+
+
+def prose(text: Prose | str) -> Markdown:
+    """Prose keeps Markdown but any HTML (tags, comments) shows as text."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = escaped.replace("{", "&#123;").replace("}", "&#125;")  # no attribute lists
+    return Markdown(escaped)
+
+
+def html_text(text: str) -> Markdown:
+    """Text inside raw HTML blocks, where Markdown is not processed."""
+    return Markdown(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;"))
+
+
+def link(text: str, target: str) -> Markdown:
+    """A link written by the generator; the target is a relative path we made."""
+    return Markdown(f"[{plain(text)}]({target})")
+
+
+def inline(value: object) -> Markdown:
+    """How a value from the data lands in a template: prose as prose, all else as plain text."""
+    if isinstance(value, Markdown):
+        return value
+    if isinstance(value, Prose):
+        return prose(value)
+    return plain(str(value))
+
+
+def _entities(text: str) -> str:
+    return "".join(f"&#{ord(c)};" for c in text)

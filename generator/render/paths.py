@@ -1,0 +1,71 @@
+"""Where each generated page lives, and relative links between pages.
+
+Paths are relative to the docs folder and use '/' on every system, so the
+generated tree is the same for MkDocs and for any other engine.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from ..model import Body, CooperationData, Occasion, Process, Role
+
+
+def cooperation_page(c: CooperationData) -> str:
+    return f"{c.id}/index.md"
+
+
+def organisation_page(c: CooperationData) -> str:
+    return f"{c.id}/organisation/index.md"
+
+
+def body_page(c: CooperationData, body: Body) -> str:
+    return f"{c.id}/organisation/{body.id}.md"
+
+
+def wheel_page(c: CooperationData) -> str:
+    return f"{c.id}/arshjul/index.md"
+
+
+def processes_page(c: CooperationData) -> str:
+    return f"{c.id}/processer/index.md"
+
+
+def process_page(c: CooperationData, process: Process) -> str:
+    return f"{c.id}/processer/{process.id}.md"
+
+
+def roles_page(c: CooperationData) -> str:
+    return f"{c.id}/roller.md"
+
+
+def communication_page(c: CooperationData) -> str:
+    return f"{c.id}/kommunikation.md"
+
+
+@dataclass(frozen=True)
+class Links:
+    """Links from the page at `here` to the pages of cooperation `c`."""
+
+    c: CooperationData
+    here: str
+
+    def to(self, path: str, anchor: str = "") -> str:
+        if path == self.here:
+            return f"#{anchor}" if anchor else posixpath.basename(path)
+        rel = posixpath.relpath(path, posixpath.dirname(self.here) or ".")
+        return f"{rel}#{anchor}" if anchor else rel
+
+    def body(self, body: Body) -> str:
+        return self.to(body_page(self.c, body))
+
+    def occasion(self, occasion: Occasion) -> str:
+        body, _ = self.c.occasion(occasion.id)
+        return self.to(body_page(self.c, body), occasion.id)
+
+    def process(self, process: Process) -> str:
+        return self.to(process_page(self.c, process))
+
+    def role(self, role: Role) -> str:
+        return self.to(roles_page(self.c), role.id)

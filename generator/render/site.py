@@ -1,0 +1,48 @@
+"""The whole generated tree: every page as text, and the navigation over them.
+
+`render_site` is a pure function from the model to `{path: text}` plus a
+navigation tree. It knows nothing of MkDocs: the MkDocs plugin feeds the pages
+to MkDocs, and the command line can write them to a folder for another engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+from ..model import CooperationData, Handbook
+from . import paths
+from .pages import cooperation_pages, home_page
+
+HOME = "index.md"
+
+# A navigation entry: (title, path) for a page, (title, entries) for a section.
+# A title of None means "use the page's own heading" (section index pages).
+NavEntry = tuple[Union[str, None], Union[str, list["NavEntry"]]]
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    files: dict[str, str]
+    nav: list[NavEntry]
+
+
+def render_site(handbook: Handbook) -> RenderedSite:
+    files = {HOME: home_page(handbook)}
+    for c in handbook.cooperations:
+        files.update(cooperation_pages(c))
+    nav = [(c.info.short_name, _cooperation_nav(c)) for c in handbook.cooperations]
+    return RenderedSite(dict(sorted(files.items())), nav)
+
+
+def _cooperation_nav(c: CooperationData) -> list[NavEntry]:
+    nav: list[NavEntry] = [
+        ("Översikt", paths.cooperation_page(c)),
+        ("Organisation", [(None, paths.organisation_page(c)), *((b.name, paths.body_page(c, b)) for b in c.bodies)]),
+        ("Årshjul", paths.wheel_page(c)),
+        ("Årsprocesser", [(None, paths.processes_page(c)), *((p.name, paths.process_page(c, p)) for p in c.processes)]),
+        ("Roller", paths.roles_page(c)),
+    ]
+    if c.info.communication is not None:
+        nav.append(("Kommunikation och grafisk profil", paths.communication_page(c)))
+    return nav

@@ -1,0 +1,200 @@
+"""Turn a loaded YAML tree into model objects, collecting every error on the way.
+
+The model's type hints say what each key must hold; anything else (an unknown
+key, a wrong type, an unknown month, an impossible date) becomes a `DataError`
+with the value's own file, line and column. Ids and references are recorded so
+that `references.py` can check them once all files of a cooperation are read.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import ErrorLog, Position
+from ..load import Mapping, Scalar, Sequence, YamlValue
+from ..model import Deadline, Month, Prose
+from ..model.base import MONTH_NAMES
+from .types import DATE_PATTERN, ID_PATTERN, FieldType, model_fields
+
+INVALID: Any = object()  # a value that could not be converted; its error is already logged
+
+NULL_TAG = "tag:yaml.org,2002:null"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An id defined or referred to somewhere in the data."""
+
+    kind: str
+    value: str
+    pos: Position
+    path: str
+
+
+@dataclass
+class Converter:
+    log: ErrorLog
+    definitions: list[Mention] = field(default_factory=list)
+    references: list[Mention] = field(default_factory=list)
+
+    def convert(self, cls: type, value: YamlValue, path: str = "") -> Any:
+        return self._object(cls, value, path)
+
+    def _error(self, value: YamlValue, message: str, path: str) -> Any:
+        self.log.add(value.pos, message, path)
+        return INVALID
+
+    def _value(self, ftype: FieldType, value: YamlValue, path: str) -> Any:
+        if ftype.kind == "list":
+            return self._list(ftype.target, value, path)
+        if ftype.kind == "object":
+            return self._object(ftype.target, value, path)
+        if not isinstance(value, Scalar):
+            return self._error(value, f"väntade {_EXPECTED[ftype.kind]}, fick {_found(value)}", path)
+        if value.tag == NULL_TAG and value.plain:
+            return self._error(value, f"värdet saknas; väntade {_EXPECTED[ftype.kind]}", path)
+        return getattr(self, f"_{ftype.kind}")(ftype, value, path)
+
+    def _list(self, item_type: FieldType, value: YamlValue, path: str) -> Any:
+        if not isinstance(value, Sequence):
+            return self._error(value, f"väntade en lista (rader som börjar med '- '), fick {_found(value)}", path)
+        items = [self._value(item_type, item, f"{path}[{i}]") for i, item in enumerate(value.items)]
+        return INVALID if any(i is INVALID for i in items) else tuple(items)
+
+    def _object(self, cls: type, value: YamlValue, path: str) -> Any:
+        if not isinstance(value, Mapping):
+            return self._error(value, f"väntade nycklar med värden (t.ex. 'namn: …'), fick {_found(value)}", path)
+        fields = {f.key: f for f in model_fields(cls)}
+        given = {k.text: (k, v) for k, v in value.entries}
+        kwargs: dict[str, Any] = {"pos": value.pos}
+        ok = True
+        for key_text, (key, _) in given.items():
+            if key_text not in fields:
+                self._unknown_key(key, list(fields), _join(path, key_text))
+                ok = False
+        for f in fields.values():
+            if f.key not in given:
+                if f.required:
+                    self._error(value, f"nyckeln '{f.key}' saknas ({f.doc})", path)
+                    ok = False
+                continue
+            converted = self._value(f.type, given[f.key][1], _join(path, f.key))
+            ok = ok and converted is not INVALID
+            kwargs[f.name] = converted
+        return cls(**kwargs) if ok else INVALID
+
+    def _unknown_key(self, key: Scalar, allowed: list[str], path: str) -> None:
+        close = difflib.get_close_matches(key.text, allowed, n=1)
+        hint = f"menade du '{close[0]}'? " if close else ""
+        self._error(key, f"okänd nyckel '{key.text}'; {hint}tillåtna nycklar här: {', '.join(allowed)}", path)
+
+    def _text(self, _: FieldType, value: Scalar, path: str) -> Any:
+        text = " ".join(value.text.split())
+        return text if text else self._error(value, "texten är tom", path)
+
+    def _prose(self, ftype: FieldType, value: Scalar, path: str) -> Any:
+        text = value.text.strip()
+        if not text:
+            return self._error(value, "texten är tom", path)
+        for scheme in re.findall(r"\]\(\s*<?([A-Za-z][A-Za-z0-9+.-]*):", text):
+            if scheme.lower() not in ("http", "https", "mailto"):
+                return self._error(value, f"länkar får bara gå till http:, https: eller mailto:, inte '{scheme}:'", path)
+        return Prose(text)
+
+    def _int(self, _: FieldType, value: Scalar, path: str) -> Any:
+        if value.plain and re.fullmatch(r"\d+", value.text):
+            return int(value.text)
+        return self._error(value, f"väntade ett heltal (t.ex. 3), fick '{value.text}'", path)
+
+    def _bool(self, _: FieldType, value: Scalar, path: str) -> Any:
+        words = {"true": True, "false": False, "ja": True, "nej": False}
+        answer = words.get(value.text.lower()) if value.plain else None
+        if answer is None:
+            return self._error(value, f"väntade true eller false (ja/nej), fick '{value.text}'", path)
+        return answer
+
+    def _date(self, _: FieldType, value: Scalar, path: str) -> Any:
+        if re.fullmatch(DATE_PATTERN.strip("^$"), value.text.strip()):
+            try:
+                return datetime.date.fromisoformat(value.text.strip())
+            except ValueError:
+                return self._error(value, f"datumet '{value.text}' finns inte i kalendern", path)
+        return self._error(value, f"väntade ett datum som ÅÅÅÅ-MM-DD, t.ex. 2023-09-27, fick '{value.text}'", path)
+
+    def _month(self, _: FieldType, value: Scalar, path: str) -> Any:
+        month = Month.from_swedish(value.text)
+        return month if month is not None else self._error(value, _unknown_month(value.text), path)
+
+    def _deadline(self, _: FieldType, value: Scalar, path: str) -> Any:
+        match = re.fullmatch(r"(?:(\d{1,2})\s+)?(\S+)", value.text.strip())
+        if not match:
+            return self._error(value, f"väntade en dag och månad ('30 april') eller en månad ('december'), fick '{value.text}'", path)
+        month = Month.from_swedish(match.group(2))
+        if month is None:
+            return self._error(value, _unknown_month(match.group(2)), path)
+        if match.group(1) is None:
+            return Deadline(month)
+        day = int(match.group(1))
+        last = _last_day(month)
+        if not 1 <= day <= last:
+            return self._error(value, f"'{value.text.strip()}' finns inte: {month.swedish} har {last} dagar", path)
+        return Deadline(month, day)
+
+    def _enum(self, ftype: FieldType, value: Scalar, path: str) -> Any:
+        for member in ftype.target:
+            if member.value == value.text.strip():
+                return member
+        allowed = ", ".join(m.value for m in ftype.target)
+        return self._error(value, f"okänt värde '{value.text}'; välj ett av: {allowed}", path)
+
+    def _id(self, ftype: FieldType, value: Scalar, path: str) -> Any:
+        text = self._checked_id(value, path)
+        if text is not INVALID:
+            self.definitions.append(Mention(ftype.target, text, value.pos, path))
+        return text
+
+    def _ref(self, ftype: FieldType, value: Scalar, path: str) -> Any:
+        text = self._checked_id(value, path)
+        if text is not INVALID:
+            self.references.append(Mention(ftype.target, text, value.pos, path))
+        return text
+
+    def _checked_id(self, value: Scalar, path: str) -> Any:
+        if re.fullmatch(ID_PATTERN.strip("^$"), value.text):
+            return value.text
+        return self._error(value, f"ogiltigt id '{value.text}': använd små bokstäver a–z, siffror och bindestreck (t.ex. 'styrgrupp-mars')", path)
+
+
+_EXPECTED = {
+    "text": "en text", "prose": "en text", "int": "ett heltal", "bool": "true eller false",
+    "date": "ett datum (ÅÅÅÅ-MM-DD)", "month": "en månad (t.ex. 'mars')", "deadline": "en dag och månad (t.ex. '30 april')",
+    "enum": "ett av de tillåtna orden", "id": "ett id", "ref": "ett id",
+}  # fmt: skip
+
+
+def _found(value: YamlValue) -> str:
+    if isinstance(value, Sequence):
+        return "en lista"
+    if isinstance(value, Mapping):
+        return "nycklar med värden"
+    return f"'{value.text}'"
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _unknown_month(text: str) -> str:
+    close = difflib.get_close_matches(text.lower(), MONTH_NAMES, n=1)
+    hint = f"; menade du '{close[0]}'?" if close else "; skriv månaden på svenska, t.ex. 'februari'"
+    return f"okänd månad '{text}'{hint}"
+
+
+def _last_day(month: Month) -> int:
+    # A deadline recurs every year, so its day must exist every year: February has 28.
+    next_month = datetime.date(2023, month % 12 + 1, 1) if month < 12 else datetime.date(2024, 1, 1)
+    return (next_month - datetime.timedelta(days=1)).day

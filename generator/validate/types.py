@@ -1,0 +1,80 @@
+"""What a model field's type hint means, shared by the converter and the schema.
+
+Both `convert.py` and `schema.py` walk the same type hints; this module turns a
+hint into a small description (`FieldType`) so that each of them only has to
+handle a closed set of cases.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import types
+import typing
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from typing import Any, Union
+
+from ..model import Deadline, Id, Month, Prose, Ref
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+
+@dataclass(frozen=True)
+class FieldType:
+    """`kind` is one of: text, prose, int, bool, date, month, deadline, enum, id, ref, list, object."""
+
+    kind: str
+    target: Any = None  # the dataclass, enum or list item type; the id/ref kind
+
+
+@dataclass(frozen=True)
+class ModelField:
+    name: str
+    key: str
+    doc: str
+    type: FieldType
+    required: bool
+
+
+def describe(hint: Any) -> FieldType:
+    origin = typing.get_origin(hint)
+    if origin is typing.Annotated:
+        base, *extras = typing.get_args(hint)
+        for extra in extras:
+            if isinstance(extra, Id):
+                return FieldType("id", extra.kind)
+            if isinstance(extra, Ref):
+                return FieldType("ref", extra.kind)
+        return describe(base)
+    if origin in (Union, types.UnionType):
+        (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
+        return describe(inner)
+    if origin is tuple:
+        return FieldType("list", describe(typing.get_args(hint)[0]))
+    return _describe_simple(hint)
+
+
+def _describe_simple(hint: Any) -> FieldType:
+    simple = {Prose: "prose", str: "text", bool: "bool", int: "int", datetime.date: "date", Deadline: "deadline", Month: "month"}
+    if hint in simple:
+        return FieldType(simple[hint])
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return FieldType("enum", hint)
+    if dataclasses.is_dataclass(hint):
+        return FieldType("object", hint)
+    raise TypeError(f"model field type not supported: {hint!r}")
+
+
+@cache
+def model_fields(cls: type) -> tuple[ModelField, ...]:
+    hints = typing.get_type_hints(cls, include_extras=True)
+    result = []
+    for f in dataclasses.fields(cls):
+        if f.metadata.get("internal"):
+            continue
+        has_default = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+        result.append(ModelField(f.name, f.metadata["key"], f.metadata["doc"], describe(hints[f.name]), not has_default))
+    return tuple(result)

@@ -1,0 +1,51 @@
+"""The only module that writes to disk, and it does so atomically.
+
+A build writes into a fresh staging folder beside the target and swaps it in
+only when everything succeeded, so a failed build leaves the previous output
+exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+
+@contextlib.contextmanager
+def staging(target: Path) -> Iterator[Path]:
+    """A temporary folder beside `target`; it replaces `target` if the block succeeds."""
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{target.name}-ny-", dir=target.parent))
+    try:
+        yield stage
+        _replace(stage, target)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def write_tree(files: dict[str, str], target: Path) -> None:
+    """Write `{relative path: text}` as a folder that replaces `target` atomically."""
+    with staging(target) as stage:
+        for relative, text in sorted(files.items()):
+            path = stage / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(text.encode("utf-8"))
+
+
+def _replace(new: Path, target: Path) -> None:
+    if not target.exists():
+        new.rename(target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-gammal-", dir=target.parent))
+    old.rmdir()
+    target.rename(old)
+    try:
+        new.rename(target)
+    except OSError:
+        old.rename(target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
