@@ -52,10 +52,11 @@ def _schema(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from . import mkdocs_build  # MkDocs is only needed for this command
 
-    read_handbook(args.data)  # report data errors plainly before MkDocs starts
+    handbook = read_handbook(args.data)  # report data errors plainly before MkDocs starts
+    version = max(c.info.version_date for c in handbook.cooperations)
     try:
         with staging(args.site) as stage:
-            mkdocs_build.build(args.config, args.data, stage)
+            mkdocs_build.build(args.config, args.data, stage, version)
     except mkdocs_build.BuildFailed as failure:
         print(f"{failure}\nHandboken byggdes inte; {args.site}/ är oförändrad.", file=sys.stderr)
         return 1
@@ -86,5 +87,3 @@ def _parser() -> argparse.ArgumentParser:
     for command in (check, build, generate):
         command.add_argument("--data", type=Path, default=DEFAULT_DATA, help="datamapp (standard: data)")
     return parser
-
-

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
 
 import yaml
 
@@ -27,6 +26,8 @@ STANDARD_TAGS = {
     "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:map",
 }
+
+REFUSED_TAG = "refused"  # stands in for a value whose tag was refused; its error is logged
 
 
 @dataclass(frozen=True)
@@ -49,17 +50,17 @@ class Mapping:
     pos: Position
 
 
-YamlValue = Union[Scalar, Sequence, Mapping]
+YamlValue = Scalar | Sequence | Mapping
 
 
 class _Loader(yaml.SafeLoader):
     """SafeLoader's scanner, parser and resolver; we never call its constructor."""
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(None, None, _ALIAS_REFUSED, mark)
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 _ALIAS_REFUSED = "alias refused"
@@ -105,7 +106,7 @@ def _convert(node: yaml.Node, name: str, log: ErrorLog) -> YamlValue:
     if node.tag not in STANDARD_TAGS:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         log.add(pos, f"taggen '{tag}' är inte tillåten; skriv värdet utan tagg (inga '!'-taggar)")
-        return Scalar("", "tag:yaml.org,2002:null", True, pos)
+        return Scalar("", REFUSED_TAG, True, pos)
     if isinstance(node, yaml.ScalarNode):
         return Scalar(node.value, node.tag, node.style is None, pos)
     if isinstance(node, yaml.SequenceNode):
@@ -153,12 +154,18 @@ _SYNTAX_MESSAGES = (
     (_ALIAS_REFUSED, "alias ('*namn') används inte i handbokens filer; skriv ut värdet på nytt"),
     ("found undefined alias", "alias ('*namn') används inte i handbokens filer; skriv ut värdet på nytt"),
     ("found character '\\t'", "tabbtecken får inte användas för indrag; använd mellanslag"),
-    ("mapping values are not allowed here", "ett kolon står där det inte får stå; sätt texten inom citattecken eller rätta indraget"),
+    (
+        "mapping values are not allowed here",
+        "ett kolon står där det inte får stå; sätt texten inom citattecken eller rätta indraget",
+    ),
     ("could not find expected ':'", "kolon saknas efter nyckeln, eller så är indraget fel"),
     ("expected <block end>", "indraget stämmer inte med raderna ovanför"),
     ("found unexpected end of stream", "ett citattecken eller en hakparentes stängs aldrig"),
     ("expected ',' or ']'", "en lista inom hakparenteser [ ] är inte rätt avslutad"),
     ("expected ',' or '}'", "en tabell inom klammerparenteser { } är inte rätt avslutad"),
     ("did not find expected '-' indicator", "en listrad ('- ...') har fel indrag"),
-    ("found character that cannot start any token", "ett tecken står där det inte får stå; sätt texten inom citattecken"),
+    (
+        "found character that cannot start any token",
+        "ett tecken står där det inte får stå; sätt texten inom citattecken",
+    ),
 )

@@ -8,6 +8,7 @@ first hand-written entry, and asks `mkdocs serve` to watch the data.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -17,18 +18,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files, File
+from mkdocs.structure.files import File, Files
 
 from .errors import DataErrors
 from .render.site import NavEntry, RenderedSite, render_site
 from .validate import read_handbook
 
 
-class HandbookConfig(Config):
+class HandbookConfig(Config):  # type: ignore[no-untyped-call]
     data_dir = c.Type(str, default="data")
 
 
-class HandbookPlugin(BasePlugin[HandbookConfig]):
+class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.site: RenderedSite | None = None
 
@@ -64,4 +65,5 @@ def _merge_nav(hand_written: list[Any], generated: list[NavEntry]) -> list[Any]:
 def _to_mkdocs(entry: NavEntry) -> Any:
     title, target = entry
     value = target if isinstance(target, str) else [_to_mkdocs(e) for e in target]
-    return value if title is None else {title: value}
+    # MkDocs themes print nav titles without escaping them.
+    return value if title is None else {html.escape(title): value}

@@ -17,8 +17,12 @@ class Step(Located):
     months: tuple[Month, ...] = many("manader", "Månad eller månader då steget görs, t.ex. [november, december].")
     deadline: Deadline | None = optional("senast", "Sista dag, t.ex. '30 april', eller bara månad, t.ex. 'december'.")
     responsible: Annotated[str, Ref("roll")] | None = optional("ansvarig", "Rollen som ansvarar för steget.")
-    body: Annotated[str, Ref("grupp")] | None = optional("grupp", "Gruppen där steget görs, om det inte sker på ett visst möte.")
-    occasion: Annotated[str, Ref("mote")] | None = optional("mote", "Mötet där steget görs, t.ex. 'styrgrupp-februari'.")
+    body: Annotated[str, Ref("grupp")] | None = optional(
+        "grupp", "Gruppen där steget görs, om det inte sker på ett visst möte."
+    )
+    occasion: Annotated[str, Ref("mote")] | None = optional(
+        "mote", "Mötet där steget görs, t.ex. 'styrgrupp-februari'."
+    )
 
 
 @dataclass(frozen=True, kw_only=True)

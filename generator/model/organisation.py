@@ -52,7 +52,9 @@ class Municipality(Located):
 @dataclass(frozen=True, kw_only=True)
 class PolicyDocument(Located):
     title: str = key("titel", "Styrdokumentets titel.")
-    decided_by: str | None = optional("beslutat_av", "Vem som beslutade dokumentet, om inte fullmäktige i varje kommun.")
+    decided_by: str | None = optional(
+        "beslutat_av", "Vem som beslutade dokumentet, om inte fullmäktige i varje kommun."
+    )
     revised: datetime.date | None = optional("reviderat", "Datum då dokumentet senast reviderades.")
     scope: Prose = key("avgransning", "Vad dokumentet omfattar och inte omfattar.")
 
@@ -74,6 +76,7 @@ class Cooperation(Located):
     purpose: Prose = key("syfte", "Syftet med samverkan.")
     sales_principle: Prose | None = optional("forsaljning", "Principen för att sälja tjänster till andra.")
     governance: Prose = key("styrning", "Övergripande principer för styrning och ledning.")
+    processes_intro: Prose | None = optional("arsprocesser", "Inledning till årsprocesserna, som i dokumentet.")
     communication: Communication | None = optional("kommunikation", "Kommunikation och grafisk profil.")
     version_date: datetime.date = key("versionsdatum", "Datum då uppgifterna senast ändrades.")
 
@@ -106,7 +109,9 @@ class Responsibility(Located):
     role: Annotated[str, Ref("roll")] | None = optional("roll", "Rollen som ansvarar.")
     municipality: Annotated[str, Ref("kommun")] | None = optional("kommun", "Kommunen vars person i rollen ansvarar.")
     rotating: bool = key("var_sin_gang", "Sant om ansvaret går runt mellan kommunerna, 'var sin gång'.", default=False)
-    designated: bool = key("utsedd", "Sant om ansvaret ligger på den kommun eller person som utses inför mötet.", default=False)
+    designated: bool = key(
+        "utsedd", "Sant om ansvaret ligger på den kommun eller person som utses inför mötet.", default=False
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -133,13 +138,19 @@ class Occasion(Located):
     """A recurring meeting of a body in set months, with what it handles."""
 
     id: Annotated[str, Id("mote")] = key("id", "Kort id, unikt inom samverkan, t.ex. 'styrgrupp-februari'.")
-    months: tuple[Month, ...] = many("manader", "Månad eller månader, t.ex. [september, oktober]. Tom om månaden fastställs årligen.")
+    months: tuple[Month, ...] = many(
+        "manader", "Månad eller månader, t.ex. [september, oktober]. Tom om månaden fastställs årligen."
+    )
     topic: str = key("amne", "Vad mötet behandlar, som i dokumentets tabell 'Månad / Processer'.")
     processes: tuple[Annotated[str, Ref("process")], ...] = many("processer", "Årsprocesser som behandlas.")
-    held_with: Annotated[str, Ref("grupp")] | None = optional("samband_med", "Grupp som mötet hålls i samband med, t.ex. 'rad'.")
+    held_with: Annotated[str, Ref("grupp")] | None = optional(
+        "samband_med", "Grupp som mötet hålls i samband med, t.ex. 'rad'."
+    )
     note: str | None = optional("anmarkning", "Anmärkning, t.ex. 'samverkansråd'.")
     attendees: tuple[Seat, ...] = many("deltagare", "Roller som deltar utöver gruppens ledamöter.")
-    agenda: Annotated[str, Ref("diskussionspunkter")] | None = optional("diskussionspunkter", "Id för mötets diskussionspunkter.")
+    agenda: Annotated[str, Ref("diskussionspunkter")] | None = optional(
+        "diskussionspunkter", "Id för mötets diskussionspunkter."
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -160,8 +171,12 @@ class Body(Located):
     convener: Responsibility | None = optional("sammankallande", "Vem som kallar till mötet.")
     notice: Responsibility | None = optional("kallelse", "Vem som ansvarar för att kallelse och handlingar skickas ut.")
     minutes: Minutes | None = optional("anteckningar", "Hur mötet dokumenteras.")
-    prepares_for: tuple[Annotated[str, Ref("grupp")], ...] = many("bereder_for", "Grupper som denna grupp bereder frågor åt.")
-    reports_to: tuple[Annotated[str, Ref("grupp")], ...] = many("rapporterar_till", "Grupper som denna grupp återkopplar eller lyfter frågor till.")
+    prepares_for: tuple[Annotated[str, Ref("grupp")], ...] = many(
+        "bereder_for", "Grupper som denna grupp bereder frågor åt."
+    )
+    reports_to: tuple[Annotated[str, Ref("grupp")], ...] = many(
+        "rapporterar_till", "Grupper som denna grupp återkopplar eller lyfter frågor till."
+    )
     decision_points: DecisionPoints | None = optional("beslutspunkter", "Frågor som gruppen beslutar om.")
     occasions: tuple[Occasion, ...] = many("moten", "Gruppens återkommande möten under året.")
 

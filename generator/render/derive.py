@@ -63,7 +63,9 @@ def month_rows(c: CooperationData) -> list[MonthRow]:
         MonthRow(
             month=m,
             occasions=tuple((b, o) for b, o in c.occasions() if m in o.months),
-            steps=tuple((p, s) for p, s in steps if m in s.months or (s.deadline is not None and s.deadline.month == m)),
+            steps=tuple(
+                (p, s) for p, s in steps if m in s.months or (s.deadline is not None and s.deadline.month == m)
+            ),
         )
         for m in Month
     ]

@@ -8,7 +8,6 @@ to MkDocs, and the command line can write them to a folder for another engine.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 from ..model import CooperationData, Handbook
 from . import paths
@@ -17,8 +16,9 @@ from .pages import cooperation_pages, home_page
 HOME = "index.md"
 
 # A navigation entry: (title, path) for a page, (title, entries) for a section.
-# A title of None means "use the page's own heading" (section index pages).
-NavEntry = tuple[Union[str, None], Union[str, list["NavEntry"]]]
+# Titles are plain text. A title of None means "use the page's own heading",
+# which is how pages named in the data get theirs.
+NavEntry = tuple[str | None, str | list["NavEntry"]]
 
 
 @dataclass(frozen=True)
@@ -31,16 +31,16 @@ def render_site(handbook: Handbook) -> RenderedSite:
     files = {HOME: home_page(handbook)}
     for c in handbook.cooperations:
         files.update(cooperation_pages(c))
-    nav = [(c.info.short_name, _cooperation_nav(c)) for c in handbook.cooperations]
+    nav: list[NavEntry] = [(c.info.short_name, _cooperation_nav(c)) for c in handbook.cooperations]
     return RenderedSite(dict(sorted(files.items())), nav)
 
 
 def _cooperation_nav(c: CooperationData) -> list[NavEntry]:
     nav: list[NavEntry] = [
         ("Översikt", paths.cooperation_page(c)),
-        ("Organisation", [(None, paths.organisation_page(c)), *((b.name, paths.body_page(c, b)) for b in c.bodies)]),
+        ("Organisation", [(None, paths.organisation_page(c)), *((None, paths.body_page(c, b)) for b in c.bodies)]),
         ("Årshjul", paths.wheel_page(c)),
-        ("Årsprocesser", [(None, paths.processes_page(c)), *((p.name, paths.process_page(c, p)) for p in c.processes)]),
+        ("Årsprocesser", [(None, paths.processes_page(c)), *((None, paths.process_page(c, p)) for p in c.processes)]),
         ("Roller", paths.roles_page(c)),
     ]
     if c.info.communication is not None:

@@ -30,7 +30,10 @@ def read_handbook(data_dir: Path) -> Handbook:
     folders = sorted(p for p in data_dir.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
     cooperations = [c for c in (_read_cooperation(f, log) for f in folders) if c is not None]
     if not folders:
-        log.add(Position(display_path(data_dir)), "datamappen har ingen samverkan: lägg till en mapp per samverkan, t.ex. data/sml/")
+        log.add(
+            Position(display_path(data_dir)),
+            "datamappen har ingen samverkan: lägg till en mapp per samverkan, t.ex. data/sml/",
+        )
     if log:
         raise DataErrors(log.errors)
     return Handbook(tuple(cooperations))
@@ -38,18 +41,23 @@ def read_handbook(data_dir: Path) -> Handbook:
 
 def _read_cooperation(folder: Path, log: ErrorLog) -> CooperationData | None:
     if not re.fullmatch(ID_PATTERN.strip("^$"), folder.name):
-        log.add(Position(display_path(folder)), "mappens namn blir samverkans id i adresser: använd små bokstäver a–z, siffror och bindestreck")
+        log.add(
+            Position(display_path(folder)),
+            "mappens namn blir samverkans id i adresser: använd små bokstäver a–z, siffror och bindestreck",
+        )
         return None
     for extra in sorted(folder.glob("*.y*ml")):
         if extra.name not in COOPERATION_FILES:
-            log.add(Position(display_path(extra)), f"okänd fil; en samverkans mapp har filerna {', '.join(COOPERATION_FILES)}")
+            log.add(
+                Position(display_path(extra)),
+                f"okänd fil; en samverkans mapp har filerna {', '.join(COOPERATION_FILES)}",
+            )
     errors_before = len(log.errors)
     converter = Converter(log)
     parts = {}
     for name, cls in COOPERATION_FILES.items():
-        tree = load_file(folder / name, log)
-        parts[name] = INVALID if tree is None else converter.convert(cls, tree)
-    check_references(converter.definitions, converter.references, log)
+        parts[name] = converter.convert(cls, load_file(folder / name, log))
+    check_references(converter.definitions, converter.references, converter.incomplete, log)
     if any(p is INVALID for p in parts.values()) or len(log.errors) > errors_before:
         return None
     data = CooperationData(

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ErrorLog, Position
-from ..load import Mapping, Scalar, Sequence, YamlValue
+from ..load import REFUSED_TAG, Mapping, Scalar, Sequence, YamlValue
 from ..model import Deadline, Month, Prose
 from ..model.base import MONTH_NAMES
-from .types import DATE_PATTERN, ID_PATTERN, FieldType, model_fields
+from .types import DATE_PATTERN, ID_PATTERN, FieldType, defined_kinds, model_fields
 
 INVALID: Any = object()  # a value that could not be converted; its error is already logged
 
@@ -40,8 +40,15 @@ class Converter:
     log: ErrorLog
     definitions: list[Mention] = field(default_factory=list)
     references: list[Mention] = field(default_factory=list)
+    # Kinds of id whose list is incomplete because of an earlier error; references
+    # to them are not checked, so that one mistake does not show up as many.
+    incomplete: set[str] = field(default_factory=set)
 
-    def convert(self, cls: type, value: YamlValue, path: str = "") -> Any:
+    def convert(self, cls: type, value: YamlValue | None, path: str = "") -> Any:
+        """`cls` from `value`, or INVALID; `None` stands for a file that could not be read."""
+        if value is None:
+            self.incomplete |= defined_kinds(cls)
+            return INVALID
         return self._object(cls, value, path)
 
     def _error(self, value: YamlValue, message: str, path: str) -> Any:
@@ -53,6 +60,8 @@ class Converter:
             return self._list(ftype.target, value, path)
         if ftype.kind == "object":
             return self._object(ftype.target, value, path)
+        if isinstance(value, Scalar) and value.tag == REFUSED_TAG:
+            return INVALID
         if not isinstance(value, Scalar):
             return self._error(value, f"väntade {_EXPECTED[ftype.kind]}, fick {_found(value)}", path)
         if value.tag == NULL_TAG and value.plain:
@@ -67,6 +76,7 @@ class Converter:
 
     def _object(self, cls: type, value: YamlValue, path: str) -> Any:
         if not isinstance(value, Mapping):
+            self.incomplete |= defined_kinds(cls)
             return self._error(value, f"väntade nycklar med värden (t.ex. 'namn: …'), fick {_found(value)}", path)
         fields = {f.key: f for f in model_fields(cls)}
         given = {k.text: (k, v) for k, v in value.entries}
@@ -102,7 +112,9 @@ class Converter:
             return self._error(value, "texten är tom", path)
         for scheme in re.findall(r"\]\(\s*<?([A-Za-z][A-Za-z0-9+.-]*):", text):
             if scheme.lower() not in ("http", "https", "mailto"):
-                return self._error(value, f"länkar får bara gå till http:, https: eller mailto:, inte '{scheme}:'", path)
+                return self._error(
+                    value, f"länkar får bara gå till http:, https: eller mailto:, inte '{scheme}:'", path
+                )
         return Prose(text)
 
     def _int(self, _: FieldType, value: Scalar, path: str) -> Any:
@@ -132,7 +144,9 @@ class Converter:
     def _deadline(self, _: FieldType, value: Scalar, path: str) -> Any:
         match = re.fullmatch(r"(?:(\d{1,2})\s+)?(\S+)", value.text.strip())
         if not match:
-            return self._error(value, f"väntade en dag och månad ('30 april') eller en månad ('december'), fick '{value.text}'", path)
+            return self._error(
+                value, f"väntade en dag och månad ('30 april') eller en månad ('december'), fick '{value.text}'", path
+            )
         month = Month.from_swedish(match.group(2))
         if month is None:
             return self._error(value, _unknown_month(match.group(2)), path)
@@ -153,7 +167,9 @@ class Converter:
 
     def _id(self, ftype: FieldType, value: Scalar, path: str) -> Any:
         text = self._checked_id(value, path)
-        if text is not INVALID:
+        if text is INVALID:
+            self.incomplete.add(ftype.target)
+        else:
             self.definitions.append(Mention(ftype.target, text, value.pos, path))
         return text
 
@@ -166,14 +182,25 @@ class Converter:
     def _checked_id(self, value: Scalar, path: str) -> Any:
         if re.fullmatch(ID_PATTERN.strip("^$"), value.text):
             return value.text
-        return self._error(value, f"ogiltigt id '{value.text}': använd små bokstäver a–z, siffror och bindestreck (t.ex. 'styrgrupp-mars')", path)
+        return self._error(
+            value,
+            f"ogiltigt id '{value.text}': använd små bokstäver a–z, siffror och bindestreck (t.ex. 'styrgrupp-mars')",
+            path,
+        )
 
 
 _EXPECTED = {
-    "text": "en text", "prose": "en text", "int": "ett heltal", "bool": "true eller false",
-    "date": "ett datum (ÅÅÅÅ-MM-DD)", "month": "en månad (t.ex. 'mars')", "deadline": "en dag och månad (t.ex. '30 april')",
-    "enum": "ett av de tillåtna orden", "id": "ett id", "ref": "ett id",
-}  # fmt: skip
+    "text": "en text",
+    "prose": "en text",
+    "int": "ett heltal",
+    "bool": "true eller false",
+    "date": "ett datum (ÅÅÅÅ-MM-DD)",
+    "month": "en månad (t.ex. 'mars')",
+    "deadline": "en dag och månad (t.ex. '30 april')",
+    "enum": "ett av de tillåtna orden",
+    "id": "ett id",
+    "ref": "ett id",
+}
 
 
 def _found(value: YamlValue) -> str:

@@ -18,16 +18,20 @@ KIND_NAMES = {
 }
 
 
-def check_references(definitions: list[Mention], references: list[Mention], log: ErrorLog) -> None:
+def check_references(
+    definitions: list[Mention], references: list[Mention], incomplete: set[str], log: ErrorLog
+) -> None:
     known: dict[str, dict[str, Mention]] = defaultdict(dict)
     for d in definitions:
         first = known[d.kind].get(d.value)
         if first is not None:
-            log.add(d.pos, f"id '{d.value}' används redan (första gången i {first.pos}); ett id måste vara unikt", d.path)
+            log.add(
+                d.pos, f"id '{d.value}' används redan (första gången i {first.pos}); ett id måste vara unikt", d.path
+            )
         else:
             known[d.kind][d.value] = d
     for r in references:
-        if r.value not in known[r.kind]:
+        if r.kind not in incomplete and r.value not in known[r.kind]:
             log.add(r.pos, _unknown(r, sorted(known[r.kind])), r.path)
 
 

@@ -14,7 +14,10 @@ def check_rules(data: CooperationData, log: ErrorLog) -> None:
     for process in data.processes:
         for step in (*process.steps, *process.milestones):
             if step.body is not None and step.occasion is not None:
-                log.add(step.pos, "ange antingen 'grupp' eller 'mote', inte båda: mötet talar redan om vilken grupp det gäller")
+                log.add(
+                    step.pos,
+                    "ange antingen 'grupp' eller 'mote', inte båda: mötet talar redan om vilken grupp det gäller",
+                )
             _check_months(step.months, step.pos, log)
 
 
@@ -38,7 +41,9 @@ def _check_responsibility(r: Responsibility, log: ErrorLog) -> None:
     if r.role is None and not r.designated:
         log.add(r.pos, "ange vem som ansvarar: 'roll', eller 'utsedd: true' om det utses inför varje möte")
     if r.municipality is not None and r.rotating:
-        log.add(r.pos, "'kommun' och 'var_sin_gang' går inte ihop: ansvaret ligger antingen hos en kommun eller går runt")
+        log.add(
+            r.pos, "'kommun' och 'var_sin_gang' går inte ihop: ansvaret ligger antingen hos en kommun eller går runt"
+        )
 
 
 def _check_months(months: tuple[Month, ...], pos: Position, log: ErrorLog) -> None:

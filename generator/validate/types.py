@@ -58,7 +58,15 @@ def describe(hint: Any) -> FieldType:
 
 
 def _describe_simple(hint: Any) -> FieldType:
-    simple = {Prose: "prose", str: "text", bool: "bool", int: "int", datetime.date: "date", Deadline: "deadline", Month: "month"}
+    simple = {
+        Prose: "prose",
+        str: "text",
+        bool: "bool",
+        int: "int",
+        datetime.date: "date",
+        Deadline: "deadline",
+        Month: "month",
+    }
     if hint in simple:
         return FieldType(simple[hint])
     if isinstance(hint, type) and issubclass(hint, Enum):
@@ -76,5 +84,21 @@ def model_fields(cls: type) -> tuple[ModelField, ...]:
         if f.metadata.get("internal"):
             continue
         has_default = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
-        result.append(ModelField(f.name, f.metadata["key"], f.metadata["doc"], describe(hints[f.name]), not has_default))
+        result.append(
+            ModelField(f.name, f.metadata["key"], f.metadata["doc"], describe(hints[f.name]), not has_default)
+        )
     return tuple(result)
+
+
+def defined_kinds(cls: type) -> frozenset[str]:
+    """The kinds of id that objects of `cls` (and the objects inside them) define."""
+    kinds: set[str] = set()
+    for f in model_fields(cls):
+        ftype = f.type
+        while ftype.kind == "list":
+            ftype = ftype.target
+        if ftype.kind == "id":
+            kinds.add(ftype.target)
+        elif ftype.kind == "object":
+            kinds |= defined_kinds(ftype.target)
+    return frozenset(kinds)

@@ -1,0 +1,1 @@
+"""Generator of the governance handbook for Swedish inter-municipal cooperation."""

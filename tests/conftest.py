@@ -1,0 +1,67 @@
+"""Shared fixtures: the repository's paths, editable copies of the fixture data, built sites."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
+SHIPPED_DATA = ROOT / "data"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="skriv om tests/golden/ från nuvarande utdata")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of the fixture data that a test may break."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, target)
+    return target
+
+
+Edit = Callable[[str, str, str], int]
+
+
+@pytest.fixture
+def edit(data_copy: Path) -> Edit:
+    """Replace `old` by `new` in one file of the copy; returns the 1-based line of the change."""
+
+    def apply(file: str, old: str, new: str) -> int:
+        path = data_copy / "exempel" / file
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"{old!r} must occur once in {file}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+        return text[: text.index(old)].count("\n") + 1
+
+    return apply
+
+
+def run_generator(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """The command line exactly as an editor runs it."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site built from data/ with the strict build."""
+    site = tmp_path_factory.mktemp("shipped") / "site"
+    result = run_generator("build", "--site", str(site))
+    assert result.returncode == 0, result.stderr
+    return site

@@ -1,0 +1,103 @@
+"""The real strict MkDocs build, through the command line an editor uses."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+from conftest import FIXTURE_DATA, SHIPPED_DATA, run_generator
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_shipped_data_builds_strictly(shipped_site: Path) -> None:
+    for page in [
+        "index.html",
+        "uppdatera/index.html",
+        "sml/index.html",
+        "sml/organisation/styrgrupp/index.html",
+        "sml/arshjul/index.html",
+        "sml/processer/budget/index.html",
+        "sml/roller/index.html",
+        "sml/kommunikation/index.html",
+        "sydnarke/organisation/samordningsgrupp/index.html",
+        "sydnarke/processer/budget/index.html",
+    ]:
+        assert (shipped_site / page).is_file(), page
+
+
+def test_every_cooperation_page_shows_all_members(shipped_site: Path) -> None:
+    members = {"sml": ["Sotenäs", "Lysekil", "Munkedal"], "sydnarke": ["Askersund", "Hallsberg", "Kumla", "Laxå"]}
+    for cooperation, names in members.items():
+        pages = list((shipped_site / cooperation).rglob("index.html"))
+        assert len(pages) > 5
+        for page in pages:
+            html = page.read_text(encoding="utf-8")
+            profile = html[html.index('class="hb-profil"') :][:2000]
+            for name in names:
+                assert name in profile, f"{name} saknas i profilen på {page}"
+
+
+def test_site_makes_no_third_party_requests(shipped_site: Path) -> None:
+    for page in shipped_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for host in ("fonts.googleapis", "fonts.gstatic", "unpkg.com", "cdn.jsdelivr", "cdnjs"):
+            assert host not in html, f"{page} hänvisar till {host}"
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path, shipped_site: Path) -> None:
+    again = tmp_path / "site"
+    assert run_generator("build", "--site", str(again)).returncode == 0
+    assert tree_digest(again) == tree_digest(shipped_site)
+
+
+def test_failed_build_leaves_previous_site_untouched(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    assert run_generator("build", "--data", str(data), "--site", str(site)).returncode == 0
+    before = tree_digest(site)
+
+    roles = data / "exempel" / "roller.yaml"
+    roles.write_text(roles.read_text(encoding="utf-8").replace("namn: Ekonomichef", "namn: [Ekonomichef"), "utf-8")
+    result = run_generator("build", "--data", str(data), "--site", str(site))
+
+    assert result.returncode == 1
+    assert "roller.yaml:" in result.stderr and "Traceback" not in result.stderr
+    assert tree_digest(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"], "staging folders left behind"
+
+
+def test_mkdocs_failure_also_leaves_site_untouched(tmp_path: Path) -> None:
+    """A strict-mode warning from MkDocs itself (a broken link in docs/) aborts the swap too."""
+    project = tmp_path / "project"
+    shutil.copytree(SHIPPED_DATA.parent / "docs", project / "docs")
+    shutil.copy(SHIPPED_DATA.parent / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(SHIPPED_DATA.parent / "overrides", project / "overrides")
+    shutil.copytree(FIXTURE_DATA, project / "data")
+    assert run_generator("build", cwd=project).returncode == 0
+    before = tree_digest(project / "site")
+
+    page = project / "docs" / "uppdatera.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Trasig länk](finns-inte.md)\n", encoding="utf-8")
+    result = run_generator("build", cwd=project)
+
+    assert result.returncode == 1
+    assert "finns-inte.md" in result.stderr
+    assert "site/ är oförändrad" in result.stderr
+    assert tree_digest(project / "site") == before
+
+
+def test_generate_writes_markdown_for_another_engine(tmp_path: Path) -> None:
+    out = tmp_path / "md"
+    result = run_generator("generate", "--data", str(FIXTURE_DATA), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert (out / "index.md").is_file()
+    assert (out / "exempel" / "organisation" / "styrgrupp.md").read_text(encoding="utf-8").startswith("# Styrgrupp\n")

@@ -1,0 +1,120 @@
+"""Text from the data reaches the page as text, never as markup.
+
+Every text field of the fixture data gets a payload of HTML and Markdown
+syntax; the real strict build must then show plain-text fields literally and
+must not contain a single element or attribute that the payload introduced.
+"""
+
+from __future__ import annotations
+
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import FIXTURE_DATA, run_generator
+
+from generator.render.markdown import plain, prose
+from generator.validate import COOPERATION_FILES
+from generator.validate.types import model_fields
+
+PAYLOAD = (
+    '</title></textarea><script>alert("x")</script> <img src=x onerror=alert(1)> '
+    "*fet* _k_ `kod` [l](http://e.se) | # {: .c } \\ &amp;"
+)
+PLAIN_SHOWN = PAYLOAD  # plain-text fields must show every character as typed
+
+
+def inject(value: Any, cls: type) -> Any:
+    """Append the payload to every text and prose field, following the model's types."""
+    fields = {f.key: f for f in model_fields(cls)}
+    for key, item in value.items():
+        ftype = fields[key].type
+        value[key] = _inject_value(item, ftype)
+    return value
+
+
+def _inject_value(item: Any, ftype: Any) -> Any:
+    if ftype.kind == "list":
+        return [_inject_value(i, ftype.target) for i in item]
+    if ftype.kind == "object":
+        return inject(item, ftype.target)
+    if ftype.kind in ("text", "prose"):
+        return f"{item} {PAYLOAD}"
+    return item
+
+
+class PageScan(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_script = False
+        self.scripts: list[str] = []
+        self.text: list[str] = []
+        self.bad_attributes: list[str] = []
+        self.images: int = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.in_script = tag == "script"
+        if tag == "img":
+            self.images += 1
+        self.bad_attributes += [name for name, _ in attrs if name.startswith("on")]
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_script = False
+
+    def handle_data(self, data: str) -> None:
+        (self.scripts if self.in_script else self.text).append(data)
+
+
+@pytest.fixture(scope="module")
+def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("xss")
+    data = root / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    for name, cls in COOPERATION_FILES.items():
+        path = data / "exempel" / name
+        tree = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump(inject(tree, cls), allow_unicode=True), encoding="utf-8")
+    result = run_generator("build", "--data", str(data), "--site", str(root / "site"))
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_no_markup_from_data_reaches_any_page(injected_site: Path) -> None:
+    pages = list((injected_site / "exempel").rglob("*.html"))
+    assert len(pages) >= 8
+    for page in pages:
+        scan = PageScan()
+        scan.feed(page.read_text(encoding="utf-8"))
+        assert not any('alert("x")' in s for s in scan.scripts), page
+        assert scan.bad_attributes == [], page
+        assert scan.images == 0, page
+        assert 'alert("x")' in "".join(scan.text), page
+
+
+def test_plain_text_fields_show_markdown_characters_literally(injected_site: Path) -> None:
+    scan = PageScan()
+    scan.feed((injected_site / "exempel" / "organisation" / "styrgrupp" / "index.html").read_text(encoding="utf-8"))
+    text = " ".join("".join(scan.text).split())
+    assert f"Risker – ökade kostnader? {PLAIN_SHOWN}" in text  # a discussion point
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("1. inte en lista", "&#49;&#46; inte en lista"),
+        ("- inte heller", "&#45; inte heller"),
+        ("a | b", "a &#124; b"),
+        ("<b>", "&#60;b&#62;"),
+        ("rad ett\nrad två", "rad ett rad två"),
+    ],
+)
+def test_plain_escapes_what_markdown_would_read(text: str, shown: str) -> None:
+    assert plain(text) == shown
+
+
+def test_prose_keeps_markdown_but_not_html() -> None:
+    assert prose("**viktigt** <script>x</script>") == "**viktigt** &lt;script&gt;x&lt;/script&gt;"
+    assert prose("text{: onclick=x }") == "text&#123;: onclick=x &#125;"
