@@ -7,13 +7,15 @@ exit code 1, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import DataErrors
+from .model import Handbook, with_address
 from .render.site import render_site
-from .validate import COOPERATION_FILES, read_handbook
+from .validate import SCHEMA_FILES, read_handbook
 from .validate.schema import schema_files
 from .write import staging, write_tree
 
@@ -27,24 +29,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1
+    except Exception as err:  # a bug in the generator, not in the data: say so plainly
+        if os.environ.get("HANDBOK_DEBUG"):
+            raise
+        print(f"Ett oväntat fel i generatorn (inte i dina data): {err!r}", file=sys.stderr)
+        print("Kör igen med HANDBOK_DEBUG=1 för detaljer och rapportera felet.", file=sys.stderr)
+        return 2
+
+
+def _read(args: argparse.Namespace) -> Handbook:
+    handbook = read_handbook(args.data)
+    return with_address(handbook, args.address) if getattr(args, "address", None) else handbook
 
 
 def _check(args: argparse.Namespace) -> int:
-    handbook = read_handbook(args.data)
+    handbook = _read(args)
     names = ", ".join(c.info.short_name for c in handbook.cooperations)
     print(f"Inga fel i {args.data}: {len(handbook.cooperations)} samverkan ({names}).")
     return 0
 
 
 def _generate(args: argparse.Namespace) -> int:
-    site = render_site(read_handbook(args.data))
+    site = render_site(_read(args))
     write_tree(site.files, args.out)
     print(f"Skrev {len(site.files)} sidor i Markdown till {args.out}/.")
     return 0
 
 
 def _schema(args: argparse.Namespace) -> int:
-    write_tree(schema_files(COOPERATION_FILES), args.out)
+    write_tree(schema_files(SCHEMA_FILES), args.out)
     print(f"Skrev JSON-scheman till {args.out}/.")
     return 0
 
@@ -52,11 +65,11 @@ def _schema(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from . import mkdocs_build  # MkDocs is only needed for this command
 
-    handbook = read_handbook(args.data)  # report data errors plainly before MkDocs starts
+    handbook = _read(args)  # report data errors plainly before MkDocs starts
     version = max(c.info.version_date for c in handbook.cooperations)
     try:
         with staging(args.site) as stage:
-            mkdocs_build.build(args.config, args.data, stage, version)
+            mkdocs_build.build(args.config, args.data, stage, version, handbook.site.address)
     except mkdocs_build.BuildFailed as failure:
         print(f"{failure}\nHandboken byggdes inte; {args.site}/ är oförändrad.", file=sys.stderr)
         return 1
@@ -86,4 +99,6 @@ def _parser() -> argparse.ArgumentParser:
 
     for command in (check, build, generate):
         command.add_argument("--data", type=Path, default=DEFAULT_DATA, help="datamapp (standard: data)")
+    for command in (build, generate):
+        command.add_argument("--adress", dest="address", help="publiceringsadress i stället för den i handbok.yaml")
     return parser

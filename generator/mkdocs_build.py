@@ -16,7 +16,7 @@ class BuildFailed(Exception):
     """The site did not build; the message says why, in the words MkDocs used."""
 
 
-def build(config_file: Path, data_dir: Path, site_dir: Path, source_date: datetime.date) -> None:
+def build(config_file: Path, data_dir: Path, site_dir: Path, source_date: datetime.date, address: str) -> None:
     """Build the site into `site_dir`; dates MkDocs writes (sitemap) come from `source_date`, not the clock."""
     warnings = _WarningCollector()
     logger = logging.getLogger("mkdocs")
@@ -26,6 +26,7 @@ def build(config_file: Path, data_dir: Path, site_dir: Path, source_date: dateti
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
         config.plugins["handbook"].config.data_dir = str(data_dir.resolve())
+        config.plugins["handbook"].config.address = address
         mkdocs_build(config)
     except (MkDocsException, OSError) as err:
         details = "\n".join(warnings.messages)

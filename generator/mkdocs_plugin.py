@@ -21,12 +21,15 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .errors import DataErrors
+from .model import with_address
 from .render.site import NavEntry, RenderedSite, render_site
 from .validate import read_handbook
 
 
 class HandbookConfig(Config):  # type: ignore[no-untyped-call]
     data_dir = c.Type(str, default="data")
+    # Overrides data/handbok.yaml's 'adress', e.g. with the GitHub Pages URL at deploy time.
+    address = c.Optional(c.Type(str))
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-call]
@@ -38,10 +41,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
-            self.site = render_site(read_handbook(self._data_dir(config)))
+            handbook = read_handbook(self._data_dir(config))
         except DataErrors as errors:
             raise PluginError(errors.report()) from None
+        if self.config.address:
+            handbook = with_address(handbook, self.config.address)
+        self.site = render_site(handbook)
         config.nav = _merge_nav(config.nav or [], self.site.nav)
+        config.site_url = config.site_url or handbook.site.address
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

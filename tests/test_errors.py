@@ -160,7 +160,7 @@ def test_missing_file_and_unknown_file(data_copy: Path) -> None:
     (data_copy / "exempel" / "processer.yaml").rename(data_copy / "exempel" / "process.yaml")
     code, errors = check(data_copy)
     assert code == 1
-    assert f"{data_copy}/exempel/process.yaml: okänd fil; en samverkans mapp har filerna" in errors[0]
+    assert errors[0].startswith(f"{data_copy}/exempel/process.yaml: okänd fil; en samverkans mapp har samverkan.yaml")
     assert errors[1] == f"{data_copy}/exempel/processer.yaml: filen saknas"
 
 
@@ -173,3 +173,40 @@ def test_all_errors_are_reported_at_once(data_copy: Path, edit: Edit) -> None:
     assert [e.split(":")[0].rsplit("/", 1)[1] for e in errors] == ["grupper.yaml", "roller.yaml", "samverkan.yaml"]
     result = run_generator("check", "--data", str(data_copy))
     assert result.stderr.rstrip().endswith("Handboken byggdes inte: 3 fel i datafilerna.")
+
+
+def test_meeting_outside_its_rule_months(data_copy: Path, edit: Edit) -> None:
+    line = edit(
+        "motesplan-2026.yaml",
+        "  - mote: styrgrupp-mars\n    datum: 2026-03-12\n",
+        "  - mote: styrgrupp-mars\n    datum: 2026-04-12\n",
+    )
+    edit("motesplan-2026.yaml", "    anledning: Krock med budgetdagen\n", "")
+    edit("motesplan-2026.yaml", "    status: flyttat\n    flyttat_fran: 2026-03-05\n", "")
+    error = only_error(data_copy)
+    assert error.startswith(
+        f"{data_copy}/exempel/motesplan-2026.yaml:{line}:5: mötet ska enligt reglerna hållas i mars"
+    )
+
+
+def test_two_meetings_of_one_body_on_one_day(data_copy: Path, edit: Edit) -> None:
+    edit("motesplan-2026.yaml", "    datum: 2026-05-20\n", "    datum: 2026-03-12\n")
+    edit("motesplan-2026.yaml", "    status: installt\n", "")
+    edit("motesplan-2026.yaml", "    anledning: Frågan löstes i beredningen\n", "    anledning: Extra\n")
+    error = only_error(data_copy)
+    assert error.endswith("Styrgrupp har redan ett möte 2026-03-12 (rad 4)")
+
+
+def test_wrong_time_format(data_copy: Path, edit: Edit) -> None:
+    line = edit("motesplan-2026.yaml", '    start: "09:00"\n', "    start: 9.00\n")
+    error = only_error(data_copy)
+    assert error.startswith(f"{data_copy}/exempel/motesplan-2026.yaml:{line}:12: väntade en tid som TT:MM")
+
+
+def test_schedule_year_must_match_file_name(data_copy: Path, edit: Edit) -> None:
+    edit("motesplan-2026.yaml", "ar: 2026\n", "ar: 2027\n")
+    code, errors = check(data_copy)
+    assert code == 1
+    assert errors[0].startswith(
+        f"{data_copy}/exempel/motesplan-2026.yaml:1:1: filen heter motesplan-2026.yaml men 'ar' är 2027"
+    )

@@ -6,6 +6,7 @@ read the diff of tests/golden/ and commit it with the change.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,22 +15,23 @@ from conftest import FIXTURE_DATA, ROOT
 from generator.render.site import render_site
 from generator.validate import read_handbook
 
-GOLDEN = ROOT / "tests" / "golden" / "markdown"
+GOLDEN = ROOT / "tests" / "golden" / "site"
 
 
 def rendered() -> dict[str, str]:
     return render_site(read_handbook(FIXTURE_DATA)).files
 
 
-def test_markdown_matches_golden_files(update_golden: bool) -> None:
+def test_generated_files_match_golden_files(update_golden: bool) -> None:
+    """Markdown pages and .ics feeds, byte for byte (feeds keep their CRLF)."""
     files = rendered()
     if update_golden:
         _rewrite(GOLDEN, files)
-        pytest.skip("tests/golden/markdown skrevs om; granska diffen")
-    expected = {str(p.relative_to(GOLDEN)): p.read_text(encoding="utf-8") for p in GOLDEN.rglob("*.md")}
-    assert sorted(files) == sorted(expected), "andra sidor än väntat; kör `make golden` om ändringen är avsiktlig"
+        pytest.skip("tests/golden/site skrevs om; granska diffen")
+    expected = {str(p.relative_to(GOLDEN)): p.read_bytes().decode("utf-8") for p in GOLDEN.rglob("*") if p.is_file()}
+    assert sorted(files) == sorted(expected), "andra filer än väntat; kör `make golden` om ändringen är avsiktlig"
     for path, text in files.items():
-        assert text == expected[path], f"{path} skiljer sig från tests/golden/markdown/{path}"
+        assert text == expected[path], f"{path} skiljer sig från tests/golden/site/{path}"
 
 
 def test_rendering_twice_gives_identical_text() -> None:
@@ -37,9 +39,8 @@ def test_rendering_twice_gives_identical_text() -> None:
 
 
 def _rewrite(folder: Path, files: dict[str, str]) -> None:
-    for old in folder.rglob("*.md"):
-        old.unlink()
+    shutil.rmtree(folder, ignore_errors=True)
     for path, text in files.items():
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_bytes(text.encode("utf-8"))

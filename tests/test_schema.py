@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import FIXTURE_DATA, SHIPPED_DATA
 
-from generator.validate import COOPERATION_FILES
+from generator.validate import COOPERATION_FILES, SCHEMA_FILES
 from generator.validate.schema import schema_files
 
 SCHEMA_DIR = SHIPPED_DATA / "_schema"
@@ -31,7 +31,7 @@ def load(path: Path) -> Any:
 
 
 def test_committed_schemas_are_up_to_date() -> None:
-    generated = schema_files(COOPERATION_FILES)
+    generated = schema_files(SCHEMA_FILES)
     committed = {p.name: p.read_text(encoding="utf-8") for p in SCHEMA_DIR.glob("*.json")}
     assert committed == generated, "kör `make schema` och checka in data/_schema/"
 

@@ -9,7 +9,7 @@ checks that every id exists and `CooperationData` offers look-ups.
 
 from .annual import Agenda, AgendaFile, AgendaSection, Process, ProcessFile, Step
 from .base import Deadline, Id, Located, Month, Prose, Ref, month_span
-from .handbook import CooperationData, Handbook
+from .handbook import CooperationData, Handbook, with_address
 from .organisation import (
     Body,
     BodyFile,
@@ -27,10 +27,42 @@ from .organisation import (
     RoleFile,
     Seat,
 )
+from .schedule import Meeting, MeetingStatus, Site, YearSchedule
 
 __all__ = [
-    "Agenda", "AgendaFile", "AgendaSection", "Body", "BodyFile", "BodyKind", "Communication",
-    "Cooperation", "CooperationData", "Deadline", "Decision", "DecisionPoints", "Handbook", "Id",
-    "Located", "Minutes", "Month", "Municipality", "Occasion", "PolicyDocument", "Process",
-    "ProcessFile", "Prose", "Ref", "Responsibility", "Role", "RoleFile", "Seat", "Step", "month_span",
+    "Agenda",
+    "AgendaFile",
+    "AgendaSection",
+    "Body",
+    "BodyFile",
+    "BodyKind",
+    "Communication",
+    "Cooperation",
+    "CooperationData",
+    "Deadline",
+    "Decision",
+    "DecisionPoints",
+    "Handbook",
+    "Id",
+    "Located",
+    "Meeting",
+    "MeetingStatus",
+    "Minutes",
+    "Month",
+    "Municipality",
+    "Occasion",
+    "PolicyDocument",
+    "Process",
+    "ProcessFile",
+    "Prose",
+    "Ref",
+    "Responsibility",
+    "Role",
+    "RoleFile",
+    "Seat",
+    "Site",
+    "Step",
+    "YearSchedule",
+    "month_span",
+    "with_address",
 ]  # fmt: skip

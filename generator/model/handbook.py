@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from .annual import Agenda, Process, Step
 from .base import Month
 from .organisation import Body, Cooperation, Municipality, Occasion, Role
+from .schedule import Meeting, Site, YearSchedule
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,27 @@ class CooperationData:
     bodies: tuple[Body, ...]
     processes: tuple[Process, ...]
     agendas: tuple[Agenda, ...]
+    schedules: tuple[YearSchedule, ...] = ()
+
+    @property
+    def years(self) -> tuple[int, int]:
+        """The handbook year and the next: what the calendars cover."""
+        return (self.info.year, self.info.year + 1)
+
+    def schedule(self, year: int) -> YearSchedule | None:
+        return next((s for s in self.schedules if s.year == year), None)
+
+    def dated(self, occasion_id: str, year: int) -> Meeting | None:
+        """The dated meeting that fulfils a rule occasion in `year`, if the schedule has one."""
+        schedule = self.schedule(year)
+        meetings = schedule.meetings if schedule else ()
+        return next((m for m in meetings if m.occasion == occasion_id), None)
+
+    def meeting_body(self, meeting: Meeting) -> Body:
+        if meeting.occasion is not None:
+            return self.occasion(meeting.occasion)[0]
+        assert meeting.body is not None
+        return self.body(meeting.body)
 
     @cached_property
     def _members(self) -> dict[str, Municipality]:
@@ -86,4 +108,10 @@ class CooperationData:
 
 @dataclass(frozen=True)
 class Handbook:
+    site: Site
     cooperations: tuple[CooperationData, ...]
+
+
+def with_address(handbook: Handbook, address: str) -> Handbook:
+    """The same handbook published at another address (which always ends in '/')."""
+    return replace(handbook, site=replace(handbook.site, address=address.rstrip("/") + "/"))

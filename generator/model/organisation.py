@@ -79,6 +79,7 @@ class Cooperation(Located):
     processes_intro: Prose | None = optional("arsprocesser", "Inledning till årsprocesserna, som i dokumentet.")
     communication: Communication | None = optional("kommunikation", "Kommunikation och grafisk profil.")
     version_date: datetime.date = key("versionsdatum", "Datum då uppgifterna senast ändrades.")
+    year: int = key("handboksar", "Året som handboken gäller; kalendrarna visar det och nästa år.")
 
 
 # --- roller.yaml --------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Body, CooperationData, Month, Responsibility, Seat, Step, month_span
 from .markdown import Markdown, link, plain
-from .paths import Links
+from .paths import Links, page_url
 
 
 def months(ms: tuple[Month, ...]) -> str:
@@ -99,3 +99,13 @@ def step_details(step: Step, c: CooperationData, links: Links) -> Markdown:
     elif body is not None:
         parts.append(f"Grupp: {link(body.name, links.body(body))}.")
     return Markdown(" ".join(parts))
+
+
+def site_path(path: str) -> str:
+    """The URL path of a generated file: pages get directory URLs, other files keep their name."""
+    return page_url(path) if path.endswith(".md") else path
+
+
+def webcal(address: str, path: str) -> str:
+    """The same feed as a webcal:// link, which Apple Calendar and Outlook open as a subscription."""
+    return "webcal://" + (address + site_path(path)).split("://", 1)[1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Body, CooperationData, Handbook, Process
 from . import derive, paths
+from .calendar import cooperation_feeds, feed_text
 from .environment import render
 from .paths import Links
 
@@ -12,9 +13,12 @@ def home_page(handbook: Handbook) -> str:
     return render("home.md.j2", handbook=handbook)
 
 
-def cooperation_pages(c: CooperationData) -> dict[str, str]:
-    """Every page of one cooperation, keyed by its path in the docs tree."""
+def cooperation_pages(c: CooperationData, address: str) -> dict[str, str]:
+    """Every page and feed of one cooperation, keyed by its path in the docs tree."""
+    feeds = cooperation_feeds(c, address)
     pages = {
+        paths.calendar_page(c): _page("calendar.md.j2", c, paths.calendar_page(c), feeds=feeds, address=address),
+        **{paths.feed_file(c, f.name): feed_text(f) for f in feeds},
         paths.cooperation_page(c): _page("cooperation.md.j2", c, paths.cooperation_page(c)),
         paths.organisation_page(c): _organisation(c),
         paths.wheel_page(c): _wheel(c),
@@ -23,8 +27,9 @@ def cooperation_pages(c: CooperationData) -> dict[str, str]:
     }
     if c.info.communication is not None:
         pages[paths.communication_page(c)] = _page("communication.md.j2", c, paths.communication_page(c))
+    feed_names = {f.name for f in feeds}
     for body in c.bodies:
-        pages[paths.body_page(c, body)] = _body(c, body)
+        pages[paths.body_page(c, body)] = _body(c, body, body.id in feed_names)
     for process in c.processes:
         pages[paths.process_page(c, process)] = _process(c, process)
     return pages
@@ -44,7 +49,7 @@ def _organisation(c: CooperationData) -> str:
     )
 
 
-def _body(c: CooperationData, body: Body) -> str:
+def _body(c: CooperationData, body: Body, has_feed: bool) -> str:
     agenda_ids = dict.fromkeys(o.agenda for o in body.occasions if o.agenda is not None)
     return _page(
         "body.md.j2",
@@ -54,6 +59,7 @@ def _body(c: CooperationData, body: Body) -> str:
         prepared_by=derive.preparing_bodies(c, body),
         reported_by=derive.reporting_bodies(c, body),
         agendas=[c.agenda(a) for a in agenda_ids],
+        has_feed=has_feed,
     )
 
 

@@ -69,3 +69,19 @@ class Links:
 
     def role(self, role: Role) -> str:
         return self.to(roles_page(self.c), role.id)
+
+
+def page_url(path: str) -> str:
+    """The URL of a page relative to the site root, with directory URLs: 'sml/roller.md' → 'sml/roller/'."""
+    if path == "index.md":
+        return ""
+    stem = path.removesuffix(".md")
+    return (stem.removesuffix("index") if stem.endswith("/index") else stem + "/").lstrip("/")
+
+
+def calendar_page(c: CooperationData) -> str:
+    return f"{c.id}/kalender/index.md"
+
+
+def feed_file(c: CooperationData, name: str) -> str:
+    return f"{c.id}/kalender/{name}.ics"

@@ -30,7 +30,7 @@ class RenderedSite:
 def render_site(handbook: Handbook) -> RenderedSite:
     files = {HOME: home_page(handbook)}
     for c in handbook.cooperations:
-        files.update(cooperation_pages(c))
+        files.update(cooperation_pages(c, handbook.site.address))
     nav: list[NavEntry] = [(c.info.short_name, _cooperation_nav(c)) for c in handbook.cooperations]
     return RenderedSite(dict(sorted(files.items())), nav)
 
@@ -42,6 +42,7 @@ def _cooperation_nav(c: CooperationData) -> list[NavEntry]:
         ("Årshjul", paths.wheel_page(c)),
         ("Årsprocesser", [(None, paths.processes_page(c)), *((None, paths.process_page(c, p)) for p in c.processes)]),
         ("Roller", paths.roles_page(c)),
+        ("Kalender", paths.calendar_page(c)),
     ]
     if c.info.communication is not None:
         nav.append(("Kommunikation och grafisk profil", paths.communication_page(c)))

@@ -4,14 +4,27 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from ..errors import DataError, DataErrors, ErrorLog, Position, display_path
 from ..load import load_file
-from ..model import AgendaFile, BodyFile, Cooperation, CooperationData, Handbook, ProcessFile, RoleFile
+from ..model import (
+    AgendaFile,
+    BodyFile,
+    Cooperation,
+    CooperationData,
+    Handbook,
+    ProcessFile,
+    RoleFile,
+    Site,
+    YearSchedule,
+)
 from .convert import INVALID, Converter
 from .references import check_references
 from .rules import check_rules
 from .types import ID_PATTERN
+
+SITE_FILE = "handbok.yaml"
 
 # The files of one cooperation's folder and what each holds.
 COOPERATION_FILES: dict[str, type] = {
@@ -21,44 +34,38 @@ COOPERATION_FILES: dict[str, type] = {
     "processer.yaml": ProcessFile,
     "diskussionspunkter.yaml": AgendaFile,
 }
+# Optional, one per year: motesplan-2027.yaml.
+SCHEDULE_FILE = re.compile(r"motesplan-(\d{4})\.yaml")
+
+# Every kind of data file, for the JSON Schemas.
+SCHEMA_FILES: dict[str, type] = {SITE_FILE: Site, **COOPERATION_FILES, "motesplan.yaml": YearSchedule}
 
 
 def read_handbook(data_dir: Path) -> Handbook:
     log = ErrorLog()
     if not data_dir.is_dir():
         raise DataErrors([DataError(Position(display_path(data_dir)), "datamappen finns inte")])
+    site = Converter(log).convert(Site, load_file(data_dir / SITE_FILE, log))
     folders = sorted(p for p in data_dir.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
     cooperations = [c for c in (_read_cooperation(f, log) for f in folders) if c is not None]
     if not folders:
-        log.add(
-            Position(display_path(data_dir)),
-            "datamappen har ingen samverkan: lägg till en mapp per samverkan, t.ex. data/sml/",
-        )
+        log.add(Position(display_path(data_dir)), "datamappen har ingen samverkan: lägg till en mapp per samverkan")
     if log:
         raise DataErrors(log.errors)
-    return Handbook(tuple(cooperations))
+    return Handbook(site, tuple(cooperations))
 
 
 def _read_cooperation(folder: Path, log: ErrorLog) -> CooperationData | None:
     if not re.fullmatch(ID_PATTERN.strip("^$"), folder.name):
-        log.add(
-            Position(display_path(folder)),
-            "mappens namn blir samverkans id i adresser: använd små bokstäver a–z, siffror och bindestreck",
-        )
+        message = "mappens namn blir samverkans id i adresser: använd små bokstäver a–z, siffror och bindestreck"
+        log.add(Position(display_path(folder)), message)
         return None
-    for extra in sorted(folder.glob("*.y*ml")):
-        if extra.name not in COOPERATION_FILES:
-            log.add(
-                Position(display_path(extra)),
-                f"okänd fil; en samverkans mapp har filerna {', '.join(COOPERATION_FILES)}",
-            )
     errors_before = len(log.errors)
     converter = Converter(log)
-    parts = {}
-    for name, cls in COOPERATION_FILES.items():
-        parts[name] = converter.convert(cls, load_file(folder / name, log))
+    parts = {name: converter.convert(cls, load_file(folder / name, log)) for name, cls in COOPERATION_FILES.items()}
+    schedules = [_read_schedule(path, converter, log) for path in _schedule_files(folder, log)]
     check_references(converter.definitions, converter.references, converter.incomplete, log)
-    if any(p is INVALID for p in parts.values()) or len(log.errors) > errors_before:
+    if any(p is INVALID for p in [*parts.values(), *schedules]) or len(log.errors) > errors_before:
         return None
     data = CooperationData(
         id=folder.name,
@@ -67,6 +74,31 @@ def _read_cooperation(folder: Path, log: ErrorLog) -> CooperationData | None:
         bodies=parts["grupper.yaml"].bodies,
         processes=parts["processer.yaml"].processes,
         agendas=parts["diskussionspunkter.yaml"].agendas,
+        schedules=tuple(sorted(schedules, key=lambda s: s.year)),
     )
     check_rules(data, log)
     return data
+
+
+def _schedule_files(folder: Path, log: ErrorLog) -> list[Path]:
+    found = []
+    for path in sorted(folder.glob("*.y*ml")):
+        if SCHEDULE_FILE.fullmatch(path.name):
+            found.append(path)
+        elif path.name not in COOPERATION_FILES:
+            expected = ", ".join(COOPERATION_FILES)
+            log.add(
+                Position(display_path(path)), f"okänd fil; en samverkans mapp har {expected} och motesplan-ÅÅÅÅ.yaml"
+            )
+    return found
+
+
+def _read_schedule(path: Path, converter: Converter, log: ErrorLog) -> Any:
+    schedule = converter.convert(YearSchedule, load_file(path, log))
+    match = SCHEDULE_FILE.fullmatch(path.name)
+    if schedule is not INVALID and match and int(match.group(1)) != schedule.year:
+        log.add(
+            schedule.pos,
+            f"filen heter {path.name} men 'ar' är {schedule.year}; året i namnet och i filen ska vara samma",
+        )
+    return schedule

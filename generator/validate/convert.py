@@ -18,7 +18,7 @@ from ..errors import ErrorLog, Position
 from ..load import REFUSED_TAG, Mapping, Scalar, Sequence, YamlValue
 from ..model import Deadline, Month, Prose
 from ..model.base import MONTH_NAMES
-from .types import DATE_PATTERN, ID_PATTERN, FieldType, defined_kinds, model_fields
+from .types import DATE_PATTERN, ID_PATTERN, TIME_PATTERN, FieldType, defined_kinds, model_fields
 
 INVALID: Any = object()  # a value that could not be converted; its error is already logged
 
@@ -137,6 +137,12 @@ class Converter:
                 return self._error(value, f"datumet '{value.text}' finns inte i kalendern", path)
         return self._error(value, f"väntade ett datum som ÅÅÅÅ-MM-DD, t.ex. 2023-09-27, fick '{value.text}'", path)
 
+    def _time(self, _: FieldType, value: Scalar, path: str) -> Any:
+        text = value.text.strip()
+        if re.fullmatch(TIME_PATTERN.strip("^$"), text):
+            return datetime.time.fromisoformat(text)
+        return self._error(value, f"väntade en tid som TT:MM, t.ex. '09:00', fick '{value.text}'", path)
+
     def _month(self, _: FieldType, value: Scalar, path: str) -> Any:
         month = Month.from_swedish(value.text)
         return month if month is not None else self._error(value, _unknown_month(value.text), path)
@@ -195,6 +201,7 @@ _EXPECTED = {
     "int": "ett heltal",
     "bool": "true eller false",
     "date": "ett datum (ÅÅÅÅ-MM-DD)",
+    "time": "en tid (TT:MM)",
     "month": "en månad (t.ex. 'mars')",
     "deadline": "en dag och månad (t.ex. '30 april')",
     "enum": "ett av de tillåtna orden",

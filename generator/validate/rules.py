@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..errors import ErrorLog, Position
 from ..model import Body, CooperationData, Month, Responsibility
+from .schedule_rules import check_schedule
 
 
 def check_rules(data: CooperationData, log: ErrorLog) -> None:
@@ -19,6 +20,8 @@ def check_rules(data: CooperationData, log: ErrorLog) -> None:
                     "ange antingen 'grupp' eller 'mote', inte båda: mötet talar redan om vilken grupp det gäller",
                 )
             _check_months(step.months, step.pos, log)
+    for schedule in data.schedules:
+        check_schedule(data, schedule, log)
 
 
 def _check_body(body: Body, log: ErrorLog) -> None:

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from ..model.base import MONTH_NAMES as MONTH_NAMES_FOR_SCHEMA
-from .types import DATE_PATTERN, ID_PATTERN, FieldType, model_fields
+from .types import DATE_PATTERN, ID_PATTERN, TIME_PATTERN, FieldType, model_fields
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -59,6 +59,7 @@ def _value(ftype: FieldType) -> dict[str, Any]:
         "int": {"type": "integer", "minimum": 0},
         "bool": {"type": "boolean"},
         "date": {"type": "string", "pattern": DATE_PATTERN},
+        "time": {"type": "string", "pattern": TIME_PATTERN},
         "month": {"enum": list(MONTH_NAMES_FOR_SCHEMA)},
         "deadline": {"type": "string", "pattern": _DEADLINE_PATTERN},
         "id": {"type": "string", "pattern": ID_PATTERN},

@@ -20,11 +20,12 @@ from ..model import Deadline, Id, Month, Prose, Ref
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
 
 
 @dataclass(frozen=True)
 class FieldType:
-    """`kind` is one of: text, prose, int, bool, date, month, deadline, enum, id, ref, list, object."""
+    """`kind` is one of: text, prose, int, bool, date, time, month, deadline, enum, id, ref, list, object."""
 
     kind: str
     target: Any = None  # the dataclass, enum or list item type; the id/ref kind
@@ -64,6 +65,7 @@ def _describe_simple(hint: Any) -> FieldType:
         bool: "bool",
         int: "int",
         datetime.date: "date",
+        datetime.time: "time",
         Deadline: "deadline",
         Month: "month",
     }

@@ -1,0 +1,72 @@
+"""Rules for a year's dated meetings (motesplan-ÅÅÅÅ.yaml)."""
+
+from __future__ import annotations
+
+from ..errors import ErrorLog
+from ..model import CooperationData, Meeting, MeetingStatus, YearSchedule, month_span
+
+
+def check_schedule(data: CooperationData, schedule: YearSchedule, log: ErrorLog) -> None:
+    seen_occasions: dict[str, Meeting] = {}
+    seen_days: dict[tuple[str, object], Meeting] = {}
+    for meeting in schedule.meetings:
+        if not _check_identity(meeting, log):
+            continue
+        _check_date(data, schedule, meeting, log)
+        _check_times_and_status(meeting, log)
+        if meeting.occasion is not None:
+            first = seen_occasions.setdefault(meeting.occasion, meeting)
+            if first is not meeting:
+                message = (
+                    f"mötet '{meeting.occasion}' har redan ett datum på rad {first.pos.line}; "
+                    "ett extra möte får ett eget 'id'"
+                )
+                log.add(meeting.pos, message)
+        body = data.meeting_body(meeting)
+        if meeting.status is not MeetingStatus.CANCELLED:
+            first = seen_days.setdefault((body.id, meeting.date), meeting)
+            if first is not meeting:
+                log.add(
+                    meeting.pos, f"{body.name} har redan ett möte {meeting.date.isoformat()} (rad {first.pos.line})"
+                )
+
+
+def _check_identity(meeting: Meeting, log: ErrorLog) -> bool:
+    if meeting.occasion is not None:
+        if meeting.id or meeting.body or meeting.title:
+            log.add(
+                meeting.pos, "ett möte med 'mote' får inte ha 'id', 'grupp' eller 'rubrik': de kommer från grupper.yaml"
+            )
+            return False
+        return True
+    if not (meeting.id and meeting.body and meeting.title):
+        log.add(
+            meeting.pos, "ange 'mote' (ett möte i grupper.yaml), eller 'id', 'grupp' och 'rubrik' för ett extra möte"
+        )
+        return False
+    return True
+
+
+def _check_date(data: CooperationData, schedule: YearSchedule, meeting: Meeting, log: ErrorLog) -> None:
+    if meeting.date.year != schedule.year:
+        log.add(meeting.pos, f"datumet {meeting.date.isoformat()} ligger inte i år {schedule.year}")
+    if meeting.occasion is None or meeting.reason:
+        return
+    months = data.occasion(meeting.occasion)[1].months
+    if months and meeting.date.month not in months:
+        message = (
+            f"mötet ska enligt reglerna hållas i {month_span(months)}, men datumet är {meeting.date.isoformat()}; "
+            "ändra datumet eller skriv varför i 'anledning'"
+        )
+        log.add(meeting.pos, message)
+
+
+def _check_times_and_status(meeting: Meeting, log: ErrorLog) -> None:
+    if meeting.end is not None and (meeting.start is None or meeting.end <= meeting.start):
+        log.add(meeting.pos, "'slut' måste komma efter 'start'")
+    if meeting.status is not MeetingStatus.PLANNED and not meeting.reason:
+        log.add(meeting.pos, f"ett möte med status '{meeting.status.value}' behöver en 'anledning'")
+    if meeting.moved_from is not None and meeting.status is not MeetingStatus.MOVED:
+        log.add(meeting.pos, "'flyttat_fran' hör bara till möten med status 'flyttat'")
+    if meeting.video is not None and not meeting.video.startswith("https://"):
+        log.add(meeting.pos, "'videolank' ska vara en fullständig adress som börjar med https://")

@@ -1,0 +1,201 @@
+"""Calendar feeds that Outlook, Google and Apple Calendar can trust.
+
+The feeds are checked three ways: byte by byte against Outlook's rules, by
+libical (an independent implementation, run under Debian's Python), and read
+back and compared with the data they came from.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import FIXTURE_DATA, ROOT, run_generator
+
+LIBICAL_DUMP = ROOT / "tests" / "tools" / "libical_dump.py"
+SYSTEM_PYTHON = "/usr/bin/python3"
+# RFC 5546 (iTIP) wants an ORGANIZER in every PUBLISH event; Outlook turns an
+# ORGANIZER into a meeting invitation from that person, so subscription feeds
+# leave it out on purpose. libical reports exactly this and nothing else is allowed.
+ACCEPTED_LIBICAL_FINDING = (
+    "Failed iTIP restrictions for ORGANIZER property. Expected 1 instances of the property and got 0"
+)
+
+
+def libical(files: list[Path]) -> list[dict[str, Any]]:
+    probe = subprocess.run([SYSTEM_PYTHON, "-c", "import gi"], capture_output=True, check=False)
+    if probe.returncode != 0:
+        if os.environ.get("CI"):
+            pytest.fail("python3-gi och gir1.2-ical-3.0 saknas; .ci/run ska installera dem")
+        pytest.skip("libical (python3-gi, gir1.2-ical-3.0) är inte installerat")
+    result = subprocess.run(
+        [SYSTEM_PYTHON, str(LIBICAL_DUMP), *map(str, files)], capture_output=True, text=True, check=True
+    )
+    return list(json.loads(result.stdout))
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("ics") / "site"
+    result = run_generator("build", "--data", str(FIXTURE_DATA), "--site", str(site))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def feeds(site: Path) -> list[Path]:
+    found = sorted(site.rglob("*.ics"))
+    assert found
+    return found
+
+
+def unfold(raw: bytes) -> list[str]:
+    return raw.decode("utf-8").replace("\r\n ", "").split("\r\n")
+
+
+def test_shipped_feeds_follow_outlooks_rules(shipped_site: Path) -> None:
+    for feed in feeds(shipped_site):
+        check_outlook_rules(feed)
+
+
+def test_fixture_feeds_follow_outlooks_rules(fixture_site: Path) -> None:
+    for feed in feeds(fixture_site):
+        check_outlook_rules(feed)
+
+
+def check_outlook_rules(feed: Path) -> None:
+    raw = feed.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf"), f"{feed}: BOM"
+    assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b""), f"{feed}: bare LF or CR"
+    for physical in raw.split(b"\r\n"):
+        assert len(physical) <= 75, f"{feed}: line longer than 75 octets: {physical!r}"
+        physical.decode("utf-8")  # a fold never splits a character
+    lines = unfold(raw)
+    assert "METHOD:PUBLISH" in lines
+    assert any(line.startswith("NAME:") for line in lines)
+    assert any(line.startswith("X-WR-CALNAME:") for line in lines)
+    assert "X-WR-TIMEZONE:Europe/Stockholm" in lines
+    assert "REFRESH-INTERVAL;VALUE=DURATION:PT12H" in lines
+    assert "X-PUBLISHED-TTL:PT12H" in lines
+    for banned in ("ORGANIZER", "ATTENDEE", "BEGIN:VALARM"):
+        assert not any(line.startswith(banned) for line in lines), f"{feed}: {banned}"
+    check_events(feed, lines)
+    uses_tzid = any(";TZID=Europe/Stockholm:" in line for line in lines)
+    assert ("BEGIN:VTIMEZONE" in lines) == uses_tzid
+    if uses_tzid:
+        assert sum(line.startswith("RRULE:FREQ=YEARLY") for line in lines) == 2
+        assert not any(line.startswith("RDATE") for line in lines)
+
+
+def check_events(feed: Path, lines: list[str]) -> None:
+    events = "\r\n".join(lines).split("BEGIN:VEVENT")[1:]
+    assert events, feed
+    for event in events:
+        props = {line.split(":", 1)[0].split(";", 1)[0]: line for line in event.split("\r\n") if ":" in line}
+        for required in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "URL", "SEQUENCE"):
+            assert required in props, f"{feed}: {required} saknas i {event[:200]}"
+        start, end = props["DTSTART"].split(":", 1)[1], props["DTEND"].split(":", 1)[1]
+        assert end > start, f"{feed}: DTEND måste komma efter DTSTART (exklusivt för heldag)"
+        assert re.fullmatch(r"DTSTAMP:\d{8}T\d{6}Z", props["DTSTAMP"])
+        assert re.fullmatch(r"CATEGORIES:[^,]+", props["CATEGORIES"])
+
+
+def test_libical_accepts_every_feed(shipped_site: Path, fixture_site: Path) -> None:
+    for dump in libical(feeds(shipped_site) + feeds(fixture_site)):
+        assert [e for e in dump["errors"] if e != ACCEPTED_LIBICAL_FINDING] == [], dump["file"]
+        assert dump["events"], dump["file"]
+
+
+def events_by_uid(site: Path, name: str = "alla") -> dict[str, dict[str, Any]]:
+    (dump,) = libical([site / "exempel" / "kalender" / f"{name}.ics"])
+    return {e["uid"]: e for e in dump["events"]}
+
+
+def test_dated_meeting_reads_back_as_in_the_data(fixture_site: Path) -> None:
+    meeting = events_by_uid(fixture_site)["exempel-styrgrupp-mars-2026@samverkanshandbok"]
+    assert meeting["summary"] == "Styrgrupp: Bokslut och budgetstart"
+    assert meeting["start"] == "2026-03-12T09:00:00 Europe/Stockholm"
+    assert meeting["end"] == "2026-03-12T12:00:00 Europe/Stockholm"
+    assert meeting["location"] == 'Stadshuset, Norrby; sal "Ek" \\ plan 2'
+    assert meeting["status"] == "CONFIRMED"
+    assert meeting["categories"] == ["Möte"]
+    description = meeting["description"].split("\n")
+    assert "Mötet är flyttat från 2026-03-05: Krock med budgetdagen" in description
+    assert 'Plats: Stadshuset, Norrby; sal "Ek" \\ plan 2' in description
+    assert "Värdkommun: Norrby" in description
+    assert "• Ramar, mål; nyckeltal \\ avvikelser" in description
+    assert "• Risker – ökade kostnader?" in description
+    assert (
+        description[-1]
+        == "Handboken: https://example.org/samverkanshandbok/exempel/organisation/styrgrupp/#styrgrupp-mars"
+    )
+
+
+def test_placeholder_spans_its_months_and_is_tentative(fixture_site: Path) -> None:
+    autumn = events_by_uid(fixture_site)["exempel-styrgrupp-hosten-2026@samverkanshandbok"]
+    assert autumn["summary"] == "Styrgrupp: Delår (datum ej fastställt)"
+    assert (autumn["start"], autumn["end"]) == ("2026-09-01", "2026-11-01")
+    assert autumn["status"] == "TENTATIVE"
+    raw = (fixture_site / "exempel" / "kalender" / "alla.ics").read_bytes().decode("utf-8").replace("\r\n ", "")
+    block = raw.split("UID:exempel-styrgrupp-hosten-2026@samverkanshandbok")[0].rsplit("BEGIN:VEVENT", 1)[1]
+    block += raw.split("UID:exempel-styrgrupp-hosten-2026@samverkanshandbok")[1].split("END:VEVENT")[0]
+    assert "TRANSP:TRANSPARENT" in block
+
+
+def test_cancelled_extra_meeting(fixture_site: Path) -> None:
+    extra = events_by_uid(fixture_site)["exempel-extra-styrgrupp-maj-2026@samverkanshandbok"]
+    assert extra["status"] == "CANCELLED"
+    assert extra["summary"] == "INSTÄLLT: Styrgrupp: Extra möte om lokaler"
+    assert "Mötet är inställt: Frågan löstes i beredningen" in extra["description"]
+
+
+def test_deadlines_are_all_day_on_the_right_day(fixture_site: Path) -> None:
+    deadlines = events_by_uid(fixture_site, "tidsgranser")
+    decision = deadlines["exempel-budget-4-2026@samverkanshandbok"]
+    assert (decision["start"], decision["end"]) == ("2026-04-30", "2026-05-01")
+    assert decision["categories"] == ["Tidsgräns"]
+    internal_control = deadlines["exempel-budget-5-2027@samverkanshandbok"]
+    assert (internal_control["start"], internal_control["end"]) == ("2027-12-31", "2028-01-01")
+
+
+def test_calendar_name_is_escaped(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    info = data / "exempel" / "samverkan.yaml"
+    info.write_text(info.read_text(encoding="utf-8").replace("kortnamn: NoSö", 'kortnamn: "No, Sö; \\\\ å"'), "utf-8")
+    site = tmp_path / "site"
+    assert run_generator("build", "--data", str(data), "--site", str(site)).returncode == 0
+    lines = unfold((site / "exempel" / "kalender" / "alla.ics").read_bytes())
+    assert "NAME:No\\, Sö\\; \\\\ å – alla möten och tidsgränser" in lines
+    assert "X-WR-CALNAME:No\\, Sö\\; \\\\ å – alla möten och tidsgränser" in lines
+
+
+def test_uid_stays_when_placeholder_gets_its_date(tmp_path: Path, fixture_site: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    (data / "exempel" / "motesplan-2026.yaml").unlink()
+    site = tmp_path / "site"
+    assert run_generator("build", "--data", str(data), "--site", str(site)).returncode == 0
+    before = events_by_uid(site)["exempel-styrgrupp-mars-2026@samverkanshandbok"]
+    after = events_by_uid(fixture_site)["exempel-styrgrupp-mars-2026@samverkanshandbok"]
+    assert before["status"] == "TENTATIVE" and before["start"] == "2026-03-01"
+    assert after["status"] == "CONFIRMED" and after["start"].startswith("2026-03-12T09:00")
+    assert after["sequence"] > before["sequence"]
+    assert set(events_by_uid(site)) - set(events_by_uid(fixture_site)) == set()
+
+
+def test_calendar_page_lists_every_feed(fixture_site: Path) -> None:
+    html = (fixture_site / "exempel" / "kalender" / "index.html").read_text(encoding="utf-8")
+    for feed in feeds(fixture_site):
+        name = feed.name
+        assert f'href="https://example.org/samverkanshandbok/exempel/kalender/{name}"' in html
+        assert f'href="webcal://example.org/samverkanshandbok/exempel/kalender/{name}"' in html
+    assert "Prenumerera från webben" in html
+    body = (fixture_site / "exempel" / "organisation" / "styrgrupp" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../kalender/styrgrupp.ics"' in body
+    shutil.rmtree(fixture_site.parent / "unused", ignore_errors=True)
