@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Body, CooperationData, Month, Responsibility, Seat, Step, month_span
+from ..model import Body, CooperationData, Meeting, MeetingStatus, Month, Responsibility, Seat, Step, month_span
 from .markdown import Markdown, link, plain
 from .paths import Links, page_url
 
@@ -109,3 +109,43 @@ def site_path(path: str) -> str:
 def webcal(address: str, path: str) -> str:
     """The same feed as a webcal:// link, which Apple Calendar and Outlook open as a subscription."""
     return "webcal://" + (address + site_path(path)).split("://", 1)[1]
+
+
+WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+
+
+def meeting_when(m: Meeting) -> str:
+    """'torsdag 11 februari 2027, 09:00–12:00'."""
+    day = f"{WEEKDAYS[m.date.weekday()]} {m.date.day} {Month(m.date.month).swedish} {m.date.year}"
+    if m.start is None:
+        return day
+    end = f"–{m.end:%H:%M}" if m.end else ""
+    return f"{day}, {m.start:%H:%M}{end}"
+
+
+def meeting_status(m: Meeting) -> str:
+    if m.status is MeetingStatus.CANCELLED:
+        return f"Inställt: {m.reason}"
+    if m.status is MeetingStatus.MOVED:
+        moved = f" från {m.moved_from.isoformat()}" if m.moved_from else ""
+        return f"Flyttat{moved}: {m.reason}"
+    return m.reason or "Planerat"
+
+
+def meeting_place(m: Meeting) -> str:
+    parts = [p for p in (m.place, "videomöte" if m.video else None) if p]
+    return ", ".join(parts) or "Anges senare"
+
+
+def genitive(name: str) -> str:
+    """Swedish genitive: 'SML:s', 'Sydnärkes', 'Lysekils', 'Sotenäs'."""
+    if name[-1:].isupper():
+        return f"{name}:s"
+    return name if name[-1:].lower() in "sxz" else f"{name}s"
+
+
+def deadline_note(step: Step) -> str:
+    """' (senast i december)', unless the step's own text already says it."""
+    if step.deadline is None or str(step.deadline).lower() in step.text.lower():
+        return ""
+    return f" ({step.deadline})"
