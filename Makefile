@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+AXE := tests/js/node_modules/axe-core/axe.min.js
 
 .PHONY: site test check serve schema generate lint typecheck clean golden lock
 
@@ -34,7 +35,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: lint typecheck  ## hela testsviten, med ruff och mypy
+$(AXE): tests/js/package.json tests/js/package-lock.json
+	npm ci --prefix tests/js --no-audit --no-fund --silent
+	touch $(AXE)
+
+test: lint typecheck $(AXE)  ## hela testsviten, med ruff och mypy
 	$(BIN)/pytest
 
 golden: $(STAMP)  ## uppdatera de förväntade filerna i tests/golden/ efter en avsiktlig ändring

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from conftest import FIXTURE_DATA, ROOT, run_generator
 
 LIBICAL_DUMP = ROOT / "tests" / "tools" / "libical_dump.py"

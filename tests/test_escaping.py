@@ -14,11 +14,12 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import FIXTURE_DATA, run_generator
 
 from generator.render.markdown import plain, prose
 from generator.validate import COOPERATION_FILES
 from generator.validate.types import model_fields
+
+from conftest import FIXTURE_DATA, run_generator
 
 PAYLOAD = (
     '</title></textarea><script>alert("x")</script> <img src=x onerror=alert(1)> '

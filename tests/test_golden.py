@@ -10,10 +10,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_DATA, ROOT
 
 from generator.render.site import render_site
 from generator.validate import read_handbook
+
+from conftest import FIXTURE_DATA, ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "site"
 

@@ -8,10 +8,11 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from conftest import FIXTURE_DATA, SHIPPED_DATA
 
 from generator.validate import SCHEMA_FILES
 from generator.validate.schema import schema_files
+
+from conftest import FIXTURE_DATA, SHIPPED_DATA
 
 SCHEMA_DIR = SHIPPED_DATA / "_schema"
 

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from ..model import Body, CooperationData, Meeting, MeetingStatus, Month, Responsibility, Seat, Step, month_span
+from ..model import (
+    Body,
+    CooperationData,
+    Meeting,
+    MeetingStatus,
+    Month,
+    Occasion,
+    Responsibility,
+    Seat,
+    Step,
+    month_span,
+)
+from . import paths
+from .checklists import Checklist, checklist_id
 from .markdown import Markdown, link, plain
 from .paths import Links, page_url
 
@@ -149,3 +162,28 @@ def deadline_note(step: Step) -> str:
     if step.deadline is None or str(step.deadline).lower() in step.text.lower():
         return ""
     return f" ({step.deadline})"
+
+
+def checklist_when(cl: Checklist, c: CooperationData) -> str:
+    """'Februari/mars (mars i samband med Råd för avtalssamverkan SML)'."""
+    notes = []
+    for o in cl.occasions:
+        if o.held_with:
+            which = "" if o.months == cl.months else f"{month_span(o.months)} "
+            notes.append(f"{which}i samband med {c.body(o.held_with).name}")
+    return months(cl.months) + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def checklist_path(body: Body, occasion: Occasion, c: CooperationData) -> str | None:
+    found = checklist_id(body, occasion)
+    return paths.checklist_page(c, found) if found else None
+
+
+def checklist_links(body: Body, occasion: Occasion, c: CooperationData, links: Links) -> Markdown:
+    """'[Checklista](…) · [Mall för mötesanteckningar](…)', or nothing for a meeting without one."""
+    found = checklist_id(body, occasion)
+    if found is None:
+        return Markdown("")
+    checklist = link("Checklista", links.to(paths.checklist_page(c, found)))
+    minutes = link("mall för mötesanteckningar", links.to(paths.minutes_page(c, found)))
+    return Markdown(f"{checklist} och {minutes}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import Body, CooperationData, Handbook, Process
 from . import derive, paths
 from .calendar import cooperation_feeds, feed_text
+from .checklists import Checklist, dated_meetings, meeting_checklists, process_checklists
 from .environment import render
 from .paths import Links
 
@@ -27,6 +28,7 @@ def cooperation_pages(c: CooperationData, address: str) -> dict[str, str]:
     }
     if c.info.communication is not None:
         pages[paths.communication_page(c)] = _page("communication.md.j2", c, paths.communication_page(c))
+    pages.update(checklist_pages(c))
     feed_names = {f.name for f in feeds}
     for body in c.bodies:
         pages[paths.body_page(c, body)] = _body(c, body, body.id in feed_names)
@@ -78,3 +80,29 @@ def _wheel(c: CooperationData) -> str:
 def _roles(c: CooperationData) -> str:
     summaries = [derive.role_summary(c, r) for r in c.roles]
     return _page("roles.md.j2", c, paths.roles_page(c), roles=summaries)
+
+
+def checklist_pages(c: CooperationData) -> dict[str, str]:
+    meetings, processes = meeting_checklists(c), process_checklists(c)
+    index = paths.checklists_page(c)
+    pages = {index: _page("checklists.md.j2", c, index, meetings=meetings, processes=processes)}
+    for checklist in meetings:
+        pages[paths.checklist_page(c, checklist.id)] = _checklist(c, checklist, paths.minutes_page(c, checklist.id))
+        pages[paths.minutes_page(c, checklist.id)] = _minutes(c, checklist)
+    for checklist in processes:
+        pages[paths.checklist_page(c, checklist.id)] = _checklist(c, checklist, None)
+    return pages
+
+
+def _checklist(c: CooperationData, checklist: Checklist, minutes_path: str | None) -> str:
+    path = paths.checklist_page(c, checklist.id)
+    dated = dated_meetings(c, checklist)
+    return _page("checklist.md.j2", c, path, cl=checklist, dated=dated, minutes_path=minutes_path)
+
+
+def _minutes(c: CooperationData, checklist: Checklist) -> str:
+    path = paths.minutes_page(c, checklist.id)
+    dated = dated_meetings(c, checklist)
+    return _page(
+        "minutes.md.j2", c, path, cl=checklist, dated=dated, checklist_path=paths.checklist_page(c, checklist.id)
+    )

@@ -85,3 +85,15 @@ def calendar_page(c: CooperationData) -> str:
 
 def feed_file(c: CooperationData, name: str) -> str:
     return f"{c.id}/kalender/{name}.ics"
+
+
+def checklists_page(c: CooperationData) -> str:
+    return f"{c.id}/checklistor/index.md"
+
+
+def checklist_page(c: CooperationData, checklist_id: str) -> str:
+    return f"{c.id}/checklistor/{checklist_id}.md"
+
+
+def minutes_page(c: CooperationData, checklist_id: str) -> str:
+    return f"{c.id}/checklistor/{checklist_id}-anteckningar.md"

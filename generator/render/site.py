@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..model import CooperationData, Handbook
 from . import paths
+from .checklists import meeting_checklists, process_checklists
 from .pages import cooperation_pages, home_page
 
 HOME = "index.md"
@@ -43,7 +44,17 @@ def _cooperation_nav(c: CooperationData) -> list[NavEntry]:
         ("Årsprocesser", [(None, paths.processes_page(c)), *((None, paths.process_page(c, p)) for p in c.processes)]),
         ("Roller", paths.roles_page(c)),
         ("Kalender", paths.calendar_page(c)),
+        ("Checklistor", _checklists_nav(c)),
     ]
     if c.info.communication is not None:
         nav.append(("Kommunikation och grafisk profil", paths.communication_page(c)))
+    return nav
+
+
+def _checklists_nav(c: CooperationData) -> list[NavEntry]:
+    nav: list[NavEntry] = [(None, paths.checklists_page(c))]
+    for checklist in meeting_checklists(c):
+        nav.append((None, paths.checklist_page(c, checklist.id)))
+        nav.append((None, paths.minutes_page(c, checklist.id)))
+    nav += [(None, paths.checklist_page(c, cl.id)) for cl in process_checklists(c)]
     return nav
