@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..model import Body, BodyKind, CooperationData, Month, Occasion, Process, Role, Step
+from ..model import Body, BodyKind, CooperationData, Meeting, Month, Occasion, Process, Role, Step
 
 
 @dataclass(frozen=True)
@@ -93,3 +93,8 @@ def internal_bodies(c: CooperationData) -> list[Body]:
 
 def external_bodies(c: CooperationData) -> list[Body]:
     return [b for b in c.bodies if b.kind is BodyKind.EXTERNAL]
+
+
+def dated_in_month(c: CooperationData, month: Month) -> list[tuple[int, Meeting]]:
+    """The schedules' meetings that fall in `month`, year by year, in date order."""
+    return [(s.year, m) for s in c.schedules for m in sorted(s.meetings, key=lambda m: m.date) if m.date.month == month]

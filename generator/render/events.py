@@ -77,14 +77,14 @@ def _occasion_events(c: CooperationData, body: Body, occasion: Occasion, year: i
     meeting = c.dated(occasion.id, year)
     if meeting is not None:
         return [_meeting_event(c, body, occasion, meeting, year, address)]
-    runs = _month_runs(occasion.months)
+    runs = month_runs(occasion.months)
     return [
         _placeholder(c, body, occasion, run, year, address, suffix=f"-{run[0].swedish}" if len(runs) > 1 else "")
         for run in runs
     ]
 
 
-def _month_runs(months: tuple[Month, ...]) -> list[tuple[Month, ...]]:
+def month_runs(months: tuple[Month, ...]) -> list[tuple[Month, ...]]:
     """[februari, mars, oktober] → [(februari, mars), (oktober,)]: each run is one all-day event."""
     runs: list[list[Month]] = []
     for month in sorted(months):
@@ -194,7 +194,7 @@ def _step_event(c: CooperationData, process: Process, number: int, step: Step, y
         day = datetime.date(year, step.deadline.month, step.deadline.day or last)
         start, end = day, day + datetime.timedelta(days=1)
     elif step.months:
-        run = _month_runs(step.months)[0]
+        run = month_runs(step.months)[0]
         start = datetime.date(year, run[0], 1)
         end = datetime.date(year + (run[-1] == 12), run[-1] % 12 + 1, 1)
     else:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from ..model import Body, CooperationData, Handbook, Process
+from ..model import Body, CooperationData, Handbook, Month, Process
 from . import derive, paths
 from .calendar import cooperation_feeds, feed_text
 from .checklists import Checklist, dated_meetings, meeting_checklists, process_checklists
 from .environment import render
+from .markdown import Markdown
+from .orgchart import org_chart_svg
 from .paths import Links
+from .wheel import wheel_rings, wheel_svg
 
 
 def home_page(handbook: Handbook) -> str:
@@ -22,13 +25,14 @@ def cooperation_pages(c: CooperationData, address: str) -> dict[str, str]:
         **{paths.feed_file(c, f.name): feed_text(f) for f in feeds},
         paths.cooperation_page(c): _page("cooperation.md.j2", c, paths.cooperation_page(c)),
         paths.organisation_page(c): _organisation(c),
-        paths.wheel_page(c): _wheel(c),
+        paths.org_chart_file(c): org_chart_svg(c, paths.org_chart_file(c)),
         paths.processes_page(c): _page("processes.md.j2", c, paths.processes_page(c)),
         paths.roles_page(c): _roles(c),
     }
     if c.info.communication is not None:
         pages[paths.communication_page(c)] = _page("communication.md.j2", c, paths.communication_page(c))
     pages.update(checklist_pages(c))
+    pages.update(wheel_pages(c))
     feed_names = {f.name for f in feeds}
     for body in c.bodies:
         pages[paths.body_page(c, body)] = _body(c, body, body.id in feed_names)
@@ -42,12 +46,14 @@ def _page(template: str, c: CooperationData, path: str, **context: object) -> st
 
 
 def _organisation(c: CooperationData) -> str:
+    page = paths.organisation_page(c)
     return _page(
         "organisation.md.j2",
         c,
-        paths.organisation_page(c),
+        page,
         internal=derive.internal_bodies(c),
         external=derive.external_bodies(c),
+        svg=Markdown(org_chart_svg(c, page)),
     )
 
 
@@ -71,10 +77,34 @@ def _process(c: CooperationData, process: Process) -> str:
     )
 
 
-def _wheel(c: CooperationData) -> str:
-    return _page(
-        "wheel.md.j2", c, paths.wheel_page(c), rows=derive.month_rows(c), unscheduled=derive.unscheduled_occasions(c)
-    )
+def wheel_pages(c: CooperationData) -> dict[str, str]:
+    """The årshjul page with its picture, the picture as a file, and a page per month."""
+    page = paths.wheel_page(c)
+    rings = wheel_rings(c)
+    items = sorted((item for ring in rings for item in ring.items), key=lambda i: i.number)
+    rows = derive.month_rows(c)
+    pages = {
+        page: _page(
+            "wheel.md.j2",
+            c,
+            page,
+            rows=rows,
+            unscheduled=derive.unscheduled_occasions(c),
+            svg=Markdown(wheel_svg(c, page)),
+            rings=rings,
+            items=items,
+        ),
+        paths.wheel_file(c): wheel_svg(c, paths.wheel_file(c)),
+    }
+    for row in rows:
+        path = paths.month_page(c, row.month)
+        dated = derive.dated_in_month(c, row.month)
+        neighbours = {
+            "previous": Month(row.month - 1) if row.month > 1 else None,
+            "following": Month(row.month % 12 + 1),
+        }
+        pages[path] = _page("month.md.j2", c, path, row=row, dated=dated, **neighbours)
+    return pages
 
 
 def _roles(c: CooperationData) -> str:

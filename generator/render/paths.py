@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from ..model import Body, CooperationData, Occasion, Process, Role
+from ..model import Body, CooperationData, Month, Occasion, Process, Role
 
 
 def cooperation_page(c: CooperationData) -> str:
@@ -97,3 +97,26 @@ def checklist_page(c: CooperationData, checklist_id: str) -> str:
 
 def minutes_page(c: CooperationData, checklist_id: str) -> str:
     return f"{c.id}/checklistor/{checklist_id}-anteckningar.md"
+
+
+def month_page(c: CooperationData, month: Month) -> str:
+    return f"{c.id}/arshjul/{month.swedish}.md"
+
+
+def wheel_file(c: CooperationData) -> str:
+    return f"{c.id}/arshjul/arshjul.svg"
+
+
+def org_chart_file(c: CooperationData) -> str:
+    return f"{c.id}/organisation/organisation.svg"
+
+
+def url_between(here: str, there: str, anchor: str = "") -> str:
+    """A link that works in raw HTML and SVG, which MkDocs does not rewrite: from the URL of
+    the page or file `here` to the URL of `there` (both docs paths; pages have directory URLs)."""
+    base = page_url(here).rstrip("/") if here.endswith(".md") else posixpath.dirname(here)
+    target = page_url(there) if there.endswith(".md") else there
+    rel = posixpath.relpath(target or ".", base or ".")
+    if target.endswith("/") or not target:
+        rel = "./" if rel == "." else rel + "/"
+    return f"{rel}#{anchor}" if anchor else rel

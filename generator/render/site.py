@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import CooperationData, Handbook
+from ..model import CooperationData, Handbook, Month
 from . import paths
 from .checklists import meeting_checklists, process_checklists
 from .pages import cooperation_pages, home_page
@@ -40,7 +40,7 @@ def _cooperation_nav(c: CooperationData) -> list[NavEntry]:
     nav: list[NavEntry] = [
         ("Översikt", paths.cooperation_page(c)),
         ("Organisation", [(None, paths.organisation_page(c)), *((None, paths.body_page(c, b)) for b in c.bodies)]),
-        ("Årshjul", paths.wheel_page(c)),
+        ("Årshjul", [(None, paths.wheel_page(c)), *((m.title, paths.month_page(c, m)) for m in Month)]),
         ("Årsprocesser", [(None, paths.processes_page(c)), *((None, paths.process_page(c, p)) for p in c.processes)]),
         ("Roller", paths.roles_page(c)),
         ("Kalender", paths.calendar_page(c)),

@@ -1,0 +1,62 @@
+"""Geometry of the annual wheel: month → angle → SVG path, rounded so output is stable.
+
+Angles are degrees clockwise from twelve o'clock; January starts at the top.
+Kept apart from the markup so that it can be tested with numbers.
+"""
+
+from __future__ import annotations
+
+import math
+
+SIZE = 800.0
+CENTER = SIZE / 2
+DEGREES_PER_MONTH = 30.0
+
+
+def month_start_angle(month: int) -> float:
+    """The angle where `month` (1–12) begins: January 0°, April 90°, July 180°."""
+    return (month - 1) * DEGREES_PER_MONTH
+
+
+def point(angle: float, radius: float) -> tuple[float, float]:
+    radians = math.radians(angle)
+    return (_round(CENTER + radius * math.sin(radians)), _round(CENTER - radius * math.cos(radians)))
+
+
+def annular_sector(first_month: int, last_month: int, inner: float, outer: float) -> str:
+    """The SVG path of the ring between `inner` and `outer` from the start of `first_month`
+    to the end of `last_month` (December → January wraps round the top)."""
+    months = (last_month - first_month) % 12 + 1
+    start = month_start_angle(first_month)
+    end = start + months * DEGREES_PER_MONTH
+    if months == 12:  # one arc cannot close a full circle: draw two halves
+        return " ".join(_sector(start + half * 180, start + (half + 1) * 180, inner, outer) for half in (0, 1))
+    return _sector(start, end, inner, outer)
+
+
+def _sector(start: float, end: float, inner: float, outer: float) -> str:
+    large = 1 if end - start > 180 else 0
+    ox1, oy1 = point(start, outer)
+    ox2, oy2 = point(end, outer)
+    ix2, iy2 = point(end, inner)
+    ix1, iy1 = point(start, inner)
+    return (
+        f"M{_fmt(ox1)} {_fmt(oy1)} A{_fmt(outer)} {_fmt(outer)} 0 {large} 1 {_fmt(ox2)} {_fmt(oy2)} "
+        f"L{_fmt(ix2)} {_fmt(iy2)} A{_fmt(inner)} {_fmt(inner)} 0 {large} 0 {_fmt(ix1)} {_fmt(iy1)} Z"
+    )
+
+
+def middle(first_month: int, last_month: int, radius: float) -> tuple[float, float]:
+    """The centre of a sector's arc at `radius`: where its label goes."""
+    months = (last_month - first_month) % 12 + 1
+    return point(month_start_angle(first_month) + months * DEGREES_PER_MONTH / 2, radius)
+
+
+def _round(value: float) -> float:
+    rounded = round(value, 2)
+    return 0.0 if rounded == 0 else rounded  # never '-0'
+
+
+def _fmt(value: float) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
