@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated
 
-from .base import Id, Located, Ref, key, many, optional
+from .base import Id, Located, Prose, Ref, key, many, optional
 
 
 class MeetingStatus(Enum):
@@ -54,3 +54,6 @@ class YearSchedule(Located):
 class Site(Located):
     title: str = key("titel", "Handbokens namn.")
     address: str = key("adress", "Webbadressen där handboken publiceras, med / på slutet.")
+    publisher: str = key("utgivare", "Vem som ger ut handboken, för tillgänglighetsredogörelsen.")
+    contact: Prose = key("kontakt", "Hur läsare når utgivaren, t.ex. för att rapportera brister i tillgängligheten.")
+    reviewed: datetime.date = key("tillganglighet_bedomd", "Datum då tillgängligheten senast bedömdes.")

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from ..model import CooperationData, Handbook, Month
 from . import paths
 from .checklists import meeting_checklists, process_checklists
+from .environment import render
 from .pages import cooperation_pages, home_page
 
 HOME = "index.md"
+ACCESSIBILITY = "tillganglighet.md"
 
 # A navigation entry: (title, path) for a page, (title, entries) for a section.
 # Titles are plain text. A title of None means "use the page's own heading",
@@ -29,10 +31,11 @@ class RenderedSite:
 
 
 def render_site(handbook: Handbook) -> RenderedSite:
-    files = {HOME: home_page(handbook)}
+    files = {HOME: home_page(handbook), ACCESSIBILITY: render("accessibility.md.j2", site=handbook.site)}
     for c in handbook.cooperations:
         files.update(cooperation_pages(c, handbook.site.address))
     nav: list[NavEntry] = [(c.info.short_name, _cooperation_nav(c)) for c in handbook.cooperations]
+    nav.append(("Tillgänglighet", ACCESSIBILITY))
     return RenderedSite(dict(sorted(files.items())), nav)
 
 
