@@ -75,7 +75,7 @@ def test_every_request_stays_on_the_site(shipped_site: Path, site_url: str) -> N
         for page in all_pages(shipped_site):
             driver.get(site_url + page)
         requests = set()
-        for entry in driver.get_log("performance"):
+        for entry in driver.get_log("performance"):  # type: ignore[no-untyped-call]
             message = json.loads(entry["message"])["message"]
             if message["method"] == "Network.requestWillBeSent":
                 requests.add(message["params"]["request"]["url"])
