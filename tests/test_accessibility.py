@@ -12,6 +12,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from browser import axe, chrome, serve
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SETTLED = "return document.getAnimations().every(a => a.playState !== 'running');"
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +47,8 @@ def test_open_search_dialog_has_no_violations(site_url: str) -> None:
         search.click()
         search.send_keys("styrgruppens")  # Swedish stemming: finds 'styrgrupp'
         WebDriverWait(driver, 20).until(lambda d: d.find_elements("css selector", ".md-search-result__item"))
+        # Results fade in; measuring contrast mid-transition would see half-transparent text.
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script(SETTLED))
         dialog = driver.find_element("css selector", ".md-search[role='dialog']")
         assert dialog.get_attribute("aria-label") == "Sök"
         violations = axe(driver, {"runOnly": {"type": "tag", "values": WCAG_TAGS}})
