@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 AXE := tests/js/node_modules/axe-core/axe.min.js
+SHIM := docs/assets/vendor/iframe-worker-shim.js
 
-.PHONY: site test check serve schema generate lint typecheck clean golden lock
+.PHONY: site test check serve schema generate lint typecheck clean golden lock offline
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +29,14 @@ schema: $(STAMP)  ## skriv om JSON-schemana i data/_schema/
 generate: $(STAMP)  ## skriv de genererade Markdown-sidorna till build/markdown/
 	$(BIN)/python -m generator generate --out build/markdown
 
+$(SHIM): offline/package.json offline/package-lock.json
+	npm ci --prefix offline --no-audit --no-fund --silent
+	mkdir -p $(dir $(SHIM))
+	cp offline/node_modules/iframe-worker/shim/index.js $(SHIM)
+
+offline: $(STAMP) $(SHIM)  ## kopia som fungerar från en filresurs utan nät: build/handbok-offline.zip
+	$(BIN)/python -m generator build --config mkdocs.offline.yml --site build/offline --zip build/handbok-offline.zip
+
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
@@ -39,14 +48,14 @@ $(AXE): tests/js/package.json tests/js/package-lock.json
 	npm ci --prefix tests/js --no-audit --no-fund --silent
 	touch $(AXE)
 
-test: lint typecheck $(AXE)  ## hela testsviten, med ruff och mypy
+test: lint typecheck $(AXE) $(SHIM)  ## hela testsviten, med ruff och mypy
 	$(BIN)/pytest
 
 golden: $(STAMP)  ## uppdatera de förväntade filerna i tests/golden/ efter en avsiktlig ändring
 	$(BIN)/pytest tests/test_golden.py --update-golden
 
 clean:
-	rm -rf $(VENV) site build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) site build .pytest_cache .mypy_cache .ruff_cache tests/js/node_modules offline/node_modules $(SHIM)
 
 lock:  ## pin every dependency anew after changing pyproject.toml
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

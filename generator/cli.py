@@ -17,7 +17,7 @@ from .model import Handbook, with_address
 from .render.site import render_site
 from .validate import SCHEMA_FILES, read_handbook
 from .validate.schema import schema_files
-from .write import staging, write_tree
+from .write import staging, write_tree, zip_tree
 
 DEFAULT_DATA = Path("data")
 
@@ -74,6 +74,9 @@ def _build(args: argparse.Namespace) -> int:
         print(f"{failure}\nHandboken byggdes inte; {args.site}/ är oförändrad.", file=sys.stderr)
         return 1
     print(f"Handboken är byggd i {args.site}/.")
+    if args.zip:
+        zip_tree(args.site, args.zip, version)
+        print(f"Packad som {args.zip}.")
     return 0
 
 
@@ -87,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="bygg hela webbplatsen (strikt) till en mapp")
     build.add_argument("--site", type=Path, default=Path("site"), help="målmapp (standard: site)")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs-konfiguration")
+    build.add_argument("--zip", type=Path, help="packa också webbplatsen i den här zip-filen")
     build.set_defaults(command=_build)
 
     generate = sub.add_parser("generate", help="skriv de genererade Markdown-sidorna till en mapp, för annan motor")

@@ -46,7 +46,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             raise PluginError(errors.report()) from None
         if self.config.address:
             handbook = with_address(handbook, self.config.address)
-        self.site = render_site(handbook)
+        self.site = render_site(handbook, directory_urls=config.use_directory_urls)
         config.nav = _merge_nav(config.nav or [], self.site.nav)
         config.site_url = config.site_url or handbook.site.address
         return config

@@ -71,7 +71,7 @@ def layout(c: CooperationData) -> tuple[list[Box], float, float]:
     return boxes, width, height
 
 
-def org_chart_svg(c: CooperationData, here: str) -> str:
+def org_chart_svg(c: CooperationData, here: str, directory_urls: bool = True) -> str:
     boxes, width, height = layout(c)
     where = {box.body.id: box for box in boxes}
     title = f"Organisationsschema för {c.info.short_name}"
@@ -86,7 +86,7 @@ def org_chart_svg(c: CooperationData, here: str) -> str:
     ]
     for source, target, prepares in _edges(c):
         parts.append(_arrow(where[source], where[target], prepares))
-    parts += [_box(c, box, here) for box in boxes]
+    parts += [_box(c, box, here, directory_urls) for box in boxes]
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
@@ -115,10 +115,10 @@ def _arrow(source: Box, target: Box, prepares: bool) -> str:
     )
 
 
-def _box(c: CooperationData, box: Box, here: str) -> str:
+def _box(c: CooperationData, box: Box, here: str, directory_urls: bool) -> str:
     b = box.body
     members = ", ".join(c.role(s.role).name for s in b.members) or "Sammansättning anges inte"
-    href = html_text(paths.url_between(here, paths.body_page(c, b)))
+    href = html_text(paths.url_between(here, paths.body_page(c, b), "", directory_urls))
     lines = _wrap(b.name, 26)[:2]
     first_dy = 0.35 - 0.6 * (len(lines) - 1)
     text = "".join(

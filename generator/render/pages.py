@@ -17,22 +17,22 @@ def home_page(handbook: Handbook) -> str:
     return render("home.md.j2", handbook=handbook)
 
 
-def cooperation_pages(c: CooperationData, address: str) -> dict[str, str]:
+def cooperation_pages(c: CooperationData, address: str, directory_urls: bool = True) -> dict[str, str]:
     """Every page and feed of one cooperation, keyed by its path in the docs tree."""
     feeds = cooperation_feeds(c, address)
     pages = {
         paths.calendar_page(c): _page("calendar.md.j2", c, paths.calendar_page(c), feeds=feeds, address=address),
         **{paths.feed_file(c, f.name): feed_text(f) for f in feeds},
         paths.cooperation_page(c): _page("cooperation.md.j2", c, paths.cooperation_page(c)),
-        paths.organisation_page(c): _organisation(c),
-        paths.org_chart_file(c): org_chart_svg(c, paths.org_chart_file(c)),
+        paths.organisation_page(c): _organisation(c, directory_urls),
+        paths.org_chart_file(c): org_chart_svg(c, paths.org_chart_file(c), directory_urls),
         paths.processes_page(c): _page("processes.md.j2", c, paths.processes_page(c)),
         paths.roles_page(c): _roles(c),
     }
     if c.info.communication is not None:
         pages[paths.communication_page(c)] = _page("communication.md.j2", c, paths.communication_page(c))
     pages.update(checklist_pages(c))
-    pages.update(wheel_pages(c))
+    pages.update(wheel_pages(c, directory_urls))
     feed_names = {f.name for f in feeds}
     for body in c.bodies:
         pages[paths.body_page(c, body)] = _body(c, body, body.id in feed_names)
@@ -45,7 +45,7 @@ def _page(template: str, c: CooperationData, path: str, **context: object) -> st
     return render(template, c=c, links=Links(c, path), **context)
 
 
-def _organisation(c: CooperationData) -> str:
+def _organisation(c: CooperationData, directory_urls: bool) -> str:
     page = paths.organisation_page(c)
     return _page(
         "organisation.md.j2",
@@ -53,7 +53,7 @@ def _organisation(c: CooperationData) -> str:
         page,
         internal=derive.internal_bodies(c),
         external=derive.external_bodies(c),
-        svg=Markdown(org_chart_svg(c, page)),
+        svg=Markdown(org_chart_svg(c, page, directory_urls)),
     )
 
 
@@ -77,7 +77,7 @@ def _process(c: CooperationData, process: Process) -> str:
     )
 
 
-def wheel_pages(c: CooperationData) -> dict[str, str]:
+def wheel_pages(c: CooperationData, directory_urls: bool) -> dict[str, str]:
     """The årshjul page with its picture, the picture as a file, and a page per month."""
     page = paths.wheel_page(c)
     rings = wheel_rings(c)
@@ -90,11 +90,11 @@ def wheel_pages(c: CooperationData) -> dict[str, str]:
             page,
             rows=rows,
             unscheduled=derive.unscheduled_occasions(c),
-            svg=Markdown(wheel_svg(c, page)),
+            svg=Markdown(wheel_svg(c, page, directory_urls)),
             rings=rings,
             items=items,
         ),
-        paths.wheel_file(c): wheel_svg(c, paths.wheel_file(c)),
+        paths.wheel_file(c): wheel_svg(c, paths.wheel_file(c), directory_urls),
     }
     for row in rows:
         path = paths.month_page(c, row.month)

@@ -71,12 +71,15 @@ class Links:
         return self.to(roles_page(self.c), role.id)
 
 
-def page_url(path: str) -> str:
-    """The URL of a page relative to the site root, with directory URLs: 'sml/roller.md' → 'sml/roller/'."""
-    if path == "index.md":
-        return ""
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """A page's URL relative to the site root: 'sml/roller.md' → 'sml/roller/' with directory
+    URLs (the published site), 'sml/roller.html' without (the offline copy)."""
     stem = path.removesuffix(".md")
-    return (stem.removesuffix("index") if stem.endswith("/index") else stem + "/").lstrip("/")
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
 
 
 def calendar_page(c: CooperationData) -> str:
@@ -111,11 +114,15 @@ def org_chart_file(c: CooperationData) -> str:
     return f"{c.id}/organisation/organisation.svg"
 
 
-def url_between(here: str, there: str, anchor: str = "") -> str:
+def url_between(here: str, there: str, anchor: str = "", directory_urls: bool = True) -> str:
     """A link that works in raw HTML and SVG, which MkDocs does not rewrite: from the URL of
-    the page or file `here` to the URL of `there` (both docs paths; pages have directory URLs)."""
-    base = page_url(here).rstrip("/") if here.endswith(".md") else posixpath.dirname(here)
-    target = page_url(there) if there.endswith(".md") else there
+    the page or file `here` to the URL of `there` (both docs paths)."""
+    if here.endswith(".md"):
+        here_url = page_url(here, directory_urls)
+        base = here_url.rstrip("/") if directory_urls else posixpath.dirname(here_url)
+    else:
+        base = posixpath.dirname(here)
+    target = page_url(there, directory_urls) if there.endswith(".md") else there
     rel = posixpath.relpath(target or ".", base or ".")
     if target.endswith("/") or not target:
         rel = "./" if rel == "." else rel + "/"

@@ -30,10 +30,11 @@ class RenderedSite:
     nav: list[NavEntry]
 
 
-def render_site(handbook: Handbook) -> RenderedSite:
+def render_site(handbook: Handbook, directory_urls: bool = True) -> RenderedSite:
+    """Every file of the site; `directory_urls` is False for the offline copy opened from disk."""
     files = {HOME: home_page(handbook), ACCESSIBILITY: render("accessibility.md.j2", site=handbook.site)}
     for c in handbook.cooperations:
-        files.update(cooperation_pages(c, handbook.site.address))
+        files.update(cooperation_pages(c, handbook.site.address, directory_urls))
     nav: list[NavEntry] = [(c.info.short_name, _cooperation_nav(c)) for c in handbook.cooperations]
     nav.append(("Tillgänglighet", ACCESSIBILITY))
     return RenderedSite(dict(sorted(files.items())), nav)

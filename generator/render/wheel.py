@@ -97,7 +97,7 @@ def _lanes(runs: list[tuple[Month, ...]]) -> list[int]:
     return lanes
 
 
-def wheel_svg(c: CooperationData, here: str) -> str:
+def wheel_svg(c: CooperationData, here: str, directory_urls: bool = True) -> str:
     """The wheel as SVG markup whose links are relative to `here` (the page or the .svg file)."""
     rings = wheel_rings(c)
     lane_width = (MONTH_RING[0] - 8 - HUB) / max(sum(r.lanes for r in rings), 1)
@@ -107,11 +107,11 @@ def wheel_svg(c: CooperationData, here: str) -> str:
         f' aria-labelledby="hb-arshjul-{c.id}" font-family="Helvetica, Arial, sans-serif">',
         f'<title id="hb-arshjul-{c.id}">{html_text(title)}</title>',
         f'<rect width="{SIZE:g}" height="{SIZE:g}" fill="#ffffff"/>',
-        *_month_ring(c, here),
+        *_month_ring(c, here, directory_urls),
     ]
     inner = HUB
     for ring in rings:  # each ring as wide as its lanes need
-        parts += _ring(ring, inner, ring.lanes * lane_width, here)
+        parts += _ring(ring, inner, ring.lanes * lane_width, here, directory_urls)
         inner += ring.lanes * lane_width
     parts.append(f'<circle cx="{CENTER:g}" cy="{CENTER:g}" r="{HUB - 4:g}" fill="#ffffff" stroke="#1d4f6e"/>')
     parts.append(_centre_text(c))
@@ -119,11 +119,11 @@ def wheel_svg(c: CooperationData, here: str) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _month_ring(c: CooperationData, here: str) -> list[str]:
+def _month_ring(c: CooperationData, here: str, directory_urls: bool) -> list[str]:
     inner, outer = MONTH_RING
     parts = ['<g class="hb-arshjul__manader">']
     for month in Month:
-        href = html_text(paths.url_between(here, paths.month_page(c, month)))
+        href = html_text(paths.url_between(here, paths.month_page(c, month), "", directory_urls))
         x, y = middle(month, month, (inner + outer) / 2)
         parts.append(
             f'<a href="{href}"><title>Vad händer i {month.swedish}?</title>'
@@ -135,7 +135,7 @@ def _month_ring(c: CooperationData, here: str) -> list[str]:
     return parts
 
 
-def _ring(ring: Ring, inner: float, width: float, here: str) -> list[str]:
+def _ring(ring: Ring, inner: float, width: float, here: str, directory_urls: bool) -> list[str]:
     colour = RING_COLOURS[(ring.number - 1) % len(RING_COLOURS)]
     lane_width = (width - 4) / ring.lanes
     x, y = point(0, inner + width / 2)
@@ -145,7 +145,7 @@ def _ring(ring: Ring, inner: float, width: float, here: str) -> list[str]:
     ]
     for item in ring.items:
         low = inner + item.lane * lane_width
-        href = html_text(paths.url_between(here, item.target, item.anchor))
+        href = html_text(paths.url_between(here, item.target, item.anchor, directory_urls))
         lx, ly = middle(item.first, item.last, low + lane_width / 2)
         parts.append(
             f'<a href="{href}"><title>{item.number}. {html_text(item.title)}</title>'

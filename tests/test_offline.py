@@ -1,0 +1,61 @@
+"""The offline copy: opened from disk with no network, navigation and search still work."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.support.ui import WebDriverWait
+
+from browser import chrome
+from conftest import ROOT, run_generator
+
+SHIM = ROOT / "docs" / "assets" / "vendor" / "iframe-worker-shim.js"
+
+
+@pytest.fixture(scope="module")
+def offline(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    if not SHIM.exists():
+        pytest.fail("docs/assets/vendor/iframe-worker-shim.js saknas; `make test` hämtar den")
+    root = tmp_path_factory.mktemp("offline")
+    result = run_generator(
+        "build", "--config", "mkdocs.offline.yml", "--site", str(root / "handbok"), "--zip", str(root / "h.zip")
+    )
+    assert result.returncode == 0, result.stderr
+    return root / "handbok", root / "h.zip"
+
+
+def test_offline_copy_navigates_and_searches_from_disk(offline: tuple[Path, Path]) -> None:
+    site, _ = offline
+    with chrome() as driver:
+        driver.get((site / "index.html").as_uri())
+        driver.find_element("link text", "SML").click()
+        assert driver.current_url.endswith("/sml/index.html")
+        driver.get((site / "sml" / "arshjul" / "index.html").as_uri())
+        month = driver.find_element("css selector", "svg.hb-arshjul a[href='februari.html']")
+        assert month is not None
+        search = driver.find_element("css selector", "input.md-search__input")
+        search.click()
+        search.send_keys("budgetdag")
+        WebDriverWait(driver, 20).until(lambda d: d.find_elements("css selector", ".md-search-result__item"))
+        requests = [
+            json.loads(e["message"])["message"]["params"]["request"]["url"]
+            for e in driver.get_log("performance")  # type: ignore[no-untyped-call]
+            if json.loads(e["message"])["message"]["method"] == "Network.requestWillBeSent"
+        ]
+    assert [u for u in requests if u.startswith(("http:", "https:"))] == []
+
+
+def test_offline_zip_is_complete_and_reproducible(offline: tuple[Path, Path], tmp_path: Path) -> None:
+    site, packed = offline
+    with zipfile.ZipFile(packed) as archive:
+        names = archive.namelist()
+    assert "handbok/index.html" in names
+    assert "handbok/assets/vendor/iframe-worker-shim.js" in names
+    assert len(names) == sum(1 for p in site.rglob("*") if p.is_file())
+    again = tmp_path / "again.zip"
+    run_generator("build", "--config", "mkdocs.offline.yml", "--site", str(tmp_path / "handbok"), "--zip", str(again))
+    assert hashlib.sha256(again.read_bytes()).digest() == hashlib.sha256(packed.read_bytes()).digest()
