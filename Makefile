@@ -8,9 +8,9 @@ SHIM := docs/assets/vendor/iframe-worker-shim.js
 
 .PHONY: site test check serve schema generate lint typecheck clean golden lock offline
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
@@ -61,5 +61,5 @@ lock:  ## pin every dependency anew after changing pyproject.toml
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet --upgrade setuptools && .lock-venv/bin/pip install --quiet -e '.[test]'
 	(echo "# Every package the handbook and its tests need, pinned. Regenerate with: make lock"; \
-	 .lock-venv/bin/pip freeze --all --exclude-editable | grep -v '^pip==') > requirements.lock
+	 .lock-venv/bin/pip freeze --all --exclude-editable | grep -v '^pip==') > requirements.txt
 	rm -rf .lock-venv
