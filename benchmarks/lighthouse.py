@@ -29,7 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from browser import CHROMIUM, QUIET_FLAGS  # noqa: E402
+from browser import CHROMIUM, QUIET_FLAGS
 
 PAGES = {
     "Startsidan": "",
@@ -98,9 +98,8 @@ def main() -> int:
             s = scores(base + path)
             misses = [c for c in CATEGORIES if s[c] < TARGETS[c]]
             flag = "" if not misses else "  under målet: " + ", ".join(misses)
-            print(
-                f"{name:40} {s['performance']:>9} {s['accessibility']:>10} {s['best-practices']:>7} {s['seo']:>5}{flag}"
-            )
+            figures = f"{s['performance']:>9} {s['accessibility']:>10} {s['best-practices']:>7} {s['seo']:>5}"
+            print(f"{name:40} {figures}{flag}")
     return 0
 
 
