@@ -12,12 +12,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .drafting import draft_schedule
 from .errors import DataErrors
 from .model import Handbook, with_address
 from .render.site import render_site
 from .validate import SCHEMA_FILES, read_handbook
 from .validate.schema import schema_files
-from .write import staging, write_tree, zip_tree
+from .validate.warnings import collect_warnings
+from .write import staging, write_file, write_tree, zip_tree
 
 DEFAULT_DATA = Path("data")
 
@@ -46,6 +48,31 @@ def _check(args: argparse.Namespace) -> int:
     handbook = _read(args)
     names = ", ".join(c.info.short_name for c in handbook.cooperations)
     print(f"Inga fel i {args.data}: {len(handbook.cooperations)} samverkan ({names}).")
+    _print_warnings(handbook)
+    return 0
+
+
+def _print_warnings(handbook: Handbook) -> None:
+    for warning in collect_warnings(handbook):
+        print(warning, file=sys.stderr)
+
+
+def _new_year(args: argparse.Namespace) -> int:
+    handbook = read_handbook(args.data)
+    chosen = [c for c in handbook.cooperations if args.cooperation in (None, c.id)]
+    if not chosen:
+        known = ", ".join(c.id for c in handbook.cooperations)
+        print(f"Det finns ingen samverkan med id '{args.cooperation}'; välj en av: {known}", file=sys.stderr)
+        return 1
+    targets = {c.id: args.data / c.id / f"motesplan-{args.year}.yaml" for c in chosen}
+    existing = [str(p) for p in targets.values() if p.exists()]
+    if existing and not args.force:
+        print(f"Finns redan: {', '.join(existing)}. Lägg till --force för att skriva över.", file=sys.stderr)
+        return 1
+    for c in chosen:
+        write_file(targets[c.id], draft_schedule(c, args.year))
+        print(f"Skrev förslag till mötesplan: {targets[c.id]}")
+    _print_warnings(read_handbook(args.data))  # the draft must load like any other file
     return 0
 
 
@@ -74,6 +101,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"{failure}\nHandboken byggdes inte; {args.site}/ är oförändrad.", file=sys.stderr)
         return 1
     print(f"Handboken är byggd i {args.site}/.")
+    _print_warnings(handbook)
     if args.zip:
         zip_tree(args.site, args.zip, version)
         print(f"Packad som {args.zip}.")
@@ -97,11 +125,17 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--out", type=Path, required=True, help="målmapp")
     generate.set_defaults(command=_generate)
 
+    new_year = sub.add_parser("new-year", help="skriv ett förslag till mötesplan för ett år utifrån reglerna")
+    new_year.add_argument("year", type=int, metavar="ÅR", help="året, t.ex. 2028")
+    new_year.add_argument("--cooperation", metavar="ID", help="bara den här samverkan, t.ex. sml")
+    new_year.add_argument("--force", action="store_true", help="skriv över en befintlig mötesplan")
+    new_year.set_defaults(command=_new_year)
+
     schema = sub.add_parser("schema", help="skriv JSON-scheman för datafilerna")
     schema.add_argument("--out", type=Path, default=DEFAULT_DATA / "_schema", help="målmapp")
     schema.set_defaults(command=_schema)
 
-    for command in (check, build, generate):
+    for command in (check, build, generate, new_year):
         command.add_argument("--data", type=Path, default=DEFAULT_DATA, help="datamapp (standard: data)")
     for command in (build, generate):
         command.add_argument("--adress", dest="address", help="publiceringsadress i stället för den i handbok.yaml")

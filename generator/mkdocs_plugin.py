@@ -9,6 +9,7 @@ first hand-written entry, and asks `mkdocs serve` to watch the data.
 from __future__ import annotations
 
 import html
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,9 @@ from .errors import DataErrors
 from .model import with_address
 from .render.site import NavEntry, RenderedSite, render_site
 from .validate import read_handbook
+from .validate.warnings import collect_warnings
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
 class HandbookConfig(Config):  # type: ignore[no-untyped-call]
@@ -46,6 +50,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             raise PluginError(errors.report()) from None
         if self.config.address:
             handbook = with_address(handbook, self.config.address)
+        for warning in collect_warnings(handbook):  # info, not warning: strict builds must not fail on them
+            log.info(str(warning))
         self.site = render_site(handbook, directory_urls=config.use_directory_urls)
         config.nav = _merge_nav(config.nav or [], self.site.nav)
         config.site_url = config.site_url or handbook.site.address

@@ -71,3 +71,15 @@ def zip_tree(folder: Path, target: Path, when: datetime.date) -> None:
         Path(temporary).replace(target)
     finally:
         Path(temporary).unlink(missing_ok=True)
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write one file atomically: a reader sees the old file or the new, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    os.close(fd)
+    try:
+        Path(temporary).write_bytes(text.encode("utf-8"))
+        Path(temporary).replace(path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)

@@ -27,7 +27,7 @@ from .organisation import (
     RoleFile,
     Seat,
 )
-from .schedule import Meeting, MeetingStatus, Site, YearSchedule
+from .schedule import Meeting, MeetingStatus, Rotation, Site, YearSchedule
 
 __all__ = [
     "Agenda",
@@ -59,6 +59,7 @@ __all__ = [
     "Responsibility",
     "Role",
     "RoleFile",
+    "Rotation",
     "Seat",
     "Site",
     "Step",

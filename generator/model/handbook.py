@@ -8,6 +8,7 @@ from functools import cached_property
 from .annual import Agenda, Process, Step
 from .base import Month
 from .organisation import Body, Cooperation, Municipality, Occasion, Role
+from .rotation import hosts
 from .schedule import Meeting, Site, YearSchedule
 
 
@@ -36,6 +37,14 @@ class CooperationData:
         schedule = self.schedule(year)
         meetings = schedule.meetings if schedule else ()
         return next((m for m in meetings if m.occasion == occasion_id), None)
+
+    def host(self, meeting: Meeting) -> Municipality | None:
+        """The host of a dated meeting: named in the schedule, or next in the body's rotation."""
+        schedule = self.schedule(meeting.date.year)
+        if schedule is None:
+            return None
+        host_id = hosts(schedule, [m.id for m in self.info.members], self.meeting_body).get(meeting)
+        return self.member(host_id) if host_id else None
 
     def meeting_body(self, meeting: Meeting) -> Body:
         if meeting.occasion is not None:

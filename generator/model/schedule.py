@@ -43,10 +43,21 @@ class Meeting(Located):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Rotation(Located):
+    """The member municipalities take turns hosting a body's meetings, 'var sin gång'."""
+
+    body: Annotated[str, Ref("grupp")] = key("grupp", "Gruppen vars möten kommunerna turas om att stå värd för.")
+    start: Annotated[str, Ref("kommun")] = key("borjar_med", "Kommunen som står värd för årets första möte.")
+
+
+@dataclass(frozen=True, kw_only=True)
 class YearSchedule(Located):
     year: int = key("ar", "Året som mötesplanen gäller.")
     updated: datetime.date = key("uppdaterad", "Datum då mötesplanen senast ändrades.")
     example: bool = key("exempel", "Sant om planen är ett exempel och inte beslutad.", default=False)
+    rotations: tuple[Rotation, ...] = many(
+        "turordning", "Grupper där kommunerna turas om att ansvara för kallelse, handlingar och anteckningar."
+    )
     meetings: tuple[Meeting, ...] = many("moten", "Årets möten med datum.")
 
 

@@ -183,8 +183,9 @@ def _meeting_lines(c: CooperationData, meeting: Meeting) -> list[str]:
         lines.append(f"Plats: {meeting.place}")
     if meeting.video:
         lines.append(f"Video: {meeting.video}")
-    if meeting.host:
-        lines.append(f"Värdkommun: {c.member(meeting.host).name}")
+    host = c.host(meeting)
+    if host is not None:
+        lines.append(f"Värdkommun: {host.name}")
     return lines
 
 

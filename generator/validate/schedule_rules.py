@@ -7,6 +7,11 @@ from ..model import CooperationData, Meeting, MeetingStatus, YearSchedule, month
 
 
 def check_schedule(data: CooperationData, schedule: YearSchedule, log: ErrorLog) -> None:
+    rotating: set[str] = set()
+    for rotation in schedule.rotations:
+        if rotation.body in rotating:
+            log.add(rotation.pos, f"gruppen '{rotation.body}' har redan en turordning i den här mötesplanen")
+        rotating.add(rotation.body)
     seen_occasions: dict[str, Meeting] = {}
     seen_days: dict[tuple[str, object], Meeting] = {}
     for meeting in schedule.meetings:
