@@ -10,6 +10,7 @@ from ..model import (
     Month,
     Occasion,
     Responsibility,
+    Rotation,
     Seat,
     Step,
     month_span,
@@ -187,3 +188,10 @@ def checklist_links(body: Body, occasion: Occasion, c: CooperationData, links: L
     checklist = link("Checklista", links.to(paths.checklist_page(c, found)))
     minutes = link("mall för mötesanteckningar", links.to(paths.minutes_page(c, found)))
     return Markdown(f"{checklist} och {minutes}")
+
+
+def rotation_order(c: CooperationData, rotation: Rotation) -> str:
+    """'Lysekil, Munkedal, Sotenäs': the members in turn, from the one that starts."""
+    names = [m.name for m in c.info.members]
+    first = [m.id for m in c.info.members].index(rotation.start)
+    return ", ".join(names[first:] + names[:first])

@@ -96,6 +96,12 @@ def wheel_pages(c: CooperationData, directory_urls: bool) -> dict[str, str]:
         ),
         paths.wheel_file(c): wheel_svg(c, paths.wheel_file(c), directory_urls),
     }
+    for schedule in c.schedules:
+        path = paths.year_page(c, schedule.year)
+        svg = Markdown(wheel_svg(c, path, directory_urls, schedule.year))
+        pages[path] = _page("year.md.j2", c, path, schedule=schedule, svg=svg)
+        file = paths.wheel_file(c, schedule.year)
+        pages[file] = wheel_svg(c, file, directory_urls, schedule.year)
     for row in rows:
         path = paths.month_page(c, row.month)
         dated = derive.dated_in_month(c, row.month)

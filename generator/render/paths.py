@@ -106,8 +106,12 @@ def month_page(c: CooperationData, month: Month) -> str:
     return f"{c.id}/arshjul/{month.swedish}.md"
 
 
-def wheel_file(c: CooperationData) -> str:
-    return f"{c.id}/arshjul/arshjul.svg"
+def wheel_file(c: CooperationData, year: int | None = None) -> str:
+    return f"{c.id}/arshjul/arshjul{f'-{year}' if year else ''}.svg"
+
+
+def year_page(c: CooperationData, year: int) -> str:
+    return f"{c.id}/arshjul/{year}.md"
 
 
 def org_chart_file(c: CooperationData) -> str:

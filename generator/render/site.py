@@ -44,7 +44,7 @@ def _cooperation_nav(c: CooperationData) -> list[NavEntry]:
     nav: list[NavEntry] = [
         ("Översikt", paths.cooperation_page(c)),
         ("Organisation", [(None, paths.organisation_page(c)), *((None, paths.body_page(c, b)) for b in c.bodies)]),
-        ("Årshjul", [(None, paths.wheel_page(c)), *((m.title, paths.month_page(c, m)) for m in Month)]),
+        ("Årshjul", _wheel_nav(c)),
         ("Årsprocesser", [(None, paths.processes_page(c)), *((None, paths.process_page(c, p)) for p in c.processes)]),
         ("Roller", paths.roles_page(c)),
         ("Kalender", paths.calendar_page(c)),
@@ -61,4 +61,10 @@ def _checklists_nav(c: CooperationData) -> list[NavEntry]:
         nav.append((None, paths.checklist_page(c, checklist.id)))
         nav.append((None, paths.minutes_page(c, checklist.id)))
     nav += [(None, paths.checklist_page(c, cl.id)) for cl in process_checklists(c)]
+    return nav
+
+
+def _wheel_nav(c: CooperationData) -> list[NavEntry]:
+    nav: list[NavEntry] = [(None, paths.wheel_page(c)), *((m.title, paths.month_page(c, m)) for m in Month)]
+    nav += [(f"Mötesplan {s.year}", paths.year_page(c, s.year)) for s in reversed(c.schedules)]
     return nav

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import BodyKind, CooperationData, Month, month_span
+from ..model import BodyKind, CooperationData, MeetingStatus, Month, month_span
 from . import paths
+from .describe import meeting_status, meeting_when
 from .events import month_runs
 from .geometry import CENTER, SIZE, annular_sector, middle, point
 from .markdown import html_text
@@ -41,8 +42,9 @@ class Ring:
     lanes: int
 
 
-def wheel_rings(c: CooperationData) -> list[Ring]:
-    """Rings from the inside out: the processes first, then the bodies from preparation to council."""
+def wheel_rings(c: CooperationData, year: int | None = None) -> list[Ring]:
+    """Rings from the inside out: the processes first, then the bodies from preparation to council.
+    With a `year`, each meeting's title also gives its date from that year's schedule."""
     raw: list[tuple[str, str, list[tuple[tuple[Month, ...], str, str, str]]]] = []
     steps = [
         (run, f"{p.name}: {s.text}", paths.process_page(c, p), "")
@@ -57,12 +59,20 @@ def wheel_rings(c: CooperationData) -> list[Ring]:
     )
     for b in bodies:
         entries = [
-            (run, f"{b.name}, {month_span(run)}: {o.topic}", paths.body_page(c, b), o.id)
+            (run, f"{b.name}, {month_span(run)}: {o.topic}{_date_note(c, o.id, year)}", paths.body_page(c, b), o.id)
             for o in b.occasions
             for run in month_runs(o.months)
         ]
         raw.append((b.name, paths.body_page(c, b), entries))
     return _numbered(raw)
+
+
+def _date_note(c: CooperationData, occasion_id: str, year: int | None) -> str:
+    meeting = c.dated(occasion_id, year) if year else None
+    if meeting is None:
+        return ""
+    status = "" if meeting.status is MeetingStatus.PLANNED else f" ({meeting_status(meeting)})"
+    return f" – {meeting_when(meeting)}{status}"
 
 
 def _step_runs(months: tuple[Month, ...], deadline: Month | None) -> list[tuple[Month, ...]]:
@@ -97,11 +107,12 @@ def _lanes(runs: list[tuple[Month, ...]]) -> list[int]:
     return lanes
 
 
-def wheel_svg(c: CooperationData, here: str, directory_urls: bool = True) -> str:
-    """The wheel as SVG markup whose links are relative to `here` (the page or the .svg file)."""
-    rings = wheel_rings(c)
+def wheel_svg(c: CooperationData, here: str, directory_urls: bool = True, year: int | None = None) -> str:
+    """The wheel as SVG markup whose links are relative to `here` (the page or the .svg file);
+    with a `year`, the meetings' dates from that year's schedule are in their titles."""
+    rings = wheel_rings(c, year)
     lane_width = (MONTH_RING[0] - 8 - HUB) / max(sum(r.lanes for r in rings), 1)
-    title = f"Årshjul för {c.info.short_name}"
+    title = f"Årshjul för {c.info.short_name}" + (f" {year}" if year else "")
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE:g} {SIZE:g}" class="hb-arshjul" role="group"'
         f' aria-labelledby="hb-arshjul-{c.id}" font-family="Helvetica, Arial, sans-serif">',
@@ -114,7 +125,7 @@ def wheel_svg(c: CooperationData, here: str, directory_urls: bool = True) -> str
         parts += _ring(ring, inner, ring.lanes * lane_width, here, directory_urls)
         inner += ring.lanes * lane_width
     parts.append(f'<circle cx="{CENTER:g}" cy="{CENTER:g}" r="{HUB - 4:g}" fill="#ffffff" stroke="#1d4f6e"/>')
-    parts.append(_centre_text(c))
+    parts.append(_centre_text(c, year))
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
@@ -162,9 +173,10 @@ def _ring(ring: Ring, inner: float, width: float, here: str, directory_urls: boo
     return parts
 
 
-def _centre_text(c: CooperationData) -> str:
+def _centre_text(c: CooperationData, year: int | None) -> str:
+    below = str(year) if year else "Enligt reglerna"
     return (
         f'<text x="{CENTER:g}" y="{CENTER:g}" text-anchor="middle" font-size="18" font-weight="700" fill="#102a3a">'
         f'<tspan x="{CENTER:g}" dy="-0.2em">{html_text(c.info.short_name)}</tspan>'
-        f'<tspan x="{CENTER:g}" dy="1.3em" font-size="14" font-weight="400">{c.years[0]}</tspan></text>'
+        f'<tspan x="{CENTER:g}" dy="1.3em" font-size="14" font-weight="400">{below}</tspan></text>'
     )
