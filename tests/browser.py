@@ -117,3 +117,10 @@ def axe(driver: webdriver.Chrome, options: dict[str, Any]) -> list[dict[str, Any
         options,
     )
     return list(result)
+
+
+@pytest.fixture(scope="module")
+def site_url(shipped_site: Path) -> Iterator[str]:
+    """The shipped site, served on loopback for the browser tests of one module."""
+    with serve(shipped_site) as url:
+        yield url

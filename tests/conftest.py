@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+# Fixtures for the browser tests (a served site) live with the browser helpers.
+pytest_plugins = ["browser"]
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
 SHIPPED_DATA = ROOT / "data"

@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser import axe, chrome, serve
+from browser import axe, chrome
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SETTLED = "return document.getAnimations().every(a => a.playState !== 'running');"
-
-
-@pytest.fixture(scope="module")
-def site_url(shipped_site: Path) -> Iterator[str]:
-    with serve(shipped_site) as url:
-        yield url
 
 
 def all_pages(site: Path) -> list[str]:

@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 from pypdf import PdfReader
 
-from browser import axe, chrome, print_to_pdf, serve
+from browser import axe, chrome, print_to_pdf
 from conftest import SHIPPED_DATA
 
 A4_POINTS = (595.0, 842.0)  # 210 × 297 mm
 CHROME_WORDS = ("Sök", "Så uppdaterar du handboken", "Innehållsförteckning", "Skriv ut", "Rensa bockarna")
-
-
-@pytest.fixture(scope="module")
-def site_url(shipped_site: Path) -> Iterator[str]:
-    with serve(shipped_site) as url:
-        yield url
 
 
 def checklist_pages(site: Path) -> list[str]:

@@ -95,11 +95,15 @@ def month_runs(months: tuple[Month, ...]) -> list[tuple[Month, ...]]:
     return [tuple(r) for r in runs]
 
 
+def _run_dates(year: int, run: tuple[Month, ...]) -> tuple[datetime.date, datetime.date]:
+    """The first day of a run of months and the day after its last (all-day DTEND is exclusive)."""
+    return datetime.date(year, run[0], 1), datetime.date(year + (run[-1] == 12), run[-1] % 12 + 1, 1)
+
+
 def _placeholder(
     c: CooperationData, body: Body, occasion: Occasion, run: tuple[Month, ...], year: int, address: str, suffix: str
 ) -> Event:
-    start = datetime.date(year, run[0], 1)
-    end = datetime.date(year + (run[-1] == 12), run[-1] % 12 + 1, 1)
+    start, end = _run_dates(year, run)
     when = f"Datum är inte fastställt ännu; mötet hålls i {month_span(run)} {year}."
     return Event(
         uid=f"{c.id}-{occasion.id}-{year}{suffix}@{UID_DOMAIN}",
@@ -195,9 +199,7 @@ def _step_event(c: CooperationData, process: Process, number: int, step: Step, y
         day = datetime.date(year, step.deadline.month, step.deadline.day or last)
         start, end = day, day + datetime.timedelta(days=1)
     elif step.months:
-        run = month_runs(step.months)[0]
-        start = datetime.date(year, run[0], 1)
-        end = datetime.date(year + (run[-1] == 12), run[-1] % 12 + 1, 1)
+        start, end = _run_dates(year, month_runs(step.months)[0])
     else:
         return None
     when = describe.step_when(step)
@@ -224,7 +226,7 @@ def _step_event(c: CooperationData, process: Process, number: int, step: Step, y
 
 
 def _last_day(year: int, month: int) -> int:
-    following = datetime.date(year + (month == 12), month % 12 + 1, 1)
+    following = _run_dates(year, (Month(month),))[1]
     return (following - datetime.timedelta(days=1)).day
 
 
