@@ -200,3 +200,9 @@ def test_calendar_page_lists_every_feed(fixture_site: Path) -> None:
     body = (fixture_site / "exempel" / "organisation" / "styrgrupp" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../kalender/styrgrupp.ics"' in body
     shutil.rmtree(fixture_site.parent / "unused", ignore_errors=True)
+
+
+def test_calendar_events_link_their_checklist(shipped_site: Path) -> None:
+    feed = (shipped_site / "sml" / "kalender" / "styrgrupp.ics").read_bytes().decode("utf-8").replace("\r\n ", "")
+    (event,) = [e for e in feed.split("BEGIN:VEVENT") if "UID:sml-styrgrupp-februari-2027@" in e]
+    assert "\\nChecklista: https://example.org/samverkanshandbok/sml/checklistor/styrgrupp-arsbokslut-budget/" in event

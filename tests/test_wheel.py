@@ -9,9 +9,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from generator.render.geometry import CENTER, annular_sector, middle, month_start_angle, point
 from generator.render.wheel import RING_COLOURS
+
+from browser import print_to_pdf
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -148,3 +151,11 @@ def test_geometry_matches_trigonometry_everywhere() -> None:
         angle = month_start_angle(month)
         x, y = point(angle, 250)
         assert math.isclose(math.hypot(x - CENTER, y - CENTER), 250, abs_tol=0.02)
+
+
+def test_wheel_prints_on_one_a4_landscape_page(site_url: str, tmp_path: Path) -> None:
+    reader = PdfReader(print_to_pdf(f"{site_url}sml/arshjul/", tmp_path / "arshjul.pdf"))
+    sizes = [(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages]
+    assert sizes.count((842, 595)) == 1, sizes  # the picture: A4 landscape
+    landscape = reader.pages[sizes.index((842, 595))].extract_text()
+    assert "Januari" in landscape and "December" in landscape and "Åtgärder" not in landscape

@@ -14,6 +14,7 @@ from enum import Enum
 
 from ..model import Body, CooperationData, Meeting, MeetingStatus, Month, Occasion, Process, Step, month_span
 from . import describe, paths
+from .checklists import checklist_id
 
 UID_DOMAIN = "samverkanshandbok"
 
@@ -171,6 +172,9 @@ def _meeting_description(
             lines.append(f"{section.title}:")
             lines += [f"• {point}" for point in section.points]
     lines.append(f"Handboken: {_occasion_url(c, body, occasion, address)}")
+    printable = checklist_id(body, occasion) if occasion is not None else None
+    if printable is not None:
+        lines.append(f"Checklista: {address}{paths.page_url(paths.checklist_page(c, printable))}")
     return "\n".join(lines)
 
 

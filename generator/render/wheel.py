@@ -139,7 +139,7 @@ def _month_ring(c: CooperationData, here: str, directory_urls: bool) -> list[str
         parts.append(
             f'<a href="{href}"><title>Vad händer i {month.swedish}?</title>'
             f'<path d="{annular_sector(month, month, inner, outer)}" fill="#1d4f6e" stroke="#ffffff" stroke-width="2"/>'
-            f'<text x="{x:g}" y="{y:g}" dy="0.35em" text-anchor="middle" font-size="18" fill="#ffffff">'
+            f'<text x="{x:g}" y="{y:g}" dy="0.35em" text-anchor="middle" font-size="16" fill="#ffffff">'
             f"{month.title}</text></a>"
         )
     parts.append("</g>")
