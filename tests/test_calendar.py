@@ -131,10 +131,10 @@ def test_dated_meeting_reads_back_as_in_the_data(fixture_site: Path) -> None:
     assert "Värdkommun: Norrby" in description
     assert "• Ramar, mål; nyckeltal \\ avvikelser" in description
     assert "• Risker – ökade kostnader?" in description
-    assert (
-        description[-1]
-        == "Handboken: https://example.org/samverkanshandbok/exempel/organisation/styrgrupp/#styrgrupp-mars"
-    )
+    assert description[-2:] == [
+        "Handboken: https://example.org/samverkanshandbok/exempel/organisation/styrgrupp/#styrgrupp-mars",
+        "Checklista: https://example.org/samverkanshandbok/exempel/checklistor/styrgrupp-var/",
+    ]
 
 
 def test_placeholder_spans_its_months_and_is_tentative(fixture_site: Path) -> None:
