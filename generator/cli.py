@@ -79,7 +79,7 @@ def _new_year(args: argparse.Namespace) -> int:
 def _generate(args: argparse.Namespace) -> int:
     site = render_site(_read(args))
     write_tree(site.files, args.out)
-    print(f"Skrev {len(site.files)} sidor i Markdown till {args.out}/.")
+    print(f"Skrev {len(site.files)} filer (Markdown, kalendrar, bilder) till {args.out}/.")
     return 0
 
 

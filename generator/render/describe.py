@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import (
+    Agenda,
     Body,
     CooperationData,
     Meeting,
@@ -91,10 +92,7 @@ def seat_names(seats: tuple[Seat, ...], c: CooperationData) -> str:
     return ", ".join(c.role(s.role).name for s in seats) or "Anges inte"
 
 
-def agenda_months(c: CooperationData, agenda: object) -> str:
-    from ..model import Agenda
-
-    assert isinstance(agenda, Agenda)
+def agenda_months(c: CooperationData, agenda: Agenda) -> str:
     return month_span(c.agenda_months(agenda.id)) or "ingen fast månad"
 
 
