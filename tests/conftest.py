@@ -61,6 +61,13 @@ def run_generator(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[s
     )
 
 
+def build_site(data: Path, site: Path) -> Path:
+    """A strict build of `data` into `site`, which must succeed."""
+    result = run_generator("build", "--data", str(data), "--site", str(site))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site built from data/ with the strict build."""

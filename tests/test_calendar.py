@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from conftest import FIXTURE_DATA, ROOT, run_generator
+from conftest import FIXTURE_DATA, ROOT, Edit, build_site
 
 LIBICAL_DUMP = ROOT / "tests" / "tools" / "libical_dump.py"
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -43,10 +43,7 @@ def libical(files: list[Path]) -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("ics") / "site"
-    result = run_generator("build", "--data", str(FIXTURE_DATA), "--site", str(site))
-    assert result.returncode == 0, result.stderr
-    return site
+    return build_site(FIXTURE_DATA, tmp_path_factory.mktemp("ics") / "site")
 
 
 def feeds(site: Path) -> list[Path]:
@@ -164,24 +161,17 @@ def test_deadlines_are_all_day_on_the_right_day(fixture_site: Path) -> None:
     assert (internal_control["start"], internal_control["end"]) == ("2027-12-31", "2028-01-01")
 
 
-def test_calendar_name_is_escaped(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, data)
-    info = data / "exempel" / "samverkan.yaml"
-    info.write_text(info.read_text(encoding="utf-8").replace("kortnamn: NoSö", 'kortnamn: "No, Sö; \\\\ å"'), "utf-8")
-    site = tmp_path / "site"
-    assert run_generator("build", "--data", str(data), "--site", str(site)).returncode == 0
+def test_calendar_name_is_escaped(data_copy: Path, edit: Edit, tmp_path: Path) -> None:
+    edit("samverkan.yaml", "kortnamn: NoSö", 'kortnamn: "No, Sö; \\\\ å"')
+    site = build_site(data_copy, tmp_path / "site")
     lines = unfold((site / "exempel" / "kalender" / "alla.ics").read_bytes())
     assert "NAME:No\\, Sö\\; \\\\ å – alla möten och tidsgränser" in lines
     assert "X-WR-CALNAME:No\\, Sö\\; \\\\ å – alla möten och tidsgränser" in lines
 
 
-def test_uid_stays_when_placeholder_gets_its_date(tmp_path: Path, fixture_site: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, data)
-    (data / "exempel" / "motesplan-2026.yaml").unlink()
-    site = tmp_path / "site"
-    assert run_generator("build", "--data", str(data), "--site", str(site)).returncode == 0
+def test_uid_stays_when_placeholder_gets_its_date(data_copy: Path, tmp_path: Path, fixture_site: Path) -> None:
+    (data_copy / "exempel" / "motesplan-2026.yaml").unlink()
+    site = build_site(data_copy, tmp_path / "site")
     before = events_by_uid(site)["exempel-styrgrupp-mars-2026@samverkanshandbok"]
     after = events_by_uid(fixture_site)["exempel-styrgrupp-mars-2026@samverkanshandbok"]
     assert before["status"] == "TENTATIVE" and before["start"] == "2026-03-01"

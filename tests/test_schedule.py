@@ -12,7 +12,7 @@ from generator.drafting import draft_schedule
 from generator.validate import read_handbook
 from generator.validate.warnings import not_a_working_day
 
-from conftest import FIXTURE_DATA, SHIPPED_DATA, Edit, run_generator
+from conftest import SHIPPED_DATA, Edit, build_site, run_generator
 
 
 def hosts_of(data: Path, cooperation: str, body: str, year: int) -> list[str | None]:
@@ -67,13 +67,10 @@ def test_draft_rotates_on_from_last_year() -> None:
     assert draft["turordning"] == [{"grupp": "styrgrupp", "borjar_med": "sotenas"}]
 
 
-def test_draft_moves_past_a_public_holiday(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, data)
-    groups = data / "exempel" / "grupper.yaml"
-    groups.write_text(groups.read_text(encoding="utf-8").replace("manader: [mars]", "manader: [maj]"), "utf-8")
-    (data / "exempel" / "motesplan-2026.yaml").unlink()
-    meetings = {m["mote"]: m for m in draft_for(data, "exempel", 2026)["moten"]}  # type: ignore[attr-defined]
+def test_draft_moves_past_a_public_holiday(data_copy: Path, edit: Edit) -> None:
+    edit("grupper.yaml", "manader: [mars]", "manader: [maj]")
+    (data_copy / "exempel" / "motesplan-2026.yaml").unlink()
+    meetings = {m["mote"]: m for m in draft_for(data_copy, "exempel", 2026)["moten"]}  # type: ignore[attr-defined]
     # The second Thursday of May 2026 is Ascension Day (Kristi himmelsfärdsdag): the next day is proposed.
     assert not_a_working_day(datetime.date(2026, 5, 14)) == "Kristi himmelsfärdsdag"
     assert meetings["styrgrupp-mars"]["datum"] == datetime.date(2026, 5, 15)
@@ -140,13 +137,9 @@ def test_shared_members_meeting_the_same_day_is_a_warning(data_copy: Path, edit:
     )
 
 
-def test_year_pages_mark_current_next_and_archive(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, data)
-    info = data / "exempel" / "samverkan.yaml"
-    info.write_text(info.read_text(encoding="utf-8").replace("handboksar: 2026", "handboksar: 2027"), "utf-8")
-    site = tmp_path / "site"
-    assert run_generator("build", "--data", str(data), "--site", str(site)).returncode == 0
+def test_year_pages_mark_current_next_and_archive(data_copy: Path, edit: Edit, tmp_path: Path) -> None:
+    edit("samverkan.yaml", "handboksar: 2026", "handboksar: 2027")
+    site = build_site(data_copy, tmp_path / "site")
     wheel = (site / "exempel" / "arshjul" / "index.html").read_text(encoding="utf-8")
     assert "Mötesplan 2026</a>: arkiv" in wheel
     year = (site / "exempel" / "arshjul" / "2026" / "index.html").read_text(encoding="utf-8")
