@@ -54,9 +54,6 @@ class ErrorLog:
     def __bool__(self) -> bool:
         return bool(self.errors)
 
-    def sorted(self) -> list[DataError]:
-        return sorted(set(self.errors))
-
 
 class DataErrors(Exception):
     """Raised once, at the end of loading, when the data has errors."""

@@ -149,6 +149,13 @@ def meeting_place(m: Meeting) -> str:
     return ", ".join(parts) or "Anges senare"
 
 
+def meeting_facts(c: CooperationData, m: Meeting) -> str:
+    """'Kommunhuset, Lysekil, värdkommun Lysekil. Flyttat från 2027-09-16: …' for lists of dated meetings."""
+    host = c.host(m)
+    text = meeting_place(m) + (f", värdkommun {host.name}" if host else "")
+    return text if m.status is MeetingStatus.PLANNED else f"{text}. {meeting_status(m)}"
+
+
 def genitive(name: str) -> str:
     """Swedish genitive: 'SML:s', 'Sydnärkes', 'Lysekils', 'Sotenäs'."""
     if name[-1:].isupper():

@@ -180,11 +180,8 @@ def _meeting_description(
 
 def _meeting_lines(c: CooperationData, meeting: Meeting) -> list[str]:
     lines = []
-    if meeting.status is MeetingStatus.CANCELLED:
-        lines.append(f"Mötet är inställt: {meeting.reason}")
-    elif meeting.status is MeetingStatus.MOVED:
-        moved = f" från {meeting.moved_from.isoformat()}" if meeting.moved_from else ""
-        lines.append(f"Mötet är flyttat{moved}: {meeting.reason}")
+    if meeting.status is not MeetingStatus.PLANNED:
+        lines.append(f"Mötet är {describe.first_lower(describe.meeting_status(meeting))}")
     elif meeting.reason:
         lines.append(f"Obs: {meeting.reason}")
     if meeting.place:
