@@ -15,7 +15,7 @@ import datetime
 import json
 
 from .model import Body, CooperationData, Meeting, Occasion
-from .validate.warnings import not_a_working_day
+from .model.dates import next_working_day, nth_weekday
 
 THURSDAY = 3
 
@@ -72,7 +72,7 @@ def _proposed_dates(c: CooperationData, year: int) -> dict[str, datetime.date]:
     dates: dict[str, datetime.date] = {}
     for _, occasion in c.occasions():
         if occasion.months:
-            dates[occasion.id] = _working_day_from(_first_guess(c, occasion, year))
+            dates[occasion.id] = next_working_day(_first_guess(c, occasion, year))
     # Held together with another body's meeting in the same month: the same day.
     for _, occasion in c.occasions():
         if occasion.id in dates and occasion.held_with:
@@ -94,20 +94,8 @@ def _first_guess(c: CooperationData, occasion: Occasion, year: int) -> datetime.
     last = c.dated(occasion.id, year - 1)
     if last is not None and last.date.month == month:
         week = (last.date.day - 1) // 7
-        return _nth_weekday(year, month, last.date.weekday(), week)
-    return _nth_weekday(year, month, THURSDAY, 1)
-
-
-def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> datetime.date:
-    first = datetime.date(year, month, 1)
-    day = first + datetime.timedelta(days=(weekday - first.weekday()) % 7 + 7 * nth)
-    return day if day.month == month else day - datetime.timedelta(days=7)
-
-
-def _working_day_from(day: datetime.date) -> datetime.date:
-    while not_a_working_day(day):
-        day += datetime.timedelta(days=1)
-    return day
+        return nth_weekday(year, month, last.date.weekday(), week)
+    return nth_weekday(year, month, THURSDAY, 1)
 
 
 def _rotations(c: CooperationData, year: int) -> list[tuple[Body, str]]:

@@ -9,8 +9,8 @@ from pathlib import Path
 import yaml
 
 from generator.drafting import draft_schedule
+from generator.model.dates import not_a_working_day
 from generator.validate import read_handbook
-from generator.validate.warnings import not_a_working_day
 
 from conftest import SHIPPED_DATA, Edit, build_site, run_generator
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..model import Body, CooperationData, Meeting, MeetingStatus, Month, Occasion, Process, Step, month_span
+from ..model.dates import last_day, month_runs, run_dates
 from . import describe, paths
 from .checklists import checklist_id
 
@@ -85,26 +86,10 @@ def _occasion_events(c: CooperationData, body: Body, occasion: Occasion, year: i
     ]
 
 
-def month_runs(months: tuple[Month, ...]) -> list[tuple[Month, ...]]:
-    """[februari, mars, oktober] → [(februari, mars), (oktober,)]: each run is one all-day event."""
-    runs: list[list[Month]] = []
-    for month in sorted(months):
-        if runs and runs[-1][-1] + 1 == month:
-            runs[-1].append(month)
-        else:
-            runs.append([month])
-    return [tuple(r) for r in runs]
-
-
-def _run_dates(year: int, run: tuple[Month, ...]) -> tuple[datetime.date, datetime.date]:
-    """The first day of a run of months and the day after its last (all-day DTEND is exclusive)."""
-    return datetime.date(year, run[0], 1), datetime.date(year + (run[-1] == 12), run[-1] % 12 + 1, 1)
-
-
 def _placeholder(
     c: CooperationData, body: Body, occasion: Occasion, run: tuple[Month, ...], year: int, address: str, suffix: str
 ) -> Event:
-    start, end = _run_dates(year, run)
+    start, end = run_dates(year, run)
     when = f"Datum är inte fastställt ännu; mötet hålls i {month_span(run)} {year}."
     return Event(
         uid=f"{c.id}-{occasion.id}-{year}{suffix}@{UID_DOMAIN}",
@@ -196,11 +181,11 @@ def _meeting_lines(c: CooperationData, meeting: Meeting) -> list[str]:
 
 def _step_event(c: CooperationData, process: Process, number: int, step: Step, year: int, address: str) -> Event | None:
     if step.deadline is not None:
-        last = _last_day(year, step.deadline.month)
+        last = last_day(year, step.deadline.month)
         day = datetime.date(year, step.deadline.month, step.deadline.day or last)
         start, end = day, day + datetime.timedelta(days=1)
     elif step.months:
-        start, end = _run_dates(year, month_runs(step.months)[0])
+        start, end = run_dates(year, month_runs(step.months)[0])
     else:
         return None
     when = describe.step_when(step)
@@ -224,11 +209,6 @@ def _step_event(c: CooperationData, process: Process, number: int, step: Step, y
         url=url,
         stamp=_stamp(c, year),
     )
-
-
-def _last_day(year: int, month: int) -> int:
-    following = _run_dates(year, (Month(month),))[1]
-    return (following - datetime.timedelta(days=1)).day
 
 
 def _occasion_url(c: CooperationData, body: Body, occasion: Occasion | None, address: str) -> str:

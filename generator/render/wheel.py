@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import BodyKind, CooperationData, MeetingStatus, Month, month_span
+from ..model.dates import month_runs
 from . import paths
 from .describe import meeting_status, meeting_when
-from .events import month_runs
 from .geometry import CENTER, SIZE, annular_sector, middle, point
 from .markdown import html_text
 

@@ -18,6 +18,7 @@ from ..errors import ErrorLog, Position
 from ..load import REFUSED_TAG, Mapping, Scalar, Sequence, YamlValue
 from ..model import Deadline, Month, Prose
 from ..model.base import MONTH_NAMES
+from ..model.dates import days_in_every_year
 from .types import DATE_PATTERN, ID_PATTERN, TIME_PATTERN, FieldType, defined_kinds, model_fields
 
 INVALID: Any = object()  # a value that could not be converted; its error is already logged
@@ -159,7 +160,7 @@ class Converter:
         if match.group(1) is None:
             return Deadline(month)
         day = int(match.group(1))
-        last = _last_day(month)
+        last = days_in_every_year(month)
         if not 1 <= day <= last:
             return self._error(value, f"'{value.text.strip()}' finns inte: {month.swedish} har {last} dagar", path)
         return Deadline(month, day)
@@ -226,9 +227,3 @@ def _unknown_month(text: str) -> str:
     close = difflib.get_close_matches(text.lower(), MONTH_NAMES, n=1)
     hint = f"; menade du '{close[0]}'?" if close else "; skriv månaden på svenska, t.ex. 'februari'"
     return f"okänd månad '{text}'{hint}"
-
-
-def _last_day(month: Month) -> int:
-    # A deadline recurs every year, so its day must exist every year: February has 28.
-    next_month = datetime.date(2023, month % 12 + 1, 1) if month < 12 else datetime.date(2024, 1, 1)
-    return (next_month - datetime.timedelta(days=1)).day

@@ -8,28 +8,11 @@ date for it.
 
 from __future__ import annotations
 
-import datetime
-from functools import cache
 from itertools import combinations
-
-import holidays
 
 from ..errors import DataError, Position
 from ..model import CooperationData, Handbook, Meeting, MeetingStatus, YearSchedule, month_span
-
-WEEKEND = {5: "en lördag", 6: "en söndag"}
-
-
-@cache
-def days_off(year: int) -> dict[datetime.date, str]:
-    """Swedish public holidays and the eves that are days off in practice (midsommar-, jul-, nyårsafton)."""
-    found = holidays.country_holidays("SE", years=year, language="sv", categories=("public", "de_facto"))
-    return {day: name for day, name in found.items() if not name.endswith("(från kl. 14.00)")}
-
-
-def not_a_working_day(day: datetime.date) -> str | None:
-    """Why `day` is no day for a meeting, or None if it is a working day."""
-    return days_off(day.year).get(day) or WEEKEND.get(day.weekday())
+from ..model.dates import meeting_day_concern
 
 
 def collect_warnings(handbook: Handbook) -> list[DataError]:
@@ -52,9 +35,9 @@ def _live(schedule: YearSchedule) -> list[Meeting]:
 
 def _day_off(schedule: YearSchedule) -> list[DataError]:
     return [
-        _warn(m.pos, f"{m.date.isoformat()} är {reason}, ingen arbetsdag")
+        _warn(m.pos, f"{m.date.isoformat()} är {concern}")
         for m in _live(schedule)
-        if (reason := not_a_working_day(m.date))
+        if (concern := meeting_day_concern(m.date))
     ]
 
 

@@ -1,0 +1,111 @@
+"""The calendar arithmetic every part of the generator shares.
+
+Month runs, the days of a month, Swedish working days and the identities of
+calendar events are computed here and nowhere else, so that the feeds, the
+pages, the årshjul and the drafting of next year's plan always agree.
+"""
+
+from __future__ import annotations
+
+import datetime
+from functools import cache
+
+import holidays
+
+from .base import Month
+
+WEEKEND = {5: "en lördag", 6: "en söndag"}
+# The eves that `holidays` lists as half days ("från kl. 14.00"): a morning meeting is possible,
+# but people are often off; a warning, never a non-working day.
+_HALF_DAY = "(från kl. 14.00)"
+
+
+def month_runs(months: tuple[Month, ...]) -> list[tuple[Month, ...]]:
+    """[februari, mars, oktober] → [(februari, mars), (oktober,)]: months that follow each other."""
+    runs: list[list[Month]] = []
+    for month in sorted(months):
+        if runs and runs[-1][-1] + 1 == month:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    return [tuple(r) for r in runs]
+
+
+def first_of_month(year: int, month: int) -> datetime.date:
+    return datetime.date(year, month, 1)
+
+
+def first_after_month(year: int, month: int) -> datetime.date:
+    """The day after the last of `month`: the exclusive end of an all-day event."""
+    return datetime.date(year + (month == 12), month % 12 + 1, 1)
+
+
+def run_dates(year: int, run: tuple[Month, ...]) -> tuple[datetime.date, datetime.date]:
+    """The first day of a run of months and the day after its last (all-day DTEND is exclusive)."""
+    return first_of_month(year, run[0]), first_after_month(year, run[-1])
+
+
+def last_day(year: int, month: int) -> int:
+    return (first_after_month(year, month) - datetime.timedelta(days=1)).day
+
+
+def days_in_every_year(month: int) -> int:
+    """How many days `month` has in every year: a recurring deadline must exist each year (28 for February)."""
+    return last_day(2023, month)  # 2023 is not a leap year
+
+
+@cache
+def _holidays(year: int) -> dict[datetime.date, str]:
+    found = holidays.country_holidays("SE", years=year, language="sv", categories=("public", "de_facto"))
+    return dict(found.items())
+
+
+def days_off(year: int) -> dict[datetime.date, str]:
+    """Swedish public holidays and the eves that are days off in practice (midsommar-, jul-, nyårsafton)."""
+    return {day: name for day, name in _holidays(year).items() if not name.endswith(_HALF_DAY)}
+
+
+def half_days(year: int) -> dict[datetime.date, str]:
+    """Eves that end at 14:00, e.g. 'Valborgsmässoafton'."""
+    return {
+        day: name.removesuffix(_HALF_DAY).strip() for day, name in _holidays(year).items() if name.endswith(_HALF_DAY)
+    }
+
+
+def not_a_working_day(day: datetime.date) -> str | None:
+    """Why `day` is no day for a meeting ('en lördag', 'Julafton'), or None if it is a working day."""
+    return days_off(day.year).get(day) or WEEKEND.get(day.weekday())
+
+
+def meeting_day_concern(day: datetime.date) -> str | None:
+    """Why a meeting on `day` deserves a second look: a day off, or an eve that ends early."""
+    reason = not_a_working_day(day)
+    if reason is not None:
+        return f"{reason}, ingen arbetsdag"
+    eve = half_days(day.year).get(day)
+    return f"{eve}, en halv arbetsdag" if eve else None
+
+
+def next_working_day(day: datetime.date, *, avoid_eves: bool = False) -> datetime.date:
+    """`day` itself if it is a working day, else the first working day after it."""
+    while not_a_working_day(day) or (avoid_eves and day in half_days(day.year)):
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def working_days_before(day: datetime.date, count: int) -> datetime.date:
+    """The working day `count` working days before `day` (weekends and Swedish holidays skipped)."""
+    while count > 0:
+        day -= datetime.timedelta(days=1)
+        if not not_a_working_day(day):
+            count -= 1
+    return day
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> datetime.date:
+    """The `nth` (0-based) `weekday` of a month, or the last one if the month has fewer."""
+    first = first_of_month(year, month)
+    day = first + datetime.timedelta(days=(weekday - first.weekday()) % 7 + 7 * nth)
+    while day.month != month:
+        day -= datetime.timedelta(days=7)
+    return day
