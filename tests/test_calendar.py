@@ -17,7 +17,9 @@ from typing import Any
 
 import pytest
 
-from conftest import FIXTURE_DATA, ROOT, Edit, build_site
+from generator.validate import read_handbook
+
+from conftest import FIXTURE_DATA, ROOT, SHIPPED_DATA, Edit, build_site
 
 LIBICAL_DUMP = ROOT / "tests" / "tools" / "libical_dump.py"
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -200,3 +202,22 @@ def test_calendar_events_link_their_checklist(planned_site: Path) -> None:
     feed = (planned_site / "sml" / "kalender" / "styrgrupp.ics").read_bytes().decode("utf-8").replace("\r\n ", "")
     (event,) = [e for e in feed.split("BEGIN:VEVENT") if "UID:sml.mote.styrgrupp-februari.2027@" in e]
     assert "\\nChecklista: https://example.org/samverkanshandbok/sml/checklistor/styrgrupp-arsbokslut-budget/" in event
+
+
+def test_no_meeting_reaches_a_calendar_as_decided_unless_its_plan_is_adopted(shipped_site: Path) -> None:
+    """Whatever plans data/ holds: a confirmed meeting in a feed is one whose date is adopted."""
+    adopted = {
+        (c.id, m.date.isoformat())
+        for c in read_handbook(SHIPPED_DATA).cooperations
+        for s in c.schedules
+        for m in s.meetings
+        if c.plan_status(m).adopted
+    }
+    for dump in libical(feeds(shipped_site)):
+        cooperation = Path(dump["file"]).parent.parent.name
+        for event in dump["events"]:
+            if event["categories"] != ["Möte"] or event["status"] != "CONFIRMED":
+                continue
+            assert (cooperation, event["start"][:10]) in adopted, event["uid"]
+            assert event["transp"] == "OPAQUE", event["uid"]
+            assert not event["summary"].endswith(("(förslag)", "(exempel)")), event["uid"]
