@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .annotations import annotation
 from .drafting import draft_schedule
 from .errors import DataErrors
 from .model import Handbook, with_address
@@ -45,6 +46,8 @@ def _read(args: argparse.Namespace) -> Handbook:
 
 
 def _check(args: argparse.Namespace) -> int:
+    if args.format == "github":
+        return _check_for_github(args.data)
     handbook = _read(args)
     names = ", ".join(c.info.short_name for c in handbook.cooperations)
     print(f"Inga fel i {args.data}: {len(handbook.cooperations)} samverkan ({names}).")
@@ -55,6 +58,19 @@ def _check(args: argparse.Namespace) -> int:
 def _print_warnings(handbook: Handbook) -> None:
     for warning in collect_warnings(handbook):
         print(warning, file=sys.stderr)
+
+
+def _check_for_github(data: Path) -> int:
+    """Every error and warning as a workflow command on stdout, for annotations on a pull request."""
+    try:
+        handbook = read_handbook(data)
+    except DataErrors as errors:
+        print("\n".join(annotation(e) for e in errors.errors))
+        print(f"{len(errors.errors)} fel i datafilerna.", file=sys.stderr)
+        return 1
+    for warning in collect_warnings(handbook):
+        print(annotation(warning))
+    return 0
 
 
 def _new_year(args: argparse.Namespace) -> int:
@@ -113,6 +129,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(required=True, metavar="kommando")
 
     check = sub.add_parser("check", help="kontrollera datafilerna och visa alla fel")
+    check.add_argument(
+        "--format", choices=["text", "github"], default="text", help="github: som anteckningar i GitHub Actions"
+    )
     check.set_defaults(command=_check)
 
     build = sub.add_parser("build", help="bygg hela webbplatsen (strikt) till en mapp")
