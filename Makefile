@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DATA ?= data
 AXE := tests/js/node_modules/axe-core/axe.min.js
 SHIM := docs/assets/vendor/iframe-worker-shim.js
 
@@ -19,19 +20,19 @@ site: $(STAMP)  ## bygg webbplatsen till site/ (strikt)
 	$(BIN)/python -m generator build
 
 check: $(STAMP)  ## kontrollera datafilerna (FORMAT=github ger anteckningar för GitHub Actions)
-	$(BIN)/python -m generator check $(if $(FORMAT),--format $(FORMAT))
+	$(BIN)/python -m generator check --data $(DATA) $(if $(FORMAT),--format $(FORMAT))
 
 serve: $(STAMP)  ## förhandsvisning på http://127.0.0.1:8000/ som laddas om när data/ eller docs/ ändras
 	$(BIN)/python -m generator serve
 
 new-year: $(STAMP)  ## förslag till mötesplan för ett år: make new-year AR=2028 [SAMVERKAN=sml]
 	@test -n "$(AR)" || { echo "Ange året, till exempel: make new-year AR=2028"; exit 1; }
-	$(BIN)/python -m generator new-year $(AR) $(if $(SAMVERKAN),--cooperation $(SAMVERKAN))
+	$(BIN)/python -m generator new-year $(AR) --data $(DATA) $(if $(SAMVERKAN),--cooperation $(SAMVERKAN))
 
 new-cooperation: $(STAMP)  ## ny samverkan med exempel i varje fil: make new-cooperation ID=vastra NAMN="Västra samverkan"
 	@# ID and NAMN reach the shell as environment variables, so quotes in a name cannot break the command.
 	@test -n "$$ID" -a -n "$$NAMN" || { echo 'Ange id och namn, till exempel: make new-cooperation ID=vastra NAMN="Västra samverkan"'; exit 1; }
-	$(BIN)/python -m generator new-cooperation "$$ID" "$$NAMN"
+	$(BIN)/python -m generator new-cooperation "$$ID" "$$NAMN" --data $(DATA)
 
 system-packages:  ## installera Debian-paketen som testerna behöver (som root), annars visa kommandot
 	@PYTHON=$(PYTHON) tools/system-packages.sh ensure

@@ -7,7 +7,9 @@ exit code 1, never a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,8 +19,10 @@ from .drafting import draft_schedule
 from .errors import DataErrors
 from .model import Handbook, with_address
 from .render.site import render_site
+from .scaffold import name_problem, scaffold
 from .validate import SCHEMA_FILES, read_handbook
 from .validate.schema import schema_files
+from .validate.types import ID_PATTERN
 from .validate.warnings import collect_warnings
 from .write import staging, write_file, write_tree, zip_tree
 
@@ -92,6 +96,24 @@ def _new_year(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new_cooperation(args: argparse.Namespace) -> int:
+    folder = args.data / args.id
+    problem = name_problem(args.name)
+    if not re.fullmatch(ID_PATTERN, args.id):
+        problem = f"ogiltigt id '{args.id}': använd små bokstäver a–z, siffror och bindestreck (id blir mappens namn)"
+    elif folder.exists():
+        problem = f"{folder} finns redan; välj ett annat id (ingenting skrevs)"
+    elif not args.data.is_dir():
+        problem = f"datamappen {args.data} finns inte"
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    write_tree(scaffold(args.name, datetime.date.today()), folder)
+    print(f"Skapade {folder}/ med exempel i varje fil. Byt ut exemplen och kör make check.")
+    _print_warnings(read_handbook(args.data))  # the new folder must load like any other
+    return 0
+
+
 def _generate(args: argparse.Namespace) -> int:
     site = render_site(_read(args))
     write_tree(site.files, args.out)
@@ -124,6 +146,18 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    """`mkdocs serve`, without Material's English end-of-life notice; data errors show in the browser."""
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"  # read when Material's templates are imported
+    from mkdocs.__main__ import cli as mkdocs_cli
+
+    try:
+        mkdocs_cli.main(["serve", "--config-file", str(args.config), "--dev-addr", args.dev_addr], prog_name="mkdocs")
+    except SystemExit as done:
+        return int(done.code or 0) if isinstance(done.code, int | None) else 1
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Bygger samverkanshandboken från data/.")
     sub = parser.add_subparsers(required=True, metavar="kommando")
@@ -150,11 +184,21 @@ def _parser() -> argparse.ArgumentParser:
     new_year.add_argument("--force", action="store_true", help="skriv över en befintlig mötesplan")
     new_year.set_defaults(command=_new_year)
 
+    serve = sub.add_parser("serve", help="förhandsvisning som laddas om när data/ eller docs/ ändras")
+    serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs-konfiguration")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="adress och port (standard: 127.0.0.1:8000)")
+    serve.set_defaults(command=_serve)
+
+    cooperation = sub.add_parser("new-cooperation", help="skapa mappen för en ny samverkan, med exempel i varje fil")
+    cooperation.add_argument("id", metavar="ID", help="kort id och mappnamn, t.ex. vastra")
+    cooperation.add_argument("name", metavar="NAMN", help="samverkans namn, t.ex. 'Västra samverkan'")
+    cooperation.set_defaults(command=_new_cooperation)
+
     schema = sub.add_parser("schema", help="skriv JSON-scheman för datafilerna")
     schema.add_argument("--out", type=Path, default=DEFAULT_DATA / "_schema", help="målmapp")
     schema.set_defaults(command=_schema)
 
-    for command in (check, build, generate, new_year):
+    for command in (check, build, generate, new_year, cooperation):
         command.add_argument("--data", type=Path, default=DEFAULT_DATA, help="datamapp (standard: data)")
     for command in (build, generate):
         command.add_argument("--adress", dest="address", help="publiceringsadress i stället för den i handbok.yaml")

@@ -39,6 +39,12 @@ class HandbookConfig(Config):  # type: ignore[no-untyped-call]
 class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.site: RenderedSite | None = None
+        self.serving = False
+        self.errors: DataErrors | None = None  # while serving: the data's errors, shown instead of the pages
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this plugin, and the last good site, across `serve` rebuilds.
+        self.serving = command == "serve"
 
     def _data_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.data_dir
@@ -47,7 +53,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         try:
             handbook = read_handbook(self._data_dir(config))
         except DataErrors as errors:
-            raise PluginError(errors.report()) from None
+            return self._data_errors(config, errors)
         if self.config.address:
             handbook = with_address(handbook, self.config.address)
         for warning in collect_warnings(handbook):  # info, not warning: strict builds must not fail on them
@@ -58,6 +64,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.errors is not None:
+            return self._error_files(files, config)
         assert self.site is not None
         for path, text in self.site.files.items():
             if files.get_file_from_path(path) is not None:
@@ -65,9 +73,48 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             files.append(File.generated(config, path, content=text))
         return files
 
+    def _data_errors(self, config: MkDocsConfig, errors: DataErrors) -> MkDocsConfig:
+        """A build stops; a preview shows the errors on every page it had, until the data is fixed."""
+        if not self.serving:
+            raise PluginError(errors.report())
+        log.info("Förhandsvisningen visar felen i datafilerna:\n%s", errors.report())
+        self.errors = errors
+        if self.site is not None:  # keep the last good navigation so that every open page has a URL
+            config.nav = _merge_nav(config.nav or [], self.site.nav)
+        return config
+
+    def _error_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.errors is not None
+        page = error_page(self.errors)
+        generated = [p for p in self.site.files if p.endswith(".md")] if self.site else []
+        pages = [f.src_uri for f in files.documentation_pages()] + generated
+        for f in files.documentation_pages():
+            files.remove(f)
+        for path in pages:
+            files.append(File.generated(config, path, content=page))
+        self.errors = None  # the next rebuild reads the data again
+        return files
+
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self._data_dir(config)))
         return server
+
+
+def error_page(errors: DataErrors) -> str:
+    """A Swedish page listing every error with its file:line, all of it escaped (it comes from the data)."""
+    items = "\n".join(
+        f"<li><code>{html.escape(str(e.position))}</code>: {html.escape(e.message)}"
+        + (f" <small>(i {html.escape(e.path)})</small>" if e.path else "")
+        + "</li>"
+        for e in errors.errors
+    )
+    count = len(errors.errors)
+    return (
+        "# Fel i datafilerna\n\n"
+        f"Handboken kan inte visas: datafilerna har {count} fel. Rätta dem och spara filen, "
+        "så kommer handboken tillbaka här av sig själv.\n\n"
+        f'<ul class="handbok-fel">\n{items}\n</ul>\n'
+    )
 
 
 def _merge_nav(hand_written: list[Any], generated: list[NavEntry]) -> list[Any]:

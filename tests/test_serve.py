@@ -1,4 +1,4 @@
-"""`make serve` (mkdocs serve) rebuilds when a file in data/ changes."""
+"""`make serve` (mkdocs serve) rebuilds when a file in data/ changes, and shows data errors in the browser."""
 
 from __future__ import annotations
 
@@ -37,11 +37,15 @@ def wait_for(url: str, text: str, seconds: float = 40) -> bool:
     return False
 
 
-def test_serve_reloads_when_data_changes(tmp_path: Path) -> None:
+def project_copy(folder: Path) -> None:
     for part in ("docs", "overrides"):
-        shutil.copytree(ROOT / part, tmp_path / part)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
+        shutil.copytree(ROOT / part, folder / part)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(FIXTURE_DATA, folder / "data")
+
+
+def test_serve_reloads_when_data_changes(tmp_path: Path) -> None:
+    project_copy(tmp_path)
     port = free_port()
     url = f"http://127.0.0.1:{port}/exempel/organisation/styrgrupp/"
     server = subprocess.Popen(
@@ -60,3 +64,38 @@ def test_serve_reloads_when_data_changes(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_preview_shows_data_errors_until_they_are_fixed(tmp_path: Path) -> None:
+    """What `make serve` runs: a broken file replaces the page with the errors; fixing it brings the page back."""
+    project_copy(tmp_path)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/exempel/organisation/styrgrupp/"
+    log = tmp_path / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=tmp_path,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    groups = tmp_path / "data" / "exempel" / "grupper.yaml"
+    good = groups.read_text(encoding="utf-8")
+    line = good[: good.index("manader: [mars]")].count("\n") + 1
+    try:
+        assert wait_for(url, "Prioritera utvecklingsinsatser")
+        groups.write_text(good.replace("manader: [mars]", "manader: ['<b>mars']"), encoding="utf-8")
+        assert wait_for(url, "Fel i datafilerna")
+        page = fetch(url)
+        assert (
+            f"<li><code>data/exempel/grupper.yaml:{line}:19</code>: okänd månad &#x27;&lt;b&gt;mars&#x27;;" in page
+        ), page
+        assert "Prioritera utvecklingsinsatser" not in page
+        assert "Fel i datafilerna" in fetch(f"http://127.0.0.1:{port}/")  # every page of the preview
+        groups.write_text(good, encoding="utf-8")
+        assert wait_for(url, "Prioritera utvecklingsinsatser")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert "end of life" not in log.read_text(encoding="utf-8")  # Material's English notice stays away
