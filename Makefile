@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DATA ?= data
+# AR is the year (år) in `make new-year AR=2028`; make's built-in AR (the archiver 'ar') does not count.
+YEAR = $(if $(filter default,$(origin AR)),,$(AR))
 AXE := tests/js/node_modules/axe-core/axe.min.js
 SHIM := docs/assets/vendor/iframe-worker-shim.js
 
@@ -26,8 +28,8 @@ serve: $(STAMP)  ## förhandsvisning på http://127.0.0.1:8000/ som laddas om n�
 	$(BIN)/python -m generator serve
 
 new-year: $(STAMP)  ## förslag till mötesplan för ett år: make new-year AR=2028 [SAMVERKAN=sml]
-	@test -n "$(AR)" || { echo "Ange året, till exempel: make new-year AR=2028"; exit 1; }
-	$(BIN)/python -m generator new-year $(AR) --data $(DATA) $(if $(SAMVERKAN),--cooperation $(SAMVERKAN))
+	@test -n "$(YEAR)" || { echo "Ange året, till exempel: make new-year AR=2028"; exit 1; }
+	$(BIN)/python -m generator new-year $(YEAR) --data $(DATA) $(if $(SAMVERKAN),--cooperation $(SAMVERKAN))
 
 new-cooperation: $(STAMP)  ## ny samverkan med exempel i varje fil: make new-cooperation ID=vastra NAMN="Västra samverkan"
 	@# ID and NAMN reach the shell as environment variables, so quotes in a name cannot break the command.

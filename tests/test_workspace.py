@@ -97,3 +97,14 @@ def test_pull_request_workflow_annotates_and_builds_a_preview() -> None:
     uploads = [step["with"]["path"] for step in job["steps"] if "upload-artifact" in step.get("uses", "")]
     assert uploads == ["site", "build/handbok-offline.zip"]
     assert all("@" in step["uses"] and len(step["uses"].split("@")[1]) == 40 for step in job["steps"] if "uses" in step)
+
+
+def test_make_new_year_writes_the_draft_and_asks_for_the_year(data_copy: Path) -> None:
+    def make(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["make", "-s", "-C", str(ROOT), *args], capture_output=True, text=True, check=False)
+
+    missing = make("new-year", f"DATA={data_copy}")  # make's own AR ('ar') must not count as a year
+    assert missing.returncode != 0 and "Ange året, till exempel: make new-year AR=2028" in missing.stdout
+    done = make("new-year", "AR=2031", f"DATA={data_copy}")
+    assert done.returncode == 0, done.stderr
+    assert (data_copy / "exempel" / "motesplan-2031.yaml").is_file()
