@@ -87,8 +87,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         assert self.errors is not None
         page = error_page(self.errors)
         generated = [p for p in self.site.files if p.endswith(".md")] if self.site else []
-        pages = [f.src_uri for f in files.documentation_pages()] + generated
-        for f in files.documentation_pages():
+        hand_written = files.documentation_pages()
+        # The home page is generated: without a last good site it would be missing.
+        pages = sorted({"index.md", *(f.src_uri for f in hand_written), *generated})
+        for f in hand_written:
             files.remove(f)
         for path in pages:
             files.append(File.generated(config, path, content=page))

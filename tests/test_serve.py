@@ -99,3 +99,27 @@ def test_preview_shows_data_errors_until_they_are_fixed(tmp_path: Path) -> None:
         server.terminate()
         server.wait(timeout=10)
     assert "end of life" not in log.read_text(encoding="utf-8")  # Material's English notice stays away
+
+
+def test_preview_started_on_broken_data_shows_the_errors_then_the_handbook(tmp_path: Path) -> None:
+    """Without a last good build the home page (a generated page) still exists, with the errors."""
+    project_copy(tmp_path)
+    groups = tmp_path / "data" / "exempel" / "grupper.yaml"
+    good = groups.read_text(encoding="utf-8")
+    groups.write_text(good.replace("manader: [mars]", "manader: [febuari]"), encoding="utf-8")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert wait_for(url, "okänd månad &#x27;febuari&#x27;; menade du &#x27;februari&#x27;?")
+        groups.write_text(good, encoding="utf-8")
+        assert wait_for(f"{url}exempel/organisation/styrgrupp/", "Prioritera utvecklingsinsatser")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
