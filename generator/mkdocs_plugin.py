@@ -105,8 +105,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
 def error_page(errors: DataErrors) -> str:
     """A Swedish page listing every error with its file:line, all of it escaped (it comes from the data)."""
     items = "\n".join(
-        f"<li><code>{html.escape(str(e.position))}</code>: {html.escape(e.message)}"
-        + (f" <small>(i {html.escape(e.path)})</small>" if e.path else "")
+        f"<li><code>{_one_line(str(e.position))}</code>: {_one_line(e.message)}"
+        + (f" <small>(i {_one_line(e.path)})</small>" if e.path else "")
         + "</li>"
         for e in errors.errors
     )
@@ -117,6 +117,11 @@ def error_page(errors: DataErrors) -> str:
         "så kommer handboken tillbaka här av sig själv.\n\n"
         f'<ul class="handbok-fel">\n{items}\n</ul>\n'
     )
+
+
+def _one_line(text: str) -> str:
+    """Escaped, on one line: a blank line would end the HTML block and let Markdown read the text."""
+    return html.escape(" ".join(text.split()))
 
 
 def _merge_nav(hand_written: list[Any], generated: list[NavEntry]) -> list[Any]:

@@ -11,6 +11,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+import markdown
+
+from generator.errors import DataError, DataErrors, Position
+from generator.mkdocs_plugin import error_page
+
 from conftest import FIXTURE_DATA, ROOT
 
 
@@ -123,3 +128,11 @@ def test_preview_started_on_broken_data_shows_the_errors_then_the_handbook(tmp_p
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_error_page_keeps_data_text_inert() -> None:
+    hostile = "okänt värde 'a\r\n\r\n[klicka](javascript:alert(1)) <script>x</script> *fet*'"
+    errors = DataErrors([DataError(Position("data/x.yaml", 3, 7), hostile, "moten[0]")])
+    page = markdown.markdown(error_page(errors), extensions=["md_in_html", "attr_list"])
+    assert "<a" not in page and "<script" not in page and "<em>" not in page
+    assert "<code>data/x.yaml:3:7</code>: okänt värde &#x27;a [klicka](javascript:alert(1)) &lt;script&gt;" in page
