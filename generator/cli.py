@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .annotations import annotation
+from .annotations import step_summary, workflow_commands
 from .drafting import draft_schedule
 from .errors import DataErrors
 from .model import Handbook, with_address
@@ -65,16 +65,19 @@ def _print_warnings(handbook: Handbook) -> None:
 
 
 def _check_for_github(data: Path) -> int:
-    """Every error and warning as a workflow command on stdout, for annotations on a pull request."""
+    """Every error and warning as a workflow command on stdout, for annotations on a pull request,
+    and all of them in the step's summary (GitHub shows only the first annotations of each kind)."""
     try:
-        handbook = read_handbook(data)
+        found, failed = collect_warnings(read_handbook(data)), False
     except DataErrors as errors:
-        print("\n".join(annotation(e) for e in errors.errors))
-        print(f"{len(errors.errors)} fel i datafilerna.", file=sys.stderr)
-        return 1
-    for warning in collect_warnings(handbook):
-        print(annotation(warning))
-    return 0
+        found, failed = errors.errors, True
+    for line in workflow_commands(found):
+        print(line)
+    if summary := os.environ.get("GITHUB_STEP_SUMMARY"):
+        write_file(Path(summary), step_summary(found))
+    if failed:
+        print(f"{len(found)} fel i datafilerna.", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _new_year(args: argparse.Namespace) -> int:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import Edit, run_generator
 
 
@@ -42,3 +44,33 @@ def test_a_warning_is_a_warning_annotation_and_no_failure(data_copy: Path, edit:
 def test_shipped_data_passes(tmp_path: Path) -> None:
     result = run_generator("check", "--format", "github")
     assert result.returncode == 0 and "::error" not in result.stdout, result.stdout
+
+
+def test_more_than_github_shows_gets_a_notice_and_all_are_in_the_step_summary(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GitHub shows 10 error annotations per step; the summary page must still list every error."""
+    cooperation = data_copy / "exempel" / "samverkan.yaml"
+    extra = "".join(f"nyckel_{i}: x\n" for i in range(10)) + '"*fet*_<b>": x\n'
+    cooperation.write_text(cooperation.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    summary = data_copy.parent / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+
+    result = run_generator("check", "--format", "github", "--data", "data", cwd=data_copy.parent)
+
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1
+    assert [line.split(" ", 1)[0] for line in lines] == ["::error"] * 11 + ["::notice::11"]
+    assert lines[-1] == (
+        "::notice::11 fel och 0 varningar i datafilerna. GitHub visar högst 10 av varje slag på raderna;"
+        " alla står i körningens sammanfattning (Summary)."
+    )
+    items = [line for line in summary.read_text(encoding="utf-8").splitlines() if line.startswith("- ")]
+    assert len(items) == 11
+    last_line = len(cooperation.read_text(encoding="utf-8").splitlines())
+    assert items[-1] == (
+        f"- **data/exempel/samverkan.yaml:{last_line}:1**: okänd nyckel '&#42;fet&#42;&#95;&#60;b&#62;';"
+        " tillåtna nycklar här: namn, kortnamn, styrdokument, medlemmar, medlemmar&#95;anmarkning, bakgrund,"
+        " syfte, forsaljning, styrning, arsprocesser, kommunikation, versionsdatum, handboksar"
+        " (i &#42;fet&#42;&#95;&#60;b&#62;)"
+    )
