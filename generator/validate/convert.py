@@ -19,7 +19,7 @@ from ..load import REFUSED_TAG, Mapping, Scalar, Sequence, YamlValue
 from ..model import Deadline, Month, Prose
 from ..model.base import MONTH_NAMES
 from ..model.dates import days_in_every_year
-from .types import DATE_PATTERN, ID_PATTERN, TIME_PATTERN, FieldType, defined_kinds, model_fields
+from .types import DATE_PATTERN, ID_PATTERN, TIME_PATTERN, FieldType, defined_kinds, fold_swedish, model_fields
 
 INVALID: Any = object()  # a value that could not be converted; its error is already logged
 
@@ -167,7 +167,7 @@ class Converter:
 
     def _enum(self, ftype: FieldType, value: Scalar, path: str) -> Any:
         for member in ftype.target:
-            if member.value == value.text.strip():
+            if fold_swedish(member.value) == fold_swedish(value.text):
                 return member
         allowed = ", ".join(m.value for m in ftype.target)
         return self._error(value, f"okänt värde '{value.text}'; välj ett av: {allowed}", path)

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from ..model.base import MONTH_NAMES as MONTH_NAMES_FOR_SCHEMA
-from .types import DATE_PATTERN, ID_PATTERN, TIME_PATTERN, FieldType, model_fields
+from .types import DATE_PATTERN, ID_PATTERN, TIME_PATTERN, FieldType, model_fields, swedish_spellings_pattern
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -52,7 +52,9 @@ def _value(ftype: FieldType) -> dict[str, Any]:
     if ftype.kind == "object":
         return _object(ftype.target)
     if ftype.kind == "enum":
-        return {"enum": [m.value for m in ftype.target]}
+        # Completion offers the one canonical spelling; the pattern also accepts it with å, ä, ö.
+        words = [m.value for m in ftype.target]
+        return {"anyOf": [{"enum": words}, {"type": "string", "pattern": swedish_spellings_pattern(words)}]}
     simple: dict[str, dict[str, Any]] = {
         "text": {"type": "string", "minLength": 1},
         "prose": {"type": "string", "minLength": 1},
