@@ -27,7 +27,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.render.site import NavEntry, render_site  # noqa: I001
+from generator.render.site import NavEntry, render_site
 from generator.validate import read_handbook
 
 GOALS = "Mål: generatorns andel ≤ 10 % av bygget, ≤ 15 ms per sida, byte per sida lika från 2 till 50."
@@ -114,11 +114,17 @@ def main() -> None:
     for count in sizes:
         with tempfile.TemporaryDirectory(prefix="handbok-skala-") as work:
             row = measure(count, Path(work))
-        print(
-            f"| {row['cooperations']:.0f} | {row['pages']:.0f} | {row['seconds']:.1f} | {row['ms_per_page']:.1f} "
-            f"| {row['generator_share']:.0%} | {row['peak_mb']:.0f} | {row['kb_per_page']:.0f} | {row['site_mb']:.1f} |",
-            flush=True,
+        cells = (
+            f"{row['cooperations']:.0f}",
+            f"{row['pages']:.0f}",
+            f"{row['seconds']:.1f}",
+            f"{row['ms_per_page']:.1f}",
+            f"{row['generator_share']:.0%}",
+            f"{row['peak_mb']:.0f}",
+            f"{row['kb_per_page']:.0f}",
+            f"{row['site_mb']:.1f}",
         )
+        print("| " + " | ".join(cells) + " |", flush=True)
     print(GOALS)
 
 
