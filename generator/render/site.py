@@ -7,13 +7,14 @@ to MkDocs, and the command line can write them to a folder for another engine.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import CooperationData, Handbook, Month
 from . import paths
 from .checklists import meeting_checklists, process_checklists
 from .environment import render
 from .pages import cooperation_pages, home_page
+from .raster import png_from_svg, png_path
 
 HOME = "index.md"
 ACCESSIBILITY = "tillganglighet.md"
@@ -28,6 +29,7 @@ NavEntry = tuple[str | None, str | list["NavEntry"]]
 class RenderedSite:
     files: dict[str, str]
     nav: list[NavEntry]
+    images: dict[str, bytes] = field(default_factory=dict)  # the wheels as PNG, made from their SVG
 
 
 def render_site(handbook: Handbook, directory_urls: bool = True) -> RenderedSite:
@@ -37,7 +39,11 @@ def render_site(handbook: Handbook, directory_urls: bool = True) -> RenderedSite
         files.update(cooperation_pages(c, handbook.site.address, directory_urls))
     nav: list[NavEntry] = [(c.info.short_name, _cooperation_nav(c)) for c in handbook.cooperations]
     nav.append(("Tillgänglighet", ACCESSIBILITY))
-    return RenderedSite(dict(sorted(files.items())), nav)
+    wheels = [
+        paths.wheel_file(c, year) for c in handbook.cooperations for year in (None, *(s.year for s in c.schedules))
+    ]
+    images = {png_path(svg): png_from_svg(files[svg]) for svg in wheels if svg in files}
+    return RenderedSite(dict(sorted(files.items())), nav, images)
 
 
 def _cooperation_nav(c: CooperationData) -> list[NavEntry]:
