@@ -165,8 +165,6 @@ def test_geometry_matches_trigonometry_everywhere() -> None:
         assert math.isclose(math.hypot(x - CENTER, y - CENTER), 250, abs_tol=0.02)
 
 
-
-
 def arc_end_angles(path: str) -> tuple[float, float, str]:
     """The angles where a label's path starts and ends, and its sweep flag."""
     numbers = re.match(r"M([\d.-]+) ([\d.-]+) A[\d.]+ [\d.]+ 0 \d (\d) ([\d.-]+) ([\d.-]+)$", path)

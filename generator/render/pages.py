@@ -95,6 +95,7 @@ def wheel_pages(c: CooperationData, directory_urls: bool) -> dict[str, str]:
             rows=[r for r in rows if r.occasions or r.steps],
             unscheduled=derive.unscheduled_occasions(c),
             svg=Markdown(wheel_svg(c, page, directory_urls)) if rings else "",
+            print_svg=Markdown(wheel_svg(c, page, directory_urls, wide=True)) if rings else "",
             rings=rings,
             ring_summary=Markdown(ring_summary(rings)),
             items=items,
@@ -103,14 +104,16 @@ def wheel_pages(c: CooperationData, directory_urls: bool) -> dict[str, str]:
         ),
     }
     if rings:
-        pages[paths.wheel_file(c)] = wheel_svg(c, paths.wheel_file(c), directory_urls)
+        pages[paths.wheel_file(c)] = wheel_svg(c, paths.wheel_file(c), directory_urls, wide=True)
+        poster = paths.poster_page(c)
+        pages[poster] = _page("poster.md.j2", c, poster, svg=Markdown(wheel_svg(c, poster, directory_urls, wide=True)))
     for schedule in c.schedules:
         path = paths.year_page(c, schedule.year)
         svg = Markdown(wheel_svg(c, path, directory_urls, schedule.year))
         key = [status_marker(k) for k in dict.fromkeys(m.status.value for m in schedule.meetings)]
         pages[path] = _page("year.md.j2", c, path, schedule=schedule, svg=svg, markers=key)
         file = paths.wheel_file(c, schedule.year)
-        pages[file] = wheel_svg(c, file, directory_urls, schedule.year)
+        pages[file] = wheel_svg(c, file, directory_urls, schedule.year, wide=True)
     for row in rows:
         path = paths.month_page(c, row.month)
         dated = derive.dated_in_month(c, row.month)

@@ -15,6 +15,7 @@ from .checklists import meeting_checklists, process_checklists
 from .environment import render
 from .pages import cooperation_pages, home_page
 from .raster import png_from_svg, png_path
+from .wheel import wheel_rings
 
 HOME = "index.md"
 ACCESSIBILITY = "tillganglighet.md"
@@ -73,4 +74,6 @@ def _checklists_nav(c: CooperationData) -> list[NavEntry]:
 def _wheel_nav(c: CooperationData) -> list[NavEntry]:
     nav: list[NavEntry] = [(None, paths.wheel_page(c)), *((m.title, paths.month_page(c, m)) for m in Month)]
     nav += [(f"Mötesplan {s.year}", paths.year_page(c, s.year)) for s in reversed(c.schedules)]
+    if wheel_rings(c):  # a poster only where there is a wheel
+        nav.append((None, paths.poster_page(c)))
     return nav

@@ -12,8 +12,8 @@ from .markers import marker_svg, status_marker
 from .textwidth import text_width
 from .wheel import DatedMeeting, Item, Ring
 
-LEFT = 24.0
-WIDTH = 752.0  # the text column: the viewBox's width less the margins
+LEFT = 24.0  # where the legend's column begins when it is under the wheel
+WIDTH = 752.0  # the column's width there: the viewBox's width less the margins
 SIZE = 15.0
 STEP = 22.0
 SWATCH = 16.0
@@ -41,58 +41,64 @@ def ring_summary(rings: list[Ring]) -> Markdown:
 
 
 def legend(
-    rings: list[Ring], numbered: list[Item], meetings: list[DatedMeeting], top: float
+    rings: list[Ring],
+    numbered: list[Item],
+    meetings: list[DatedMeeting],
+    top: float,
+    left: float = LEFT,
+    width: float = WIDTH,
 ) -> tuple[list[str], float]:
-    """The legend's markup from `top` down, and the picture's total height."""
+    """The legend's markup in a column `width` wide from (`left`, `top`) down, and where it ends."""
+    right = left + width
     parts = ['<g class="hb-arshjul__teckenforklaring">']
     y = top + STEP
     if rings:
-        parts.append(_text(LEFT, y, "Ringarna, inifrån och ut", bold=True))
+        parts.append(_text(left, y, "Ringarna, inifrån och ut", bold=True))
         y += STEP
     for index, ring in enumerate(rings):
         position = ring_position(index, len(rings))
         if len(ring.swatches) == 1 and ring.swatches[0][1] == ring.name:
-            parts.append(_swatch(LEFT, y, ring.swatches[0][0]))
-            y = _wrapped(parts, LEFT + SWATCH + 8, y, f"{position}: {ring.name}")
+            parts.append(_swatch(left, y, ring.swatches[0][0]))
+            y = _wrapped(parts, right, left + SWATCH + 8, y, f"{position}: {ring.name}")
             continue
-        y = _wrapped(parts, LEFT, y, f"{position}: {ring.name}")
+        y = _wrapped(parts, right, left, y, f"{position}: {ring.name}")
         for colour, name in ring.swatches:
-            parts.append(_swatch(LEFT + 16, y, colour))
-            y = _wrapped(parts, LEFT + 16 + SWATCH + 8, y, name)
+            parts.append(_swatch(left + 16, y, colour))
+            y = _wrapped(parts, right, left + 16 + SWATCH + 8, y, name)
     if numbered:
         y += STEP / 2
-        parts.append(_text(LEFT, y, "Siffrorna i hjulet", bold=True))
+        parts.append(_text(left, y, "Siffrorna i hjulet", bold=True))
         y += STEP
         for item in numbered:
-            parts.append(_text(LEFT, y, str(item.number), bold=True))
-            y = _wrapped(parts, LEFT + 32, y, item.title)
+            parts.append(_text(left, y, str(item.number), bold=True))
+            y = _wrapped(parts, right, left + 32, y, item.title)
     if meetings:
         y += STEP / 2
-        y = _status_key(parts, y, meetings)
+        y = _status_key(parts, left, right, y, meetings)
     parts.append("</g>")
     return parts, round(y + 4, 2)
 
 
-def _status_key(parts: list[str], y: float, meetings: list[DatedMeeting]) -> float:
-    parts.append(_text(LEFT, y, "Mötesdagar: märkets form visar mötets status", bold=True))
+def _status_key(parts: list[str], left: float, right: float, y: float, meetings: list[DatedMeeting]) -> float:
+    parts.append(_text(left, y, "Mötesdagar: märkets form visar mötets status", bold=True))
     y += STEP
     present = dict.fromkeys(m.status for m in meetings)
     keys = [k for k in STATUS_ORDER if k in present] + [k for k in present if k not in STATUS_ORDER]
-    x = LEFT
+    x = left
     for key in keys:
         words = status_marker(key).words
         needed = 2 * SWATCH + text_width(words, SIZE)
-        if x > LEFT and x + needed > LEFT + WIDTH:
-            x, y = LEFT, y + STEP
+        if x > left and x + needed > right:
+            x, y = left, y + STEP
         parts.append(marker_svg(key, x + 7, y - 5, "#878787"))
         parts.append(_text(x + 20, y, words))
         x += needed + 8
     return y + STEP
 
 
-def _wrapped(parts: list[str], x: float, y: float, text: str) -> float:
-    """`text` from `x` on as many lines as the column needs; returns the next line's y."""
-    for line in wrap(text, LEFT + WIDTH - x, SIZE):
+def _wrapped(parts: list[str], right: float, x: float, y: float, text: str) -> float:
+    """`text` from `x` to `right` on as many lines as it needs; returns the next line's y."""
+    for line in wrap(text, right - x, SIZE):
         parts.append(_text(x, y, line))
         y += STEP
     return y

@@ -27,6 +27,7 @@ MONTH_RING = (352.0, 392.0)
 MONTH_FILL = "#1d4f6e"  # white month names on it: 8.9:1
 HUB = 80.0
 GAP = 4.0
+WIDE_LEGEND = 540.0  # the legend's column beside the wheel: about A4 landscape's proportions
 TRACK_STEP = 13.0  # radial room per row of date markers
 STYLE = (
     "<style>"
@@ -37,12 +38,15 @@ STYLE = (
 )
 
 
-def wheel_svg(c: CooperationData, here: str, directory_urls: bool = True, year: int | None = None) -> str:
+def wheel_svg(
+    c: CooperationData, here: str, directory_urls: bool = True, year: int | None = None, wide: bool = False
+) -> str:
     """The wheel as SVG markup whose links are relative to `here` (the page or the .svg file);
-    with a `year`, that year's meetings are marked on their days and their key is in the legend."""
+    with a `year`, that year's meetings are marked on their days and their key is in the legend.
+    The legend stands under the wheel for a page's column, or beside it when `wide` (slides, print)."""
     rings = wheel_rings(c, year)
     meetings = dated_meetings(c, year) if year else []
-    ident = f"hb-arshjul-{c.id}" + (f"-{year}" if year else "")
+    ident = f"hb-arshjul-{c.id}" + (f"-{year}" if year else "") + ("-bred" if wide else "")
 
     def href(target: str, anchor: str = "") -> str:
         return html_text(paths.url_between(here, target, anchor, directory_urls))
@@ -53,16 +57,21 @@ def wheel_svg(c: CooperationData, here: str, directory_urls: bool = True, year: 
     parts = [*_month_ring(c, ident, href), *body]
     parts += _markers(meetings, levels, href)
     parts.append(_hub(c, year))
-    key, height = legend(rings, numbered, meetings, top=SIZE + 8)
+    if wide:
+        key, bottom = legend(rings, numbered, meetings, top=0, left=SIZE + 8, width=WIDE_LEGEND)
+        width, height = SIZE + 8 + WIDE_LEGEND + 16, max(SIZE, bottom)
+    else:
+        key, height = legend(rings, numbered, meetings, top=SIZE + 8)
+        width = SIZE
     title = f"Årshjul för {c.info.short_name}" + (f" {year}" if year else "")
     head = [
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
-        f' viewBox="0 0 {SIZE:g} {height:g}" class="hb-arshjul" role="group" aria-labelledby="{ident}"'
+        f' viewBox="0 0 {width:g} {height:g}" class="hb-arshjul" role="group" aria-labelledby="{ident}"'
         f' font-family="{FONTS}" data-hb-ar="{year or ""}" data-hb-mitt="{CENTER:g}"'
         f' data-hb-radie="{MONTH_RING[1]:g}" data-hb-nav="{HUB:g}">',
         f'<title id="{ident}">{html_text(title)}</title>',
         STYLE,
-        f'<rect width="{SIZE:g}" height="{height:g}" fill="#ffffff"/>',
+        f'<rect width="{width:g}" height="{height:g}" fill="#ffffff"/>',
     ]
     return "\n".join([*head, *parts, *key, "</svg>"]) + "\n"
 
