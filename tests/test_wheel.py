@@ -22,9 +22,11 @@ from generator.render.geometry import (
 )
 from generator.render.labels import place_label
 from generator.render.markers import status_marker
+from generator.render.orgchart import org_chart_svg
 from generator.render.raster import png_from_svg
 from generator.render.textwidth import text_width
 from generator.render.wheel import PALETTE
+from generator.validate import read_handbook
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -265,3 +267,29 @@ def test_a_cooperation_without_months_says_so_and_lists_its_steps(shipped_site: 
     assert "Gemensam budgetdag" in html
     assert "Månad för månad" not in html and "<td></td>" not in html
     assert not (shipped_site / "sydnarke" / "arshjul" / "arshjul.svg").exists()
+
+
+def org_chart_of(data: Path, extra_bodies: int) -> str:
+    """The fixture's chart with `extra_bodies` more bodies that prepare for the steering group."""
+    file = data / "exempel" / "grupper.yaml"
+    more = "".join(
+        f"  - id: grupp{n}\n    namn: Arbetsgrupp nummer {n}\n    typ: beredning\n    bereder_for: [styrgrupp]\n"
+        for n in range(extra_bodies)
+    )
+    file.write_text(file.read_text(encoding="utf-8") + more, encoding="utf-8")
+    c = read_handbook(data).cooperations[0]
+    return org_chart_svg(c, "exempel/organisation/organisation.svg")
+
+
+@pytest.mark.parametrize("extra", [0, 17])  # 3 bodies as in the fixture, and 20
+def test_org_chart_keeps_a_readable_size_and_its_legend_fits(data_copy: Path, extra: int) -> None:
+    root = ET.fromstring(org_chart_of(data_copy, extra))
+    _, _, width, height = (float(v) for v in root.get("viewBox", "").split())
+    assert root.get("style") == f"max-width:{width:g}px"  # never blown up beyond its natural size
+    assert width <= 2 * 16 + 4 * 210 + 3 * 24  # at most four boxes a row, so text stays legible when scaled
+    legend_end = max(float(t.get("x", "0")) + text_width(t.text or "", 14) for t in root.iter(f"{SVG}text") if t.text)
+    assert legend_end <= width
+    rects = [r for r in root.iter(f"{SVG}rect") if r.get("rx")]
+    assert len(rects) == 3 + extra
+    assert all(float(r.get("x", "0")) + float(r.get("width", "0")) <= width for r in rects)
+    assert all(float(r.get("y", "0")) + float(r.get("height", "0")) <= height for r in rects)
