@@ -153,8 +153,11 @@ def _item(item: Item, ident: str, low: float, high: float, href: Href) -> tuple[
 def _markers(meetings: list[DatedMeeting], levels: list[int], href: Href) -> list[str]:
     if not meetings:
         return []
-    parts = ['<g class="hb-arshjul__datum">']
     base = MONTH_RING[0] - GAP - TRACK_STEP / 2
+    parts = [  # a thin circle that the markers sit on: the year's days, read clockwise
+        '<g class="hb-arshjul__datum">',
+        f'<circle cx="{CENTER:g}" cy="{CENTER:g}" r="{base:g}" fill="none" stroke="#767676" stroke-width="1"/>',
+    ]
     for m, level in zip(meetings, levels, strict=True):
         x, y = point(_angle(m), base - level * TRACK_STEP)
         ring = f' data-hb-ring="{html_text(m.ring)}"' if m.ring else ""
