@@ -90,7 +90,7 @@
     line.setAttribute("class", "hb-arshjul__idag");
     line.setAttribute("aria-hidden", "true");
     svg.appendChild(line);
-    return "Det streckade röda strecket i hjulet visar dagens datum, " + now.getDate() + " " +
+    return "Den streckade linjen från mitten visar dagens datum, " + now.getDate() + " " +
       MONTHS[now.getMonth()] + ".";
   }
 

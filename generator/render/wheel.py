@@ -103,8 +103,8 @@ def wheel_bodies(c: CooperationData) -> list[Body]:
 
 
 def colour_map(c: CooperationData) -> dict[str, str]:
-    """One colour per process, then per body in the wheel, in that order (ids never collide: they
-    are unique within their kind and a body and a process with the same id get the later colour)."""
+    """One colour per process, then per body, in the order of the data; a body that shares its id
+    with a process shares its colour too, which is harmless: they are in different rings."""
     keys = [p.id for p in c.processes] + [b.id for b in c.bodies]
     return {key: PALETTE[i % len(PALETTE)] for i, key in enumerate(dict.fromkeys(keys))}
 
