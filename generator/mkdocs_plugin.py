@@ -79,6 +79,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} finns både som handskriven och genererad sida; ta bort den ena")
             files.append(File.generated(config, path, content=text))
+        for path, data in self.site.images.items():
+            files.append(File.generated(config, path, content=data))
         return files
 
     def _data_errors(self, config: MkDocsConfig, errors: DataErrors) -> MkDocsConfig:
