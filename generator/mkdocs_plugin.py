@@ -59,10 +59,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
-        for path, text in self.site.files.items():
+        for path, content in self.site.files.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} finns både som handskriven och genererad sida; ta bort den ena")
-            files.append(File.generated(config, path, content=text))
+            files.append(File.generated(config, path, content=content))
         return files
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

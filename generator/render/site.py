@@ -1,8 +1,9 @@
 """The whole generated tree: every page as text, and the navigation over them.
 
-`render_site` is a pure function from the model to `{path: text}` plus a
-navigation tree. It knows nothing of MkDocs: the MkDocs plugin feeds the pages
-to MkDocs, and the command line can write them to a folder for another engine.
+`render_site` is a pure function from the model to `{path: text}` (bytes for
+binary files such as the Word documents) plus a navigation tree. It knows
+nothing of MkDocs: the MkDocs plugin feeds the pages to MkDocs, and the
+command line can write them to a folder for another engine.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from . import paths
 from .checklists import meeting_checklists, process_checklists
 from .environment import render
 from .pages import cooperation_pages, home_page
+from .papers import meeting_papers, papers_label
 
 HOME = "index.md"
 ACCESSIBILITY = "tillganglighet.md"
@@ -26,13 +28,16 @@ NavEntry = tuple[str | None, str | list["NavEntry"]]
 
 @dataclass(frozen=True)
 class RenderedSite:
-    files: dict[str, str]
+    files: dict[str, str | bytes]
     nav: list[NavEntry]
 
 
 def render_site(handbook: Handbook, directory_urls: bool = True) -> RenderedSite:
     """Every file of the site; `directory_urls` is False for the offline copy opened from disk."""
-    files = {HOME: home_page(handbook), ACCESSIBILITY: render("accessibility.md.j2", site=handbook.site)}
+    files: dict[str, str | bytes] = {
+        HOME: home_page(handbook),
+        ACCESSIBILITY: render("accessibility.md.j2", site=handbook.site),
+    }
     for c in handbook.cooperations:
         files.update(cooperation_pages(c, handbook.site.address, directory_urls))
     nav: list[NavEntry] = [(c.info.short_name, _cooperation_nav(c)) for c in handbook.cooperations]
@@ -48,6 +53,7 @@ def _cooperation_nav(c: CooperationData) -> list[NavEntry]:
         ("Årsprocesser", [(None, paths.processes_page(c)), *((None, paths.process_page(c, p)) for p in c.processes)]),
         ("Roller", paths.roles_page(c)),
         ("Kalender", paths.calendar_page(c)),
+        ("Inför mötet", _meetings_nav(c)),
         ("Checklistor", _checklists_nav(c)),
     ]
     if c.info.communication is not None:
@@ -57,10 +63,17 @@ def _cooperation_nav(c: CooperationData) -> list[NavEntry]:
 
 def _checklists_nav(c: CooperationData) -> list[NavEntry]:
     nav: list[NavEntry] = [(None, paths.checklists_page(c))]
-    for checklist in meeting_checklists(c):
-        nav.append((None, paths.checklist_page(c, checklist.id)))
-        nav.append((None, paths.minutes_page(c, checklist.id)))
+    nav += [(None, paths.checklist_page(c, cl.id)) for cl in meeting_checklists(c)]
     nav += [(None, paths.checklist_page(c, cl.id)) for cl in process_checklists(c)]
+    return nav
+
+
+def _meetings_nav(c: CooperationData) -> list[NavEntry]:
+    """The 'Inför mötet' page, then each meeting's notice and minutes template."""
+    nav: list[NavEntry] = [(None, paths.meetings_page(c))]
+    for p in meeting_papers(c):
+        pages: list[NavEntry] = [(None, paths.notice_page(c, p.key)), (None, paths.minutes_page(c, p.key))]
+        nav.append((papers_label(p), pages))
     return nav
 
 
