@@ -21,7 +21,7 @@ from generator.render.site import render_site
 from generator.validate import read_handbook
 
 from browser import chrome, print_to_pdf, require_browser, serve
-from conftest import FIXTURE_DATA, ROOT, Edit, build_site
+from conftest import FIXTURE_DATA, ROOT, Edit, build_site, run_generator
 
 GOLDEN_NOTICE = ROOT / "tests" / "golden" / "kallelse-styrgrupp-mars-2026-03-12.txt"
 MOTEN = "exempel/moten"
@@ -268,3 +268,20 @@ def test_before_the_meeting_page_lists_the_plan_in_date_order() -> None:
     row = "| Ekonomicheferna lämnar underlag &#60;till&#62; kallelsen | senast måndag 2 mars 2026 | Ekonomichef |"
     assert row in page
     assert "[Checklista](../checklistor/styrgrupp-var.md?mote=styrgrupp-mars-2026-03-12)" in page
+
+
+@pytest.mark.parametrize(
+    ("days", "where", "message"),
+    [
+        ("-1", 0, "väntade ett heltal (t.ex. 3), fick '-1'"),  # the converter's own check, at the value
+        ("61", -1, "'arbetsdagar_fore' ska vara ett heltal från 0 till 60"),  # the rule, at the preparation
+    ],
+)
+def test_preparation_days_out_of_range_are_a_located_error(
+    edit: Edit, data_copy: Path, days: str, where: int, message: str
+) -> None:
+    line = edit("grupper.yaml", "arbetsdagar_fore: 5", f"arbetsdagar_fore: {days}")
+    result = run_generator("check", "--data", str(data_copy))
+    assert result.returncode == 1
+    assert f"grupper.yaml:{line + where}:" in result.stderr
+    assert message in result.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from ..model import (
     Agenda,
     Body,
@@ -127,9 +129,14 @@ def webcal(address: str, path: str) -> str:
 WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 
 
+def long_date(day: datetime.date) -> str:
+    """'torsdag 11 februari 2027'."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {Month(day.month).swedish} {day.year}"
+
+
 def meeting_when(m: Meeting) -> str:
     """'torsdag 11 februari 2027, 09:00–12:00'."""
-    day = f"{WEEKDAYS[m.date.weekday()]} {m.date.day} {Month(m.date.month).swedish} {m.date.year}"
+    day = long_date(m.date)
     if m.start is None:
         return day
     end = f"–{m.end:%H:%M}" if m.end else ""

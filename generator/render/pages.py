@@ -9,7 +9,7 @@ from .checklists import dated_meetings, meeting_checklists, process_checklists
 from .environment import render
 from .markdown import Markdown
 from .orgchart import org_chart_svg
-from .papers import meeting_papers
+from .papers import meeting_papers, plan_note
 from .paths import Links
 from .prepare import undated, upcoming
 from .wheel import wheel_rings, wheel_svg
@@ -134,10 +134,15 @@ def checklist_pages(c: CooperationData) -> dict[str, str]:
     return pages
 
 
+def _plan_notes(c: CooperationData) -> dict[int, str | None]:
+    return {s.year: plan_note(s) for s in c.schedules}
+
+
 def papers_pages(c: CooperationData) -> dict[str, str | bytes]:
     """'Inför mötet', and each meeting's notice and minutes template as web pages and Word documents."""
     index = paths.meetings_page(c)
-    pages: dict[str, str | bytes] = {index: _page("meetings.md.j2", c, index, dated=upcoming(c), undated=undated(c))}
+    listing = _page("meetings.md.j2", c, index, dated=upcoming(c), undated=undated(c), plan_notes=_plan_notes(c))
+    pages: dict[str, str | bytes] = {index: listing}
     for p in meeting_papers(c):
         pages[paths.notice_page(c, p.key)] = _page("notice.md.j2", c, paths.notice_page(c, p.key), p=p)
         pages[paths.minutes_page(c, p.key)] = _page("minutes.md.j2", c, paths.minutes_page(c, p.key), p=p)

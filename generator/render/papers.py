@@ -12,7 +12,19 @@ import datetime
 from dataclasses import dataclass
 from enum import Enum
 
-from ..model import Body, BodyKind, CooperationData, Meeting, MeetingStatus, Month, Occasion, Process, Seat, Step
+from ..model import (
+    Body,
+    BodyKind,
+    CooperationData,
+    Meeting,
+    MeetingStatus,
+    Month,
+    Occasion,
+    Process,
+    Seat,
+    Step,
+    YearSchedule,
+)
 from . import describe, paths
 from .checklists import checklist_id
 
@@ -64,6 +76,7 @@ class Papers:
     video: str | None
     host: str | None
     status: str | None
+    plan: str | None
     held_with: str | None
     convener: str | None
     sender: str | None
@@ -74,6 +87,13 @@ class Papers:
     next_meeting: str | None
     issued: datetime.date
     checklist: str | None
+
+    @property
+    def heading(self) -> str:
+        """'Torsdag 11 februari 2027: Styrgrupp', or 'Styrgrupp, februari' for a year without a plan."""
+        if self.date is None:
+            return papers_label(self)
+        return f"{describe.first_upper(describe.long_date(self.date))}: {self.body.name}"
 
     @property
     def short_when(self) -> str:
@@ -93,14 +113,6 @@ class Papers:
     @property
     def cancelled(self) -> bool:
         return self.meeting is not None and self.meeting.status is MeetingStatus.CANCELLED
-
-    @property
-    def members(self) -> tuple[Invited, ...]:
-        return tuple(i for i in self.invited if i.municipality is not None)
-
-    @property
-    def others(self) -> tuple[Invited, ...]:
-        return tuple(i for i in self.invited if i.municipality is None)
 
 
 def meeting_papers(c: CooperationData) -> list[Papers]:
@@ -169,7 +181,8 @@ def _papers(
         place=_place(meeting),
         video=meeting.video if meeting else None,
         host=host.name if host else None,
-        status=_status(meeting, schedule.example if schedule else False),
+        status=describe.meeting_status(meeting) if meeting and meeting.status is not MeetingStatus.PLANNED else None,
+        plan=plan_note(schedule),
         held_with=c.body(occasion.held_with).name if occasion and occasion.held_with else None,
         convener=describe.responsibility(body.convener, c) if body.convener else None,
         sender=describe.responsibility(body.notice, c) if body.notice else None,
@@ -189,13 +202,11 @@ def _place(meeting: Meeting | None) -> str:
     return meeting.place or ("Videomöte" if meeting.video else "Anges senare")
 
 
-def _status(meeting: Meeting | None, example: bool) -> str | None:
-    parts = []
-    if meeting is not None and meeting.status is not MeetingStatus.PLANNED:
-        parts.append(describe.meeting_status(meeting))
-    if example:
-        parts.append("Mötesplanen är ett exempel och inte beslutad")
-    return ". ".join(parts) or None
+def plan_note(schedule: YearSchedule | None) -> str | None:
+    """What the papers say about the plan a date comes from, when it is not adopted."""
+    if schedule is not None and schedule.example:
+        return f"Mötesplanen för {schedule.year} är ett exempel och inte beslutad"
+    return None
 
 
 def _invited(c: CooperationData, body: Body, occasion: Occasion | None) -> tuple[Invited, ...]:

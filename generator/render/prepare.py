@@ -7,7 +7,6 @@ lists every meeting of the plans, and the reader picks the coming one.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 
 from ..model import Body, BodyKind, CooperationData, Month, Preparation
@@ -63,10 +62,5 @@ def _task(c: CooperationData, p: Papers, prep: Preparation) -> Task:
     if p.date is None:
         when = f"{prep.working_days} arbetsdagar före mötet"
     else:
-        when = f"senast {day(working_days_before(p.date, prep.working_days))}"
+        when = f"senast {describe.long_date(working_days_before(p.date, prep.working_days))}"
     return Task(prep.text, when, responsible)
-
-
-def day(date: datetime.date) -> str:
-    """'måndag 2 mars 2026'."""
-    return f"{describe.WEEKDAYS[date.weekday()]} {date.day} {Month(date.month).swedish} {date.year}"

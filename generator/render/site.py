@@ -70,11 +70,13 @@ def _checklists_nav(c: CooperationData) -> list[NavEntry]:
 
 def _meetings_nav(c: CooperationData) -> list[NavEntry]:
     """The 'Inför mötet' page, then each meeting's notice and minutes template."""
-    nav: list[NavEntry] = [(None, paths.meetings_page(c))]
+    groups: dict[str, list[NavEntry]] = {}
     for p in meeting_papers(c):
         pages: list[NavEntry] = [(None, paths.notice_page(c, p.key)), (None, paths.minutes_page(c, p.key))]
-        nav.append((papers_label(p), pages))
-    return nav
+        groups.setdefault(str(p.date.year) if p.date else "Utan datum", []).append((papers_label(p), pages))
+    dated = sorted((g for g in groups if g != "Utan datum"), reverse=True)
+    order = [*dated, *(["Utan datum"] if "Utan datum" in groups else [])]
+    return [(None, paths.meetings_page(c)), *((group, groups[group]) for group in order)]
 
 
 def _wheel_nav(c: CooperationData) -> list[NavEntry]:

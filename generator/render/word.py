@@ -105,6 +105,7 @@ def _header(doc: Document, p: Papers) -> None:
         ("Videolänk", p.video),
         ("Värdkommun", p.host),
         ("Status", p.status),
+        ("Mötesplan", p.plan),
         ("Hålls i samband med", p.held_with),
         ("Sammankallande", p.convener),
         ("Kallelse och handlingar", p.sender),
