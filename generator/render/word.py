@@ -67,29 +67,34 @@ def minutes_docx(p: Papers) -> bytes:
     _heading(doc, "Ärenden", 1)
     for item in p.items:
         _minutes_item(doc, p, item)
-    heading = _heading(doc, "Åtgärder", 1)
-    heading.paragraph_format.keep_with_next = True
-    _table(doc, ("Vem", "Vad", "Senast"), [("", "", "")] * 8, (40, 100, 30))
+    # The actions and the adjustment are one block that Word keeps on one page: the action
+    # table never ends up alone, and no row splits across pages.
+    _heading(doc, "Åtgärder", 1)
+    _table(doc, ("Vem", "Vad", "Senast"), [("", "", "")] * 8, (40, 100, 30), keep_with_next=True)
     _heading(doc, "Justering", 1)
     for label in ("Ort och datum", "Sekreterare", "Justerare"):
         _para(doc, f"{label}:", bold=True)
-        _lines(doc, 1)
+        _lines(doc, 1, keep_with_next=label != "Justerare")
     if p.minutes_distribution:
         _para(doc, f"{p.minutes_name}: {p.minutes_distribution}")
     return _save(doc, p)
 
 
 def _minutes_item(doc: Document, p: Papers, item: Item) -> None:
+    """An item kept on one page; the last item also keeps with the action table after it."""
+    last = item is p.items[-1]
     _heading(doc, _item_title(item), 2)
     for point in item.points:
-        _bullet(doc, point)
+        _bullet(doc, point).paragraph_format.keep_with_next = True
     if item.title == "Nästa möte" and p.next_meeting:
-        _para(doc, f"Enligt mötesplanen: {p.next_meeting}")
+        _para(doc, f"Enligt mötesplanen: {p.next_meeting}").paragraph_format.keep_with_next = True
     _para(doc, "Anteckningar:", bold=True)
-    _lines(doc, item.note_lines)
+    _lines(doc, item.note_lines - 1, keep_with_next=True)
+    _lines(doc, 1, keep_with_next=last or item.has_decision)
     if item.has_decision:
         _para(doc, "Beslut:", bold=True)
-        _lines(doc, 2)
+        _lines(doc, 1, keep_with_next=True)
+        _lines(doc, 1, keep_with_next=last)
 
 
 def _item_title(item: Item) -> str:
@@ -178,11 +183,12 @@ def _bullet(doc: Document, text: str) -> Paragraph:
     return doc.add_paragraph(_safe(text), style="List Bullet")
 
 
-def _lines(doc: Document, count: int) -> None:
+def _lines(doc: Document, count: int, keep_with_next: bool = False) -> None:
     """Empty ruled lines to write on."""
     for _ in range(count):
         paragraph = doc.add_paragraph()
-        paragraph.paragraph_format.space_before = Pt(14)
+        paragraph.paragraph_format.keep_with_next = keep_with_next
+        paragraph.paragraph_format.space_before = Pt(12)
         paragraph.paragraph_format.space_after = Pt(0)
         borders = OxmlElement("w:pBdr")
         bottom = OxmlElement("w:bottom")
@@ -192,7 +198,13 @@ def _lines(doc: Document, count: int) -> None:
         paragraph._p.get_or_add_pPr().append(borders)
 
 
-def _table(doc: Document, header: tuple[str, ...], rows: Iterable[tuple[str, ...]], widths: tuple[int, ...]) -> Table:
+def _table(
+    doc: Document,
+    header: tuple[str, ...],
+    rows: Iterable[tuple[str, ...]],
+    widths: tuple[int, ...],
+    keep_with_next: bool = False,
+) -> Table:
     body = list(rows)
     table: Table = doc.add_table(rows=1 + len(body), cols=len(header), style="Table Grid")
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -207,8 +219,10 @@ def _table(doc: Document, header: tuple[str, ...], rows: Iterable[tuple[str, ...
         for cell, text in zip(row.cells, values, strict=False):
             cell.paragraphs[0].add_run(_safe(text))
     for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = Mm(width)
+            cell.paragraphs[0].paragraph_format.keep_with_next = keep_with_next
     return table
 
 
