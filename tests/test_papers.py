@@ -15,7 +15,7 @@ import pytest
 from docx.document import Document
 from pypdf import PdfReader
 
-from generator.render.papers import Item, dated_papers
+from generator.render.papers import Item, dated_papers, meeting_papers, papers_label
 from generator.render.prepare import upcoming
 from generator.render.site import render_site
 from generator.validate import read_handbook
@@ -287,3 +287,21 @@ def test_preparation_days_out_of_range_are_a_located_error(
     assert result.returncode == 1
     assert f"grupper.yaml:{line + where}:" in result.stderr
     assert message in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("topic", "label"),
+    [
+        ("Extra möte vid behov", "Styrgrupp, extra möte vid behov"),
+        (
+            "Styrgruppen träffas vid behov för att ta ställning till frågor som inte kan vänta",
+            "Styrgrupp, möte utan fast månad",
+        ),
+    ],
+)
+def test_meetings_without_a_month_get_short_names(edit: Edit, data_copy: Path, topic: str, label: str) -> None:
+    edit("grupper.yaml", "amne: Extra möte vid behov", f"amne: {topic}")
+    c = read_handbook(data_copy).cooperations[0]
+    found = {p.key: p for p in meeting_papers(c)}["styrgrupp-extra"]
+    assert papers_label(found) == label
+    assert found.heading == label

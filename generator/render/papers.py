@@ -28,6 +28,9 @@ from ..model import (
 from . import describe, paths
 from .checklists import checklist_id
 
+# A topic up to this long names a meeting in the navigation; a longer one is a sentence.
+SHORT_TOPIC = 40
+
 
 class ItemKind(Enum):
     OPENING = "inledning"  # a fixed item that needs a line, not a page
@@ -304,8 +307,17 @@ def _next_occasion(c: CooperationData, body: Body, occasion: Occasion) -> str | 
 
 
 def papers_label(p: Papers) -> str:
-    """A short name in the navigation: '2027-02-11 Styrgrupp' or 'Styrgrupp, februari/mars'."""
+    """A short name in the navigation: '2027-02-11 Styrgrupp', 'Styrgrupp, februari/mars', or for
+    meetings without a set month 'Styrgrupp, extra möte vid behov', or when the topic is a long
+    sentence 'Ledningsgrupp, möte 2 utan fast månad'."""
     if p.date is not None:
         return f"{p.date.isoformat()} {p.body.name}"
-    months = describe.first_lower(describe.months(p.occasion.months)) if p.occasion and p.occasion.months else ""
-    return f"{p.body.name}, {months}" if months else f"{p.body.name}, {describe.first_lower(p.topic)}"
+    if p.occasion is None:
+        return p.body.name
+    if p.occasion.months:
+        return f"{p.body.name}, {describe.first_lower(describe.months(p.occasion.months))}"
+    if len(p.occasion.topic) <= SHORT_TOPIC:
+        return f"{p.body.name}, {describe.first_lower(p.occasion.topic)}"
+    unset = [o.id for o in p.body.occasions if not o.months]
+    number = f" {unset.index(p.occasion.id) + 1}" if len(unset) > 1 else ""
+    return f"{p.body.name}, möte{number} utan fast månad"
