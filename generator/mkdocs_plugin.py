@@ -75,12 +75,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         if self.errors is not None:
             return self._error_files(files, config)
         assert self.site is not None
-        for path, text in self.site.files.items():
+        for path, content in self.site.files.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} finns både som handskriven och genererad sida; ta bort den ena")
-            files.append(File.generated(config, path, content=text))
-        for path, data in self.site.images.items():
-            files.append(File.generated(config, path, content=data))
+            files.append(File.generated(config, path, content=content))
         return files
 
     def _data_errors(self, config: MkDocsConfig, errors: DataErrors) -> MkDocsConfig:

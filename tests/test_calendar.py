@@ -126,9 +126,13 @@ def test_dated_meeting_reads_back_as_in_the_data(fixture_site: Path) -> None:
     assert "Värdkommun: Norrby" in description
     assert "• Ramar, mål; nyckeltal \\ avvikelser" in description
     assert "• Risker – ökade kostnader?" in description
-    assert description[-2:] == [
+    assert "Fastställt av Styrgruppen 2025-11-20, § 12." in description
+    papers = "https://example.org/samverkanshandbok/exempel/moten/styrgrupp-mars-2026-03-12/"
+    assert description[-4:] == [
         "Handboken: https://example.org/samverkanshandbok/exempel/organisation/styrgrupp/#styrgrupp-mars",
-        "Checklista: https://example.org/samverkanshandbok/exempel/checklistor/styrgrupp-var/",
+        f"Kallelse med föredragningslista: {papers}",
+        f"Kallelsen i Word: {papers}kallelse-styrgrupp-mars-2026-03-12.docx",
+        "Checklista: https://example.org/samverkanshandbok/exempel/checklistor/styrgrupp-var/?mote=styrgrupp-mars-2026-03-12",
     ]
 
 

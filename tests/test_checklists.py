@@ -87,6 +87,6 @@ def test_checkboxes_have_labels_and_ticks_persist(shipped_site: Path, site_url: 
 
 def test_body_pages_and_arshjul_link_their_checklists(shipped_site: Path) -> None:
     styrgrupp = (shipped_site / "sml" / "organisation" / "styrgrupp" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../../checklistor/styrgrupp-arsbokslut-budget/"' in styrgrupp
+    assert 'href="../../checklistor/styrgrupp-arsbokslut-budget/?mote=styrgrupp-februari"' in styrgrupp
     wheel = (shipped_site / "sml" / "arshjul" / "index.html").read_text(encoding="utf-8")
     assert 'href="../checklistor/rad-mars/"' in wheel

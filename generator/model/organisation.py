@@ -122,6 +122,19 @@ class Seat(Located):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Preparation(Located):
+    """Something done before each meeting of a body, a number of working days ahead of it."""
+
+    text: str = key("text", "Vad som ska vara gjort, t.ex. 'Kallelse och handlingar skickas ut'.")
+    working_days: int = key(
+        "arbetsdagar_fore", "Senast så många arbetsdagar före mötet (helger och helgdagar räknas inte), t.ex. 5."
+    )
+    responsible: Responsibility | None = optional(
+        "ansvarig", "Vem som gör det; utan uppgift den som ansvarar för kallelse och handlingar."
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
 class Minutes(Located):
     name: str = key("benamning", "Vad anteckningarna kallas, t.ex. 'Mötesanteckningar'.")
     distribution: str = key("utskick", "Hur och när de skickas, t.ex. 'Mailas ut efter mötet'.")
@@ -175,6 +188,9 @@ class Body(Located):
     convener: Responsibility | None = optional("sammankallande", "Vem som kallar till mötet.")
     notice: Responsibility | None = optional("kallelse", "Vem som ansvarar för att kallelse och handlingar skickas ut.")
     minutes: Minutes | None = optional("anteckningar", "Hur mötet dokumenteras.")
+    preparations: tuple[Preparation, ...] = many(
+        "forberedelser", "Det som ska vara gjort inför varje möte, med tidsgräns i arbetsdagar före mötet."
+    )
     prepares_for: tuple[Annotated[str, Ref("grupp")], ...] = many(
         "bereder_for", "Grupper som denna grupp bereder frågor åt."
     )

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+
 from ..model import (
     Agenda,
     Body,
+    BodyKind,
     CooperationData,
     Decision,
     Meeting,
@@ -128,9 +131,14 @@ def webcal(address: str, path: str) -> str:
 WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 
 
+def long_date(day: datetime.date) -> str:
+    """'torsdag 11 februari 2027'."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {Month(day.month).swedish} {day.year}"
+
+
 def meeting_when(m: Meeting) -> str:
     """'torsdag 11 februari 2027, 09:00–12:00'."""
-    day = f"{WEEKDAYS[m.date.weekday()]} {m.date.day} {Month(m.date.month).swedish} {m.date.year}"
+    day = long_date(m.date)
     if m.start is None:
         return day
     end = f"–{m.end:%H:%M}" if m.end else ""
@@ -225,13 +233,43 @@ def checklist_path(body: Body, occasion: Occasion, c: CooperationData) -> str | 
 
 
 def checklist_links(body: Body, occasion: Occasion, c: CooperationData, links: Links) -> Markdown:
-    """'[Checklista](…) · [Mall för mötesanteckningar](…)', or nothing for a meeting without one."""
-    found = checklist_id(body, occasion)
-    if found is None:
+    """The papers of a recurring meeting (notice, checklist, minutes template), or nothing for an
+    outside body's meeting, which the cooperation does not convene."""
+    if body.kind is BodyKind.EXTERNAL:
         return Markdown("")
-    checklist = link("Checklista", links.to(paths.checklist_page(c, found)))
-    minutes = link("mall för mötesanteckningar", links.to(paths.minutes_page(c, found)))
-    return Markdown(f"{checklist} och {minutes}")
+    return papers_links(c, paths.occasion_key(occasion), checklist_id(body, occasion), links)
+
+
+def short_papers_links(body: Body, occasion: Occasion, c: CooperationData, links: Links) -> Markdown:
+    """'kallelse, checklista' for a recurring meeting in lists of meetings."""
+    if body.kind is BodyKind.EXTERNAL:
+        return Markdown("")
+    key = paths.occasion_key(occasion)
+    parts = [link("kallelse", links.to(paths.notice_page(c, key)))]
+    found = checklist_id(body, occasion)
+    if found is not None:
+        parts.append(link("checklista", links.to(paths.checklist_page(c, found)) + f"?mote={key}"))
+    return Markdown(", ".join(parts))
+
+
+def notice_link(c: CooperationData, m: Meeting, links: Links) -> Markdown:
+    """A dated meeting's notice with agenda, from lists of dated meetings."""
+    return link("kallelse", links.to(paths.notice_page(c, paths.meeting_key(m))))
+
+
+def papers_links(c: CooperationData, key: str, checklist: str | None, links: Links) -> Markdown:
+    """'Kallelse (Word) · Checklista · Mall för mötesanteckningar (Word)' for one meeting's papers."""
+    parts = [
+        f"{link('Kallelse med föredragningslista', links.to(paths.notice_page(c, key)))}"
+        f" ({link('Word', links.to(paths.notice_file(c, key)))})"
+    ]
+    if checklist is not None:
+        parts.append(link("Checklista", links.to(paths.checklist_page(c, checklist)) + f"?mote={key}"))
+    parts.append(
+        f"{link('Mall för mötesanteckningar', links.to(paths.minutes_page(c, key)))}"
+        f" ({link('Word', links.to(paths.minutes_file(c, key)))})"
+    )
+    return Markdown(" · ".join(parts))
 
 
 def rotation_order(c: CooperationData, rotation: Rotation) -> str:

@@ -19,6 +19,7 @@ from enum import Enum
 from ..errors import DataError, DataErrors, Position
 from ..model import (
     Body,
+    BodyKind,
     CooperationData,
     Meeting,
     MeetingStatus,
@@ -204,10 +205,24 @@ def _meeting_description(
             lines.append(f"{section.title}:")
             lines += [f"• {point}" for point in section.points]
     lines.append(f"Handboken: {_occasion_url(c, body, occasion, address)}")
+    key = _papers_key(body, occasion, meeting)
+    if key is not None:
+        lines.append(f"Kallelse med föredragningslista: {address}{paths.page_url(paths.notice_page(c, key))}")
+        lines.append(f"Kallelsen i Word: {address}{paths.notice_file(c, key)}")
     printable = checklist_id(body, occasion) if occasion is not None else None
     if printable is not None:
-        lines.append(f"Checklista: {address}{paths.page_url(paths.checklist_page(c, printable))}")
+        ticks = f"?mote={key}" if key else ""  # the checklist's ticks belong to this meeting
+        lines.append(f"Checklista: {address}{paths.page_url(paths.checklist_page(c, printable))}{ticks}")
     return "\n".join(lines)
+
+
+def _papers_key(body: Body, occasion: Occasion | None, meeting: Meeting | None) -> str | None:
+    """Every dated meeting has its papers; a recurring one only in the cooperation's own bodies."""
+    if meeting is not None:
+        return paths.meeting_key(meeting)
+    if occasion is not None and body.kind is not BodyKind.EXTERNAL:
+        return paths.occasion_key(occasion)
+    return None
 
 
 def _meeting_lines(c: CooperationData, meeting: Meeting) -> list[str]:

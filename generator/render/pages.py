@@ -6,16 +6,19 @@ from ..model import Body, CooperationData, Handbook, Month, Process, Site
 from ..model.history import History
 from . import derive, paths
 from .calendar import Feed, feed_text
-from .checklists import Checklist, dated_meetings, meeting_checklists, process_checklists
+from .checklists import dated_meetings, meeting_checklists, process_checklists
 from .environment import render
 from .markdown import Markdown
 from .markers import status_marker
 from .orgchart import org_chart_svg
+from .papers import meeting_papers, plan_note
 from .paths import Links
+from .prepare import undated, upcoming
 from .raster import PNG_WIDTH
 from .wheel import wheel_rings
 from .wheel_legend import ring_summary
 from .wheel_svg import wheel_svg
+from .word import minutes_docx, notice_docx
 
 
 def home_page(handbook: Handbook) -> str:
@@ -24,10 +27,10 @@ def home_page(handbook: Handbook) -> str:
 
 def cooperation_pages(
     c: CooperationData, site: Site, feeds: list[Feed], history: History, directory_urls: bool = True
-) -> dict[str, str]:
+) -> dict[str, str | bytes]:
     """Every page and feed of one cooperation, keyed by its path in the docs tree."""
     calendar = paths.calendar_page(c)
-    pages = {
+    pages: dict[str, str | bytes] = {
         calendar: _page("calendar.md.j2", c, calendar, feeds=feeds, address=site.address, years=c.feed_years(site)),
         **{paths.feed_file(c, f.name): feed_text(f, history) for f in feeds},
         paths.cooperation_page(c): _page("cooperation.md.j2", c, paths.cooperation_page(c)),
@@ -39,6 +42,7 @@ def cooperation_pages(
     if c.info.communication is not None:
         pages[paths.communication_page(c)] = _page("communication.md.j2", c, paths.communication_page(c))
     pages.update(checklist_pages(c))
+    pages.update(papers_pages(c))
     pages.update(wheel_pages(c, directory_urls))
     feed_names = {f.name for f in feeds}
     for body in c.bodies:
@@ -137,23 +141,26 @@ def checklist_pages(c: CooperationData) -> dict[str, str]:
     meetings, processes = meeting_checklists(c), process_checklists(c)
     index = paths.checklists_page(c)
     pages = {index: _page("checklists.md.j2", c, index, meetings=meetings, processes=processes)}
-    for checklist in meetings:
-        pages[paths.checklist_page(c, checklist.id)] = _checklist(c, checklist, paths.minutes_page(c, checklist.id))
-        pages[paths.minutes_page(c, checklist.id)] = _minutes(c, checklist)
-    for checklist in processes:
-        pages[paths.checklist_page(c, checklist.id)] = _checklist(c, checklist, None)
+    papers = meeting_papers(c)
+    for checklist in [*meetings, *processes]:
+        uses = [p for p in papers if p.checklist == checklist.id]
+        path = paths.checklist_page(c, checklist.id)
+        pages[path] = _page("checklist.md.j2", c, path, cl=checklist, dated=dated_meetings(c, checklist), uses=uses)
     return pages
 
 
-def _checklist(c: CooperationData, checklist: Checklist, minutes_path: str | None) -> str:
-    path = paths.checklist_page(c, checklist.id)
-    dated = dated_meetings(c, checklist)
-    return _page("checklist.md.j2", c, path, cl=checklist, dated=dated, minutes_path=minutes_path)
+def _plan_notes(c: CooperationData) -> dict[int, str | None]:
+    return {s.year: plan_note(s) for s in c.schedules}
 
 
-def _minutes(c: CooperationData, checklist: Checklist) -> str:
-    path = paths.minutes_page(c, checklist.id)
-    dated = dated_meetings(c, checklist)
-    return _page(
-        "minutes.md.j2", c, path, cl=checklist, dated=dated, checklist_path=paths.checklist_page(c, checklist.id)
-    )
+def papers_pages(c: CooperationData) -> dict[str, str | bytes]:
+    """'Inför mötet', and each meeting's notice and minutes template as web pages and Word documents."""
+    index = paths.meetings_page(c)
+    listing = _page("meetings.md.j2", c, index, dated=upcoming(c), undated=undated(c), plan_notes=_plan_notes(c))
+    pages: dict[str, str | bytes] = {index: listing}
+    for p in meeting_papers(c):
+        pages[paths.notice_page(c, p.key)] = _page("notice.md.j2", c, paths.notice_page(c, p.key), p=p)
+        pages[paths.minutes_page(c, p.key)] = _page("minutes.md.j2", c, paths.minutes_page(c, p.key), p=p)
+        pages[paths.notice_file(c, p.key)] = notice_docx(p)
+        pages[paths.minutes_file(c, p.key)] = minutes_docx(p)
+    return pages

@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from ..model import Body, CooperationData, Month, Occasion, Process, Role
+from ..model import Body, CooperationData, Meeting, Month, Occasion, Process, Role
 
 
 def cooperation_page(c: CooperationData) -> str:
@@ -98,8 +98,37 @@ def checklist_page(c: CooperationData, checklist_id: str) -> str:
     return f"{c.id}/checklistor/{checklist_id}.md"
 
 
-def minutes_page(c: CooperationData, checklist_id: str) -> str:
-    return f"{c.id}/checklistor/{checklist_id}-anteckningar.md"
+def meetings_page(c: CooperationData) -> str:
+    """'Inför mötet': the coming meetings and what to prepare for each."""
+    return f"{c.id}/moten/index.md"
+
+
+def occasion_key(occasion: Occasion) -> str:
+    """The papers of a recurring meeting in a year without a date: 'styrgrupp-februari'."""
+    return occasion.id
+
+
+def meeting_key(meeting: Meeting) -> str:
+    """The papers of one dated meeting: 'styrgrupp-februari-2027-02-11'."""
+    return f"{meeting.occasion or meeting.id}-{meeting.date.isoformat()}"
+
+
+def notice_page(c: CooperationData, key: str) -> str:
+    """The notice with agenda (kallelse med föredragningslista) for the papers `key`
+    (`occasion_key` or `meeting_key`); the feeds link a dated meeting's notice here."""
+    return f"{c.id}/moten/{key}/index.md"
+
+
+def minutes_page(c: CooperationData, key: str) -> str:
+    return f"{c.id}/moten/{key}/anteckningar.md"
+
+
+def notice_file(c: CooperationData, key: str) -> str:
+    return f"{c.id}/moten/{key}/kallelse-{key}.docx"
+
+
+def minutes_file(c: CooperationData, key: str) -> str:
+    return f"{c.id}/moten/{key}/anteckningar-{key}.docx"
 
 
 def month_page(c: CooperationData, month: Month) -> str:

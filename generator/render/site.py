@@ -1,21 +1,23 @@
 """The whole generated tree: every page as text, and the navigation over them.
 
-`render_site` is a pure function from the model to `{path: text}` plus a
-navigation tree. It knows nothing of MkDocs: the MkDocs plugin feeds the pages
-to MkDocs, and the command line can write them to a folder for another engine.
+`render_site` is a pure function from the model to `{path: text}` (bytes for
+binary files such as the Word documents) plus a navigation tree. It knows
+nothing of MkDocs: the MkDocs plugin feeds the pages to MkDocs, and the
+command line can write them to a folder for another engine.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ..model import CooperationData, Handbook, Month
+from ..model import CooperationData, Handbook, Month, month_span
 from ..model.history import Revision, advance
 from . import paths
 from .calendar import cooperation_feeds, observed
 from .checklists import meeting_checklists, process_checklists
 from .environment import render
 from .pages import cooperation_pages, home_page
+from .papers import meeting_papers, papers_label
 from .raster import png_from_svg, png_path
 from .wheel import wheel_rings
 
@@ -30,18 +32,20 @@ NavEntry = tuple[str | None, str | list["NavEntry"]]
 
 @dataclass(frozen=True)
 class RenderedSite:
-    files: dict[str, str]
+    files: dict[str, str | bytes]
     nav: list[NavEntry]
     history: dict[str, Revision]  # the calendar history after this build, for write to keep
     address: str  # where the site is published
-    images: dict[str, bytes] = field(default_factory=dict)  # the wheels as PNG, made from their SVG
 
 
 def render_site(handbook: Handbook, directory_urls: bool = True) -> RenderedSite:
     """Every file of the site; `directory_urls` is False for the offline copy opened from disk."""
     feeds = {c.id: cooperation_feeds(c, handbook.site) for c in handbook.cooperations}
     history = advance(handbook.history, [event for f in feeds.values() for event in observed(f)])
-    files = {HOME: home_page(handbook), ACCESSIBILITY: render("accessibility.md.j2", site=handbook.site)}
+    files: dict[str, str | bytes] = {
+        HOME: home_page(handbook),
+        ACCESSIBILITY: render("accessibility.md.j2", site=handbook.site),
+    }
     for c in handbook.cooperations:
         files.update(cooperation_pages(c, handbook.site, feeds[c.id], history, directory_urls))
     nav: list[NavEntry] = [(c.info.short_name, _cooperation_nav(c)) for c in handbook.cooperations]
@@ -49,8 +53,11 @@ def render_site(handbook: Handbook, directory_urls: bool = True) -> RenderedSite
     wheels = [
         paths.wheel_file(c, year) for c in handbook.cooperations for year in (None, *(s.year for s in c.schedules))
     ]
-    images = {png_path(svg): png_from_svg(files[svg]) for svg in wheels if svg in files}
-    return RenderedSite(dict(sorted(files.items())), nav, history, handbook.site.address, images)
+    for svg in wheels:
+        picture = files.get(svg)
+        if isinstance(picture, str):  # the same wheel as PNG, for slides
+            files[png_path(svg)] = png_from_svg(picture)
+    return RenderedSite(dict(sorted(files.items())), nav, history, handbook.site.address)
 
 
 def _cooperation_nav(c: CooperationData) -> list[NavEntry]:
@@ -61,6 +68,7 @@ def _cooperation_nav(c: CooperationData) -> list[NavEntry]:
         ("Årsprocesser", [(None, paths.processes_page(c)), *((None, paths.process_page(c, p)) for p in c.processes)]),
         ("Roller", paths.roles_page(c)),
         ("Kalender", paths.calendar_page(c)),
+        ("Inför mötet", _meetings_nav(c)),
         ("Checklistor", _checklists_nav(c)),
     ]
     if c.info.communication is not None:
@@ -69,12 +77,26 @@ def _cooperation_nav(c: CooperationData) -> list[NavEntry]:
 
 
 def _checklists_nav(c: CooperationData) -> list[NavEntry]:
+    """Short labels that scan on a phone ('Styrgrupp, februari/mars'); the page keeps the full title."""
     nav: list[NavEntry] = [(None, paths.checklists_page(c))]
     for checklist in meeting_checklists(c):
-        nav.append((None, paths.checklist_page(c, checklist.id)))
-        nav.append((None, paths.minutes_page(c, checklist.id)))
-    nav += [(None, paths.checklist_page(c, cl.id)) for cl in process_checklists(c)]
+        assert checklist.body is not None
+        months = month_span(checklist.months)
+        label = f"{checklist.body.name}, {months}" if months else checklist.body.name
+        nav.append((label, paths.checklist_page(c, checklist.id)))
+    nav += [(checklist.title, paths.checklist_page(c, checklist.id)) for checklist in process_checklists(c)]
     return nav
+
+
+def _meetings_nav(c: CooperationData) -> list[NavEntry]:
+    """The 'Inför mötet' page, then each meeting's notice and minutes template."""
+    groups: dict[str, list[NavEntry]] = {}
+    for p in meeting_papers(c):
+        pages: list[NavEntry] = [(None, paths.notice_page(c, p.key)), (None, paths.minutes_page(c, p.key))]
+        groups.setdefault(str(p.date.year) if p.date else "Utan datum", []).append((papers_label(p), pages))
+    dated = sorted((g for g in groups if g != "Utan datum"), reverse=True)
+    order = [*dated, *(["Utan datum"] if "Utan datum" in groups else [])]
+    return [(None, paths.meetings_page(c)), *((group, groups[group]) for group in order)]
 
 
 def _wheel_nav(c: CooperationData) -> list[NavEntry]:

@@ -8,6 +8,9 @@ from ..errors import ErrorLog, Position
 from ..model import Body, CooperationData, Month, Responsibility, Site
 from .schedule_rules import check_schedule
 
+# A preparation more than three months ahead is a planning step, not something done before a meeting.
+MAX_WORKING_DAYS = 60
+
 
 def check_rules(data: CooperationData, log: ErrorLog) -> None:
     for body in data.bodies:
@@ -36,6 +39,9 @@ def check_site(site: Site, log: ErrorLog) -> None:
 def _check_body(body: Body, log: ErrorLog) -> None:
     for responsibility in _responsibilities(body):
         _check_responsibility(responsibility, log)
+    for preparation in body.preparations:
+        if not 0 <= preparation.working_days <= MAX_WORKING_DAYS:
+            log.add(preparation.pos, f"'arbetsdagar_fore' ska vara ett heltal från 0 till {MAX_WORKING_DAYS}")
     for own in ("prepares_for", "reports_to"):
         if body.id in getattr(body, own):
             log.add(body.pos, f"gruppen '{body.id}' kan inte bereda åt eller rapportera till sig själv")
@@ -44,7 +50,7 @@ def _check_body(body: Body, log: ErrorLog) -> None:
 
 
 def _responsibilities(body: Body) -> Iterator[Responsibility]:
-    for r in (body.convener, body.notice):
+    for r in (body.convener, body.notice, *(p.responsible for p in body.preparations)):
         if r is not None:
             yield r
 

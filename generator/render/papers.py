@@ -1,0 +1,325 @@
+"""Meeting papers: one model of a meeting's notice with agenda and its minutes template.
+
+Every recurring meeting (occasion) gets papers for a year without a date, and
+every dated meeting in the plan gets its own. The same `Papers` tree is rendered
+as a Word document (docx.py) and as printable web pages (templates notice.md.j2
+and minutes.md.j2), so the two always say the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from enum import Enum
+
+from ..model import (
+    Body,
+    BodyKind,
+    CooperationData,
+    Meeting,
+    MeetingStatus,
+    Month,
+    Occasion,
+    PlanStatus,
+    Process,
+    Seat,
+    Step,
+    YearSchedule,
+)
+from . import describe, paths
+from .checklists import checklist_id
+
+# A topic up to this long names a meeting in the navigation; a longer one is a sentence.
+SHORT_TOPIC = 40
+
+
+class ItemKind(Enum):
+    OPENING = "inledning"  # a fixed item that needs a line, not a page
+    DISCUSSION = "diskussion"
+    PROCESS = "arsprocess"
+    CLOSING = "avslutning"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One numbered item of the agenda, with the points under it."""
+
+    number: int
+    title: str
+    kind: ItemKind
+    points: tuple[str, ...] = ()
+
+    @property
+    def note_lines(self) -> int:
+        """How many lines of writing space the minutes give the item."""
+        return {ItemKind.OPENING: 1, ItemKind.CLOSING: 2}.get(self.kind, 5)
+
+    @property
+    def has_decision(self) -> bool:
+        return self.kind in (ItemKind.DISCUSSION, ItemKind.PROCESS)
+
+
+@dataclass(frozen=True)
+class Invited:
+    """The roles a member municipality sends, or (municipality None) roles that are not per member."""
+
+    municipality: str | None
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Papers:
+    key: str
+    cooperation: str
+    body: Body
+    topic: str
+    occasion: Occasion | None
+    meeting: Meeting | None
+    when: str
+    place: str
+    video: str | None
+    host: str | None
+    status: str | None
+    plan: str | None
+    held_with: str | None
+    convener: str | None
+    sender: str | None
+    invited: tuple[Invited, ...]
+    items: tuple[Item, ...]
+    minutes_name: str
+    minutes_distribution: str | None
+    next_meeting: str | None
+    issued: datetime.date
+    checklist: str | None
+
+    @property
+    def heading(self) -> str:
+        """'Torsdag 11 februari 2027: Styrgrupp', or 'Styrgrupp, februari' for a year without a plan."""
+        if self.date is None:
+            return papers_label(self)
+        return f"{describe.first_upper(describe.long_date(self.date))}: {self.body.name}"
+
+    @property
+    def short_when(self) -> str:
+        """'Torsdag 12 mars 2026, 09:00–12:00', or 'Mars, utan datum' for a year without a plan."""
+        if self.meeting is not None or self.occasion is None:
+            return describe.first_upper(self.when)
+        return f"{describe.months(self.occasion.months)}, utan datum"
+
+    @property
+    def title(self) -> str:
+        return f"{self.body.name} – {self.topic}"
+
+    @property
+    def date(self) -> datetime.date | None:
+        return self.meeting.date if self.meeting else None
+
+    @property
+    def cancelled(self) -> bool:
+        return self.meeting is not None and self.meeting.status is MeetingStatus.CANCELLED
+
+
+def meeting_papers(c: CooperationData) -> list[Papers]:
+    """Papers for every recurring meeting of the cooperation's own bodies, then every dated meeting."""
+    found = [occasion_papers(c, b, o) for b, o in c.occasions() if b.kind is not BodyKind.EXTERNAL]
+    found += [dated_papers(c, m) for m in dated(c)]
+    return found
+
+
+def dated(c: CooperationData) -> list[Meeting]:
+    """Every dated meeting of every plan, in date order (a body's own meetings before extra ones on a day)."""
+    meetings = [m for s in c.schedules for m in s.meetings]
+    return sorted(meetings, key=lambda m: (m.date, m.start or datetime.time(0), paths.meeting_key(m)))
+
+
+def occasion_papers(c: CooperationData, body: Body, occasion: Occasion) -> Papers:
+    months = describe.months(occasion.months)
+    return _papers(
+        c,
+        body,
+        occasion,
+        None,
+        key=paths.occasion_key(occasion),
+        when=f"{months}; dag och tid står i årets mötesplan",
+        items=_items(c, body, occasion, occasion.months, None),
+        next_meeting=_next_occasion(c, body, occasion),
+    )
+
+
+def dated_papers(c: CooperationData, meeting: Meeting) -> Papers:
+    body = c.meeting_body(meeting)
+    occasion = c.occasion(meeting.occasion)[1] if meeting.occasion else None
+    return _papers(
+        c,
+        body,
+        occasion,
+        meeting,
+        key=paths.meeting_key(meeting),
+        when=describe.meeting_when(meeting),
+        items=_items(c, body, occasion, (Month(meeting.date.month),), meeting.title),
+        next_meeting=_next_dated(c, meeting) or (_next_occasion(c, body, occasion) if occasion else None),
+    )
+
+
+def _papers(
+    c: CooperationData,
+    body: Body,
+    occasion: Occasion | None,
+    meeting: Meeting | None,
+    *,
+    key: str,
+    when: str,
+    items: tuple[Item, ...],
+    next_meeting: str | None,
+) -> Papers:
+    host = c.host(meeting) if meeting else None
+    schedule = c.schedule(meeting.date.year) if meeting else None
+    return Papers(
+        key=key,
+        cooperation=c.info.name,
+        body=body,
+        topic=occasion.topic if occasion else (meeting.title if meeting and meeting.title else body.name),
+        occasion=occasion,
+        meeting=meeting,
+        when=when,
+        place=_place(meeting),
+        video=meeting.video if meeting else None,
+        host=host.name if host else None,
+        status=describe.meeting_status(meeting) if meeting and meeting.status is not MeetingStatus.PLANNED else None,
+        plan=describe.plan_sentence(c, meeting) if meeting else None,
+        held_with=c.body(occasion.held_with).name if occasion and occasion.held_with else None,
+        convener=describe.responsibility(body.convener, c) if body.convener else None,
+        sender=describe.responsibility(body.notice, c) if body.notice else None,
+        invited=_invited(c, body, occasion),
+        items=items,
+        minutes_name=body.minutes.name if body.minutes else "Mötesanteckningar",
+        minutes_distribution=body.minutes.distribution if body.minutes else None,
+        next_meeting=next_meeting,
+        issued=schedule.updated if schedule else c.info.version_date,
+        checklist=checklist_id(body, occasion) if occasion else None,
+    )
+
+
+def _place(meeting: Meeting | None) -> str:
+    if meeting is None:
+        return "Anges i kallelsen"
+    return meeting.place or ("Videomöte" if meeting.video else "Anges senare")
+
+
+def plan_note(schedule: YearSchedule | None) -> str | None:
+    """What a list of meetings says about the plan their dates come from, when it is not adopted."""
+    if schedule is None or schedule.status.adopted:
+        return None
+    what = "ett exempel" if schedule.status is PlanStatus.EXAMPLE else "ett förslag"
+    return f"Mötesplanen för {schedule.year} är {what} och inte beslutad"
+
+
+def _invited(c: CooperationData, body: Body, occasion: Occasion | None) -> tuple[Invited, ...]:
+    seats = [*body.members, *body.attendees, *(occasion.attendees if occasion else ())]
+    per_member = [_seat_text(c, s) for s in seats if c.role(s.role).one_per_member]
+    others = [_seat_text(c, s) for s in seats if not c.role(s.role).one_per_member]
+    rows = [Invited(m.name, tuple(dict.fromkeys(per_member))) for m in c.info.members] if per_member else []
+    if others:
+        rows.append(Invited(None, tuple(dict.fromkeys(others))))
+    return tuple(rows)
+
+
+def _seat_text(c: CooperationData, seat: Seat) -> str:
+    name = c.role(seat.role).name
+    return f"{name} ({seat.note})" if seat.note else name
+
+
+def _items(
+    c: CooperationData, body: Body, occasion: Occasion | None, months: tuple[Month, ...], extra: str | None
+) -> tuple[Item, ...]:
+    minutes = body.minutes.name if body.minutes else "mötesanteckningar"
+    titles: list[tuple[str, ItemKind, tuple[str, ...]]] = [
+        ("Mötet öppnas", ItemKind.OPENING, ()),
+        ("Val av justerare", ItemKind.OPENING, ()),
+        ("Dagordningen godkänns", ItemKind.OPENING, ()),
+        (f"Föregående möte: {describe.first_lower(minutes)}", ItemKind.OPENING, ()),
+    ]
+    if occasion is not None and occasion.agenda is not None:
+        titles += [(s.title, ItemKind.DISCUSSION, s.points) for s in c.agenda(occasion.agenda).sections]
+    titles += [(f"Årsprocess: {p.name}", ItemKind.PROCESS, points) for p, points in _due_steps(c, occasion, months)]
+    if extra is not None:
+        titles.append((extra, ItemKind.DISCUSSION, ()))
+    titles += [
+        ("Övriga frågor", ItemKind.CLOSING, ()),
+        ("Nästa möte", ItemKind.CLOSING, ()),
+        ("Mötet avslutas", ItemKind.OPENING, ()),
+    ]
+    return tuple(Item(n, title, kind, points) for n, (title, kind, points) in enumerate(titles, start=1))
+
+
+def _due_steps(
+    c: CooperationData, occasion: Occasion | None, months: tuple[Month, ...]
+) -> list[tuple[Process, tuple[str, ...]]]:
+    """The occasion's processes with their steps held at this meeting or due in its months."""
+    if occasion is None:
+        return []
+    found = []
+    for process in c.processes:
+        steps = [s for s in (*process.steps, *process.milestones) if _due(s, occasion, months, process, c)]
+        if steps:
+            found.append((process, tuple(_step_line(c, s) for s in steps)))
+        elif process.id in occasion.processes:
+            found.append((process, (f"Avstämning av {describe.first_lower(process.name)}",)))
+    return found
+
+
+def _due(step: Step, occasion: Occasion, months: tuple[Month, ...], process: Process, c: CooperationData) -> bool:
+    if step.occasion is not None:
+        return step.occasion == occasion.id
+    if process.id not in occasion.processes:
+        return False
+    in_month = any(m in step.months for m in months)
+    return in_month or (step.deadline is not None and step.deadline.month in months)
+
+
+def _step_line(c: CooperationData, step: Step) -> str:
+    line = step.text + describe.deadline_note(step)
+    if step.responsible is not None:
+        line += f". Ansvarig: {describe.first_lower(c.role(step.responsible).name)}"
+    return line
+
+
+def _next_dated(c: CooperationData, meeting: Meeting) -> str | None:
+    body = c.meeting_body(meeting)
+    later = [
+        m
+        for m in dated(c)
+        if m.date > meeting.date and c.meeting_body(m).id == body.id and m.status is not MeetingStatus.CANCELLED
+    ]
+    if not later:
+        return None
+    return f"{describe.first_upper(describe.meeting_when(later[0]))}, {describe.meeting_place(later[0])}"
+
+
+def _next_occasion(c: CooperationData, body: Body, occasion: Occasion) -> str | None:
+    """The body's next recurring meeting after this one in the year, wrapping to the next year."""
+    if not occasion.months:
+        return None
+    last = max(occasion.months)
+    planned = sorted((o for o in body.occasions if o.months and o.id != occasion.id), key=lambda o: min(o.months))
+    if not planned:
+        return None
+    following = next((o for o in planned if min(o.months) > last), planned[0])
+    return f"{describe.months(following.months)}: {following.topic}"
+
+
+def papers_label(p: Papers) -> str:
+    """A short name in the navigation: '2027-02-11 Styrgrupp', 'Styrgrupp, februari/mars', or for
+    meetings without a set month 'Styrgrupp, extra möte vid behov', or when the topic is a long
+    sentence 'Ledningsgrupp, möte 2 utan fast månad'."""
+    if p.date is not None:
+        return f"{p.date.isoformat()} {p.body.name}"
+    if p.occasion is None:
+        return p.body.name
+    if p.occasion.months:
+        return f"{p.body.name}, {describe.first_lower(describe.months(p.occasion.months))}"
+    if len(p.occasion.topic) <= SHORT_TOPIC:
+        return f"{p.body.name}, {describe.first_lower(p.occasion.topic)}"
+    unset = [o.id for o in p.body.occasions if not o.months]
+    number = f" {unset.index(p.occasion.id) + 1}" if len(unset) > 1 else ""
+    return f"{p.body.name}, möte{number} utan fast månad"
