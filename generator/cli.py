@@ -137,6 +137,7 @@ def _build_zensical(args: argparse.Namespace) -> int:
         return 1
     print(f"Handboken är byggd med Zensical i {args.out / zensical_build.SITE}/ (projektet i {args.out}/).")
     _keep_history(args.data, handbook, rendered.history)
+    _print_warnings(handbook)
     return 0
 
 
