@@ -9,7 +9,7 @@ YEAR = $(if $(filter default,$(origin AR)),,$(AR))
 AXE := tests/js/node_modules/axe-core/axe.min.js
 SHIM := docs/assets/vendor/iframe-worker-shim.js
 
-.PHONY: site test check serve new-year new-cooperation system-packages schema generate lint typecheck clean golden lock offline
+.PHONY: site site-zensical compare-engines test check serve new-year new-cooperation system-packages schema generate lint typecheck clean golden lock offline
 
 $(STAMP): requirements.txt pyproject.toml
 	@PYTHON=$(PYTHON) tools/system-packages.sh ensure python3-venv
@@ -20,6 +20,12 @@ $(STAMP): requirements.txt pyproject.toml
 
 site: $(STAMP)  ## bygg webbplatsen till site/ (strikt)
 	$(BIN)/python -m generator build
+
+site-zensical: $(STAMP)  ## bygg webbplatsen med Zensical (utan MkDocs) till build/zensical/site/
+	$(BIN)/python -m generator build-zensical --out build/zensical
+
+compare-engines: site site-zensical  ## jämför MkDocs- och Zensical-bygget sida för sida
+	$(BIN)/python benchmarks/compare_engines.py site build/zensical/site
 
 check: $(STAMP)  ## kontrollera datafilerna (FORMAT=github ger anteckningar för GitHub Actions)
 	$(BIN)/python -m generator check --data $(DATA) $(if $(FORMAT),--format $(FORMAT))

@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.render.site import NavEntry, render_site
 from generator.validate import read_handbook
+from generator.write import as_bytes
 
 GOALS = "Mål: generatorns andel ≤ 10 % av bygget, ≤ 15 ms per sida, byte per sida lika från 2 till 50."
 
@@ -65,10 +66,10 @@ def plain_mkdocs_project(work: Path, data: Path) -> Path:
     shutil.copytree(ROOT / "docs", docs)
     shutil.copytree(ROOT / "overrides", project / "overrides")
     site = render_site(read_handbook(data))
-    for relative, text in site.files.items():
+    for relative, content in site.files.items():
         path = docs / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
+        path.write_bytes(as_bytes(content))
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "handbook" in p)]
     config["nav"] = [config["nav"][0], *(_nav(e) for e in site.nav), *config["nav"][1:]]

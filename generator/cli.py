@@ -1,4 +1,4 @@
-"""`python -m generator check|build|generate|schema`: the commands an editor runs.
+"""`python -m generator check|build|build-zensical|generate|schema`: the commands an editor runs.
 
 Every failure an editor can cause ends in a plain Swedish message on stderr and
 exit code 1, never a traceback.
@@ -166,6 +166,21 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _build_zensical(args: argparse.Namespace) -> int:
+    from . import zensical_build  # Zensical is only needed for this command
+
+    handbook = _read(args)
+    try:
+        rendered = zensical_build.build(args.config, args.out, handbook)
+    except zensical_build.BuildFailed as failure:
+        print(f"{failure}\nHandboken byggdes inte med Zensical; {args.out}/ är oförändrad.", file=sys.stderr)
+        return 1
+    print(f"Handboken är byggd med Zensical i {args.out / zensical_build.SITE}/ (projektet i {args.out}/).")
+    _keep_history(args.data, handbook, rendered.history)
+    _print_warnings(handbook)
+    return 0
+
+
 def _keep_history(data: Path, handbook: Handbook, history: dict[str, Revision]) -> None:
     """Record what the calendars now say, so the next build knows which events changed."""
     if history != handbook.history:
@@ -207,6 +222,13 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--out", type=Path, required=True, help="målmapp")
     generate.set_defaults(command=_generate)
 
+    zensical = sub.add_parser("build-zensical", help="bygg webbplatsen med Zensical i stället för MkDocs")
+    zensical.add_argument(
+        "--out", type=Path, default=Path("build/zensical"), help="projektmapp (standard: build/zensical)"
+    )
+    zensical.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs-konfiguration att utgå från")
+    zensical.set_defaults(command=_build_zensical)
+
     new_year = sub.add_parser("new-year", help="skriv ett förslag till mötesplan för ett år utifrån reglerna")
     new_year.add_argument("year", type=int, metavar="ÅR", help="året, t.ex. 2028")
     new_year.add_argument("--cooperation", metavar="ID", help="bara den här samverkan, t.ex. sml")
@@ -227,8 +249,8 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", type=Path, default=DEFAULT_DATA / "_schema", help="målmapp")
     schema.set_defaults(command=_schema)
 
-    for command in (check, build, generate, new_year, cooperation):
+    for command in (check, build, generate, zensical, new_year, cooperation):
         command.add_argument("--data", type=Path, default=DEFAULT_DATA, help="datamapp (standard: data)")
-    for command in (build, generate):
+    for command in (build, generate, zensical):
         command.add_argument("--adress", dest="address", help="publiceringsadress i stället för den i handbok.yaml")
     return parser

@@ -36,7 +36,12 @@ def write_tree(files: Mapping[str, str | bytes], target: Path) -> None:
         for relative, content in sorted(files.items()):
             path = stage / relative
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+            path.write_bytes(as_bytes(content))
+
+
+def as_bytes(content: str | bytes) -> bytes:
+    """What a file holds on disk: text as UTF-8, binary files (Word, PNG) as they are."""
+    return content if isinstance(content, bytes) else content.encode("utf-8")
 
 
 def _replace(new: Path, target: Path) -> None:

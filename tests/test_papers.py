@@ -35,7 +35,7 @@ SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
 
 def word_files(data: Path = FIXTURE_DATA) -> dict[str, bytes]:
     files = render_site(read_handbook(data)).files
-    return {path: content for path, content in files.items() if path.endswith(".docx")}
+    return {path: content for path, content in files.items() if isinstance(content, bytes) and path.endswith(".docx")}
 
 
 def open_docx(content: bytes) -> Document:

@@ -69,3 +69,5 @@ def test_the_worker_wraps_the_installed_materials_worker() -> None:
     (installed,) = [p.name for p in workers.glob("search.*.min.js")]
     named = re.search(r'var MATERIAL_WORKER = "([^"]+)";', WORKER.read_text(encoding="utf-8"))
     assert named is not None and named.group(1) == installed
+    override = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert f"/{re.escape(installed)}$/" in override, "overrides/main.html names another worker"
