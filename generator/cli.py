@@ -17,6 +17,7 @@ from .drafting import draft_schedule
 from .errors import DataErrors
 from .model import Handbook, with_address
 from .model.history import HISTORY_FILE, Revision, advance, history_text
+from .pdf import with_pdfs
 from .render.calendar import cooperation_feeds, observed
 from .render.site import render_site
 from .validate import SCHEMA_FILES, read_handbook
@@ -94,9 +95,9 @@ def _new_year(args: argparse.Namespace) -> int:
 
 def _generate(args: argparse.Namespace) -> int:
     handbook = _read(args)
-    site = render_site(handbook)
+    site = with_pdfs(render_site(handbook), handbook)
     write_tree(site.files, args.out)
-    print(f"Skrev {len(site.files)} filer (Markdown, kalendrar, bilder) till {args.out}/.")
+    print(f"Skrev {len(site.files)} filer (Markdown, kalendrar, bilder, PDF) till {args.out}/.")
     _keep_history(args.data, handbook, site.history)
     return 0
 

@@ -13,7 +13,7 @@ import os
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 
@@ -30,13 +30,13 @@ def staging(target: Path) -> Iterator[Path]:
         shutil.rmtree(stage, ignore_errors=True)
 
 
-def write_tree(files: dict[str, str], target: Path) -> None:
-    """Write `{relative path: text}` as a folder that replaces `target` atomically."""
+def write_tree(files: Mapping[str, str | bytes], target: Path) -> None:
+    """Write `{relative path: text or bytes}` as a folder that replaces `target` atomically."""
     with staging(target) as stage:
-        for relative, text in sorted(files.items()):
+        for relative, content in sorted(files.items()):
             path = stage / relative
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(text.encode("utf-8"))
+            path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
 
 
 def _replace(new: Path, target: Path) -> None:

@@ -16,6 +16,7 @@ from .calendar import cooperation_feeds, observed
 from .checklists import meeting_checklists, process_checklists
 from .environment import render
 from .pages import cooperation_pages, home_page
+from .print_edition import STYLESHEET, print_page, print_view, stylesheet
 
 HOME = "index.md"
 ACCESSIBILITY = "tillganglighet.md"
@@ -28,7 +29,7 @@ NavEntry = tuple[str | None, str | list["NavEntry"]]
 
 @dataclass(frozen=True)
 class RenderedSite:
-    files: dict[str, str]
+    files: dict[str, str | bytes]  # text, or bytes for binary files such as the PDF
     nav: list[NavEntry]
     history: dict[str, Revision]  # the calendar history after this build, for write to keep
     address: str  # where the site is published
@@ -38,9 +39,14 @@ def render_site(handbook: Handbook, directory_urls: bool = True) -> RenderedSite
     """Every file of the site; `directory_urls` is False for the offline copy opened from disk."""
     feeds = {c.id: cooperation_feeds(c, handbook.site) for c in handbook.cooperations}
     history = advance(handbook.history, [event for f in feeds.values() for event in observed(f)])
-    files = {HOME: home_page(handbook), ACCESSIBILITY: render("accessibility.md.j2", site=handbook.site)}
+    files: dict[str, str | bytes] = {
+        HOME: home_page(handbook),
+        ACCESSIBILITY: render("accessibility.md.j2", site=handbook.site),
+        STYLESHEET: stylesheet(),
+    }
     for c in handbook.cooperations:
         files.update(cooperation_pages(c, handbook.site, feeds[c.id], history, directory_urls))
+        files[print_page(c)] = print_view(c, handbook.site, directory_urls)
     nav: list[NavEntry] = [(c.info.short_name, _cooperation_nav(c)) for c in handbook.cooperations]
     nav.append(("Tillgänglighet", ACCESSIBILITY))
     return RenderedSite(dict(sorted(files.items())), nav, history, handbook.site.address)
@@ -58,6 +64,7 @@ def _cooperation_nav(c: CooperationData) -> list[NavEntry]:
     ]
     if c.info.communication is not None:
         nav.append(("Kommunikation och grafisk profil", paths.communication_page(c)))
+    nav.append(("Hela handboken för utskrift och PDF", print_page(c)))
     return nav
 
 
