@@ -19,7 +19,9 @@ from .model import Handbook, with_address
 from .model.history import HISTORY_FILE, Revision, advance, history_text
 from .pdf import with_pdfs
 from .render.calendar import cooperation_feeds, observed
+from .render.changes import handbook_changes
 from .render.site import render_site
+from .revisions import VersionNotFound, data_folder
 from .validate import SCHEMA_FILES, read_handbook
 from .validate.schema import schema_files
 from .validate.warnings import collect_warnings
@@ -102,6 +104,22 @@ def _generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    """What changed between two versions of the data, per cooperation, in Swedish."""
+    try:
+        with data_folder(args.old, args.data) as old_folder, data_folder(args.new, args.data) as new_folder:
+            old, new = read_handbook(old_folder), read_handbook(new_folder)
+    except VersionNotFound as missing:
+        print(missing, file=sys.stderr)
+        return 1
+    except DataErrors as errors:  # e.g. an old version written before a key became required
+        print("\n".join(str(e) for e in errors.errors), file=sys.stderr)
+        print(f"Versionerna kunde inte jämföras: {len(errors.errors)} fel i uppgifterna.", file=sys.stderr)
+        return 1
+    print(handbook_changes(old, new), end="")
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     write_tree(schema_files(SCHEMA_FILES), args.out)
     print(f"Skrev JSON-scheman till {args.out}/.")
@@ -159,11 +177,16 @@ def _parser() -> argparse.ArgumentParser:
     new_year.add_argument("--force", action="store_true", help="skriv över en befintlig mötesplan")
     new_year.set_defaults(command=_new_year)
 
+    diff = sub.add_parser("diff", help="visa vad som har ändrats mellan två versioner av uppgifterna")
+    diff.add_argument("old", metavar="FÖRE", help="datamapp eller version i git (t.ex. main~1 eller v2026)")
+    diff.add_argument("new", metavar="EFTER", help="datamapp eller version i git (t.ex. HEAD)")
+    diff.set_defaults(command=_diff)
+
     schema = sub.add_parser("schema", help="skriv JSON-scheman för datafilerna")
     schema.add_argument("--out", type=Path, default=DEFAULT_DATA / "_schema", help="målmapp")
     schema.set_defaults(command=_schema)
 
-    for command in (check, build, generate, new_year):
+    for command in (check, build, generate, new_year, diff):
         command.add_argument("--data", type=Path, default=DEFAULT_DATA, help="datamapp (standard: data)")
     for command in (build, generate):
         command.add_argument("--adress", dest="address", help="publiceringsadress i stället för den i handbok.yaml")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -57,7 +58,7 @@ def test_pdf_declares_pdf_a_2u_and_swedish(planned_site: Path, cooperations: tup
     for c in cooperations:
         xmp = run("pdfinfo", "-meta", str(pdf_path(planned_site, c)))
         assert 'pdfaid:part="2" pdfaid:conformance="U"' in xmp, c.id
-        catalog = PdfReader(pdf_path(planned_site, c)).trailer["/Root"]
+        catalog: Any = PdfReader(pdf_path(planned_site, c)).root_object
         assert catalog["/Lang"] == "sv"
         assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"]
 
