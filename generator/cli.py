@@ -24,6 +24,7 @@ from .render.site import render_site
 from .revisions import VersionNotFound, data_folder
 from .validate import SCHEMA_FILES, read_handbook
 from .validate.schema import schema_files
+from .validate.versions import version_folder
 from .validate.warnings import collect_warnings
 from .write import staging, write_file, write_tree, zip_tree
 
@@ -120,6 +121,25 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _save_version(args: argparse.Namespace) -> int:
+    """Keep a copy of each cooperation's data as published, for the next version to compare with."""
+    handbook = read_handbook(args.data)  # only valid data is worth keeping
+    for c in handbook.cooperations:
+        if args.cooperation not in (None, c.id):
+            continue
+        folder = args.data / c.id
+        target = version_folder(folder, c)
+        if target.exists():
+            print(f"{target}/ finns redan; versionen {c.info.version_date.isoformat()} är redan sparad.")
+            continue
+        for path in sorted(folder.glob("*.yaml")):
+            write_file(target / path.name, path.read_text(encoding="utf-8"))
+        print(f"Sparade {c.info.short_name} version {c.info.version_date.isoformat()} i {target}/.")
+        if not any(v.date == c.info.version_date for v in c.info.versions):
+            print(f"Lägg till den under 'versioner' i {folder / 'samverkan.yaml'}: - datum: {c.info.version_date}")
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     write_tree(schema_files(SCHEMA_FILES), args.out)
     print(f"Skrev JSON-scheman till {args.out}/.")
@@ -182,11 +202,15 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("new", metavar="EFTER", help="datamapp eller version i git (t.ex. HEAD)")
     diff.set_defaults(command=_diff)
 
+    save = sub.add_parser("save-version", help="spara uppgifterna som de är publicerade, att jämföra nästa version med")
+    save.add_argument("--cooperation", metavar="ID", help="bara den här samverkan, t.ex. sml")
+    save.set_defaults(command=_save_version)
+
     schema = sub.add_parser("schema", help="skriv JSON-scheman för datafilerna")
     schema.add_argument("--out", type=Path, default=DEFAULT_DATA / "_schema", help="målmapp")
     schema.set_defaults(command=_schema)
 
-    for command in (check, build, generate, new_year, diff):
+    for command in (check, build, generate, new_year, diff, save):
         command.add_argument("--data", type=Path, default=DEFAULT_DATA, help="datamapp (standard: data)")
     for command in (build, generate):
         command.add_argument("--adress", dest="address", help="publiceringsadress i stället för den i handbok.yaml")

@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_generator
+from generator.render import print_edition
+from generator.render.site import render_site
+from generator.validate import read_handbook
+
+from conftest import FIXTURE_DATA, ROOT, run_generator
 
 PAIR = ROOT / "tests" / "fixtures" / "andringar"
 GOLDEN = ROOT / "tests" / "golden" / "andringar.txt"
@@ -88,3 +92,95 @@ def test_unknown_version_is_a_plain_error(tmp_path: Path, version: str) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith(f"{version}: ")
     assert "Traceback" not in result.stderr
+
+
+def versioned_data(tmp_path: Path, keep: bool = True) -> Path:
+    """The 'efter' data, published after version 2026-01-15 ('fore'), kept as the site expects."""
+    data = tmp_path / "data"
+    shutil.copytree(PAIR / "efter", data)
+    info = data / "exempel" / "samverkan.yaml"
+    versions = "versioner:\n  - datum: 2026-01-15\n    beslut:\n      organ: Styrgruppen\n      datum: 2026-01-20\n"
+    info.write_text(info.read_text(encoding="utf-8") + versions, encoding="utf-8")
+    if keep:
+        shutil.copytree(PAIR / "fore" / "exempel", data / "exempel" / "versioner" / "2026-01-15")
+    return data
+
+
+def test_site_shows_what_changed_since_the_previous_version(tmp_path: Path) -> None:
+    handbook = read_handbook(versioned_data(tmp_path))
+    (c,) = handbook.cooperations
+    files = render_site(handbook).files
+    page = files["exempel/andringar.md"]
+    assert isinstance(page, str)
+    assert "sedan förra versionen, från\n2026-01-15 (antagen av Styrgruppen 2026-01-20)" in page
+    assert "## Årsprocesser, steg och tidsgränser" in page
+    assert "- Budget, steget 'beslut': tidsgräns senast 30 april → senast 15 maj." in page
+    printed = print_edition.print_document(c, handbook.site)
+    assert '<h2 id="andringar">Ändringar i den här versionen</h2>' in printed
+    assert "Vår och höst, Budget: ny punkt: Investeringsbehov" in printed
+
+
+def test_without_a_previous_version_the_page_says_so() -> None:
+    handbook = read_handbook(PAIR / "efter")
+    page = render_site(handbook).files["exempel/andringar.md"]
+    assert isinstance(page, str)
+    assert "Det finns ingen tidigare version sparad" in page
+    assert 'id="andringar"' not in print_edition.print_document(handbook.cooperations[0], handbook.site)
+
+
+def test_a_listed_version_without_its_data_is_a_located_error(tmp_path: Path) -> None:
+    data = versioned_data(tmp_path, keep=False)
+    result = run_generator("check", "--data", str(data))
+    assert result.returncode == 1
+    line = (data / "exempel" / "samverkan.yaml").read_text(encoding="utf-8").splitlines().index("  - datum: 2026-01-15")
+    assert f"samverkan.yaml:{line + 1}:5: uppgifterna för versionen 2026-01-15 saknas" in result.stderr
+
+
+def test_save_version_keeps_a_copy_that_the_next_version_compares_with(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(PAIR / "fore", data)
+    result = run_generator("save-version", "--data", str(data))
+    assert result.returncode == 0, result.stderr
+    kept = data / "exempel" / "versioner" / "2026-01-15"
+    assert sorted(p.name for p in kept.iterdir()) == sorted(p.name for p in (data / "exempel").glob("*.yaml"))
+    again = run_generator("save-version", "--data", str(data))
+    assert "redan sparad" in again.stdout
+
+
+@pytest.mark.parametrize(
+    ("address", "ok"),
+    [
+        ("https://git.example.org/kommun/handbok/-/edit/main/", True),
+        ("javascript:alert(1)", False),
+        ("https://example.org/a) [x](https://ond.example", False),
+        ('https://example.org/"><script>', False),
+    ],
+)
+def test_edit_address_is_a_plain_web_address(data_copy: Path, address: str, ok: bool) -> None:
+    site = data_copy / "handbok.yaml"
+    text = site.read_text(encoding="utf-8").replace(
+        "andringsforslag: https://git.example.org/kommun/handbok/-/edit/main/", f"andringsforslag: '{address}'"
+    )
+    site.write_text(text, encoding="utf-8")
+    result = run_generator("check", "--data", str(data_copy))
+    assert (result.returncode == 0) is ok, result.stderr
+    if not ok:
+        assert "'andringsforslag' ska vara en adress som börjar med https://" in result.stderr
+
+
+def test_every_page_of_a_cooperation_says_when_it_was_reviewed_and_where_to_propose_a_change() -> None:
+    handbook = read_handbook(FIXTURE_DATA)
+    pages = {p: t for p, t in render_site(handbook).files.items() if p.startswith("exempel/") and p.endswith(".md")}
+    assert len(pages) > 20
+    edit = "https://git.example.org/kommun/handbok/-/edit/main/data/exempel/"
+    for path, text in pages.items():
+        assert isinstance(text, str)
+        if path == "exempel/utskrift.md":  # the print edition says it on its title page
+            assert "Senast granskad 2026-01-10. Ansvarig för uppgifterna: Kommundirektör." in text
+            continue
+        assert "Senast granskad 2026-01-10. Ansvarig för uppgifterna: Kommundirektör." in text, path
+        assert f"[Föreslå en ändring]({edit}" in text, path
+    assert f"({edit}grupper.yaml)" in pages["exempel/organisation/styrgrupp.md"]
+    assert f"({edit}processer.yaml)" in pages["exempel/processer/budget.md"]
+    assert f"({edit}motesplan-2026.yaml)" in pages["exempel/arshjul/2026.md"]
+    assert f"({edit}roller.yaml)" in pages["exempel/roller.md"]

@@ -26,6 +26,7 @@ from .organisation import (
     Role,
     RoleFile,
     Seat,
+    Version,
 )
 from .schedule import Meeting, MeetingStatus, PlanStatus, Rotation, Site, YearSchedule
 
@@ -64,6 +65,7 @@ __all__ = [
     "Seat",
     "Site",
     "Step",
+    "Version",
     "YearSchedule",
     "month_span",
     "with_address",

@@ -28,6 +28,7 @@ from ..model import (
     YearSchedule,
 )
 from . import describe
+from .environment import render
 
 T = TypeVar("T")
 
@@ -49,6 +50,23 @@ def compare(old: CooperationData, new: CooperationData) -> list[ChangeGroup]:
         ChangeGroup("Mötesplaner", tuple(_schedules(old, new))),
     ]
     return [g for g in groups if g.lines]
+
+
+def changes_page_path(c: CooperationData) -> str:
+    return f"{c.id}/andringar.md"
+
+
+def since_previous(c: CooperationData) -> list[ChangeGroup]:
+    """What changed since the previous published version; nothing when none is kept."""
+    return compare(c.previous, c) if c.previous is not None else []
+
+
+def changes_page(c: CooperationData) -> str:
+    """'Ändringar i den här versionen': the comparison with the previous version, and the versions."""
+    previous_version = next((v for v in c.info.versions if c.previous and v.date == c.previous.info.version_date), None)
+    return render(
+        "changes.md.j2", c=c, previous=c.previous, previous_version=previous_version, groups=since_previous(c)
+    )
 
 
 def handbook_changes(old: Handbook, new: Handbook) -> str:

@@ -21,9 +21,11 @@ from markupsafe import Markup
 
 from ..model import CooperationData, Month, Site
 from . import derive, describe, paths
+from .changes import since_previous
 from .markdown import prose
 from .orgchart import org_chart_svg
 from .paths import page_url, url_between
+from .trust import review_sentence
 from .wheel import wheel_svg
 
 STYLESHEET = "assets/utskrift.css"
@@ -43,17 +45,17 @@ def document_title(c: CooperationData) -> str:
     return f"Handbok för {c.info.name} {c.info.year}"
 
 
-def print_view(c: CooperationData, site: Site, directory_urls: bool = True, extra: str = "") -> str:
+def print_view(c: CooperationData, site: Site, directory_urls: bool = True) -> str:
     """The print view as a page for MkDocs: front matter that picks the chrome-free template,
-    then the document's body as raw HTML. `extra` is HTML shown after it (the change report)."""
+    then the document's body as raw HTML."""
     # JSON is YAML: the title from the data is quoted whatever characters it has.
     title = json.dumps(document_title(c), ensure_ascii=False)
     front = f"---\ntitle: {title}\ntemplate: utskrift.html\nsearch:\n  exclude: true\n---\n\n"
     pdf_link = url_between(print_page(c), pdf_file(c), directory_urls=directory_urls)
-    return front + body(c, site, directory_urls, pdf_link=pdf_link, extra=extra) + "\n"
+    return front + body(c, site, directory_urls, pdf_link=pdf_link) + "\n"
 
 
-def print_document(c: CooperationData, site: Site, extra: str = "") -> str:
+def print_document(c: CooperationData, site: Site) -> str:
     """The whole document for the PDF engine, with the metadata an archive reads: language,
     title, author, and dates from the data (never the clock). Links are relative to the
     print view's published address, which the engine is given as base URL."""
@@ -64,7 +66,7 @@ def print_document(c: CooperationData, site: Site, extra: str = "") -> str:
             c=c,
             title=document_title(c),
             author=site.publisher,
-            body=Markup(body(c, site, directory_urls=True, pdf_link=None, extra=extra)),  # noqa: S704 - built here
+            body=Markup(body(c, site, directory_urls=True, pdf_link=None)),  # noqa: S704 - built here
         )
     )
 
@@ -74,7 +76,7 @@ def published_url(c: CooperationData, site: Site) -> str:
     return site.address + page_url(print_page(c))
 
 
-def body(c: CooperationData, site: Site, directory_urls: bool, pdf_link: str | None, extra: str = "") -> str:
+def body(c: CooperationData, site: Site, directory_urls: bool, pdf_link: str | None) -> str:
     here = print_page(c)
 
     def url(path: str, anchor: str = "") -> str:
@@ -99,7 +101,8 @@ def body(c: CooperationData, site: Site, directory_urls: bool, pdf_link: str | N
             roles=[derive.role_summary(c, r) for r in c.roles],
             wheel=Markup(wheel_svg(c, here, directory_urls)),  # noqa: S704 - generated SVG, escaped at its source
             org_chart=Markup(org_chart_svg(c, here, directory_urls)),  # noqa: S704 - as above
-            extra=Markup(extra),  # noqa: S704 - HTML rendered by the change report, escaped there
+            changes=since_previous(c),
+            review=review_sentence(c),
         )
         .strip()
     )

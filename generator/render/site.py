@@ -13,10 +13,12 @@ from ..model import CooperationData, Handbook, Month
 from ..model.history import Revision, advance
 from . import paths
 from .calendar import cooperation_feeds, observed
+from .changes import changes_page, changes_page_path
 from .checklists import meeting_checklists, process_checklists
 from .environment import render
 from .pages import cooperation_pages, home_page
 from .print_edition import STYLESHEET, print_page, print_view, stylesheet
+from .trust import with_trust_notes
 
 HOME = "index.md"
 ACCESSIBILITY = "tillganglighet.md"
@@ -45,8 +47,10 @@ def render_site(handbook: Handbook, directory_urls: bool = True) -> RenderedSite
         STYLESHEET: stylesheet(),
     }
     for c in handbook.cooperations:
-        files.update(cooperation_pages(c, handbook.site, feeds[c.id], history, directory_urls))
-        files[print_page(c)] = print_view(c, handbook.site, directory_urls)
+        pages: dict[str, str | bytes] = {**cooperation_pages(c, handbook.site, feeds[c.id], history, directory_urls)}
+        pages[changes_page_path(c)] = changes_page(c)
+        files.update(with_trust_notes(c, handbook.site, pages))
+        files[print_page(c)] = print_view(c, handbook.site, directory_urls)  # its trust note is on its title page
     nav: list[NavEntry] = [(c.info.short_name, _cooperation_nav(c)) for c in handbook.cooperations]
     nav.append(("Tillgänglighet", ACCESSIBILITY))
     return RenderedSite(dict(sorted(files.items())), nav, history, handbook.site.address)
@@ -64,6 +68,7 @@ def _cooperation_nav(c: CooperationData) -> list[NavEntry]:
     ]
     if c.info.communication is not None:
         nav.append(("Kommunikation och grafisk profil", paths.communication_page(c)))
+    nav.append(("Ändringar i den här versionen", changes_page_path(c)))
     nav.append(("Hela handboken för utskrift och PDF", print_page(c)))
     return nav
 
