@@ -184,3 +184,5 @@ def test_every_page_of_a_cooperation_says_when_it_was_reviewed_and_where_to_prop
     assert f"({edit}processer.yaml)" in pages["exempel/processer/budget.md"]
     assert f"({edit}motesplan-2026.yaml)" in pages["exempel/arshjul/2026.md"]
     assert f"({edit}roller.yaml)" in pages["exempel/roller.md"]
+    home = render_site(handbook).files["index.md"]
+    assert isinstance(home, str) and "Senast granskad 2026-01-10. Ansvarig för uppgifterna: Kommundirektör." in home

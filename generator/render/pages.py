@@ -11,11 +11,12 @@ from .environment import render
 from .markdown import Markdown
 from .orgchart import org_chart_svg
 from .paths import Links
+from .trust import review_sentence
 from .wheel import wheel_rings, wheel_svg
 
 
 def home_page(handbook: Handbook) -> str:
-    return render("home.md.j2", handbook=handbook)
+    return render("home.md.j2", handbook=handbook, review=review_sentence)
 
 
 def cooperation_pages(
