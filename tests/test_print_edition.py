@@ -167,3 +167,17 @@ def test_data_text_is_escaped_in_the_print_edition(data_copy: Path) -> None:
     (c,) = handbook.cooperations
     html = print_edition.print_document(c, handbook.site)
     assert "<script>" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
+
+
+def test_links_out_of_the_handbook_show_their_address_on_paper(data_copy: Path, tmp_path: Path) -> None:
+    info = data_copy / "exempel" / "samverkan.yaml"
+    text = info.read_text(encoding="utf-8")
+    link = "bakgrund: Se [beslutet](https://example.org/beslut/2020-1) om samverkan."
+    info.write_text(re.sub(r"(?m)^bakgrund: .*$", link, text), encoding="utf-8")
+    handbook = read_handbook(data_copy)
+    (c,) = handbook.cooperations
+    pdf = tmp_path / "handbok.pdf"
+    pdf.write_bytes(cooperation_pdf(c, handbook))
+    printed = words(run("pdftotext", "-enc", "UTF-8", str(pdf), "-"))
+    assert "Se beslutet (https://example.org/beslut/2020-1) om samverkan." in printed
+    assert printed.count("https://example.org/samverkanshandbok/exempel/") == 1  # the web address, once
