@@ -19,10 +19,10 @@ from .model import Handbook, with_address
 from .model.history import HISTORY_FILE, Revision, advance, history_text
 from .pdf import with_pdfs
 from .render.calendar import cooperation_feeds, observed
-from .render.changes import handbook_changes
+from .render.changes import handbook_changes, report_text
 from .render.site import render_site
 from .revisions import VersionNotFound, data_folder
-from .validate import SCHEMA_FILES, read_handbook
+from .validate import SCHEMA_FILES, read_cooperation, read_handbook
 from .validate.schema import schema_files
 from .validate.versions import version_folder
 from .validate.warnings import collect_warnings
@@ -106,10 +106,14 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    """What changed between two versions of the data, per cooperation, in Swedish."""
+    """What changed between two versions of the data, per cooperation, in Swedish: two data
+    folders, two git revisions, or two folders of one cooperation (e.g. a kept version)."""
     try:
         with data_folder(args.old, args.data) as old_folder, data_folder(args.new, args.data) as new_folder:
-            old, new = read_handbook(old_folder), read_handbook(new_folder)
+            if _is_cooperation(old_folder) and _is_cooperation(new_folder):
+                report = report_text(read_cooperation(old_folder), read_cooperation(new_folder))
+            else:
+                report = handbook_changes(read_handbook(old_folder), read_handbook(new_folder))
     except VersionNotFound as missing:
         print(missing, file=sys.stderr)
         return 1
@@ -117,8 +121,12 @@ def _diff(args: argparse.Namespace) -> int:
         print("\n".join(str(e) for e in errors.errors), file=sys.stderr)
         print(f"Versionerna kunde inte jämföras: {len(errors.errors)} fel i uppgifterna.", file=sys.stderr)
         return 1
-    print(handbook_changes(old, new), end="")
+    print(report, end="")
     return 0
+
+
+def _is_cooperation(folder: Path) -> bool:
+    return (folder / "samverkan.yaml").is_file()
 
 
 def _save_version(args: argparse.Namespace) -> int:
@@ -198,8 +206,8 @@ def _parser() -> argparse.ArgumentParser:
     new_year.set_defaults(command=_new_year)
 
     diff = sub.add_parser("diff", help="visa vad som har ändrats mellan två versioner av uppgifterna")
-    diff.add_argument("old", metavar="FÖRE", help="datamapp eller version i git (t.ex. main~1 eller v2026)")
-    diff.add_argument("new", metavar="EFTER", help="datamapp eller version i git (t.ex. HEAD)")
+    diff.add_argument("old", metavar="FÖRE", help="datamapp, en samverkans mapp eller version i git (t.ex. main~1)")
+    diff.add_argument("new", metavar="EFTER", help="datamapp, en samverkans mapp eller version i git (t.ex. HEAD)")
     diff.set_defaults(command=_diff)
 
     save = sub.add_parser("save-version", help="spara uppgifterna som de är publicerade, att jämföra nästa version med")

@@ -186,3 +186,9 @@ def test_every_page_of_a_cooperation_says_when_it_was_reviewed_and_where_to_prop
     assert f"({edit}roller.yaml)" in pages["exempel/roller.md"]
     home = render_site(handbook).files["index.md"]
     assert isinstance(home, str) and "Senast granskad 2026-01-10. Ansvarig för uppgifterna: Kommundirektör." in home
+
+
+def test_diff_of_two_folders_of_one_cooperation_such_as_a_kept_version() -> None:
+    result = run_generator("diff", str(PAIR / "fore" / "exempel"), str(PAIR / "efter" / "exempel"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == GOLDEN.read_text(encoding="utf-8")

@@ -62,6 +62,15 @@ def read_handbook(data_dir: Path) -> Handbook:
     return Handbook(site, tuple(cooperations), history)
 
 
+def read_cooperation(folder: Path) -> CooperationData:
+    """One cooperation's folder on its own, such as a version kept in versioner/DATUM/."""
+    log = ErrorLog()
+    data = _read_cooperation(folder, log)
+    if log or data is None:
+        raise DataErrors(log.errors)
+    return data
+
+
 def _read_history(path: Path, log: ErrorLog) -> dict[str, Revision]:
     """The calendar history the last build wrote; none before the first build."""
     if not path.is_file():
