@@ -192,3 +192,15 @@ def test_diff_of_two_folders_of_one_cooperation_such_as_a_kept_version() -> None
     result = run_generator("diff", str(PAIR / "fore" / "exempel"), str(PAIR / "efter" / "exempel"))
     assert result.returncode == 0, result.stderr
     assert result.stdout == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_print_edition_title_page_names_the_decision_that_adopted_this_version(tmp_path: Path) -> None:
+    data = versioned_data(tmp_path)
+    info = data / "exempel" / "samverkan.yaml"
+    adopted = (
+        "  - datum: 2026-06-01\n    beslut:\n      organ: Styrgruppen\n      datum: 2026-06-10\n      paragraf: § 3\n"
+    )
+    info.write_text(info.read_text(encoding="utf-8") + adopted, encoding="utf-8")
+    handbook = read_handbook(data)
+    printed = print_edition.print_document(handbook.cooperations[0], handbook.site)
+    assert "<dd>2026-06-01, antagen av Styrgruppen 2026-06-10, § 3</dd>" in printed
