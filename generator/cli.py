@@ -19,12 +19,16 @@ from .drafting import draft_schedule
 from .errors import DataErrors
 from .model import Handbook, with_address
 from .model.history import HISTORY_FILE, Revision, advance, history_text
+from .pdf import with_pdfs
 from .render.calendar import cooperation_feeds, observed
+from .render.changes import handbook_changes, report_text
 from .render.site import render_site
+from .revisions import VersionNotFound, data_folder
 from .scaffold import name_problem, scaffold
-from .validate import SCHEMA_FILES, read_handbook
+from .validate import SCHEMA_FILES, read_cooperation, read_handbook
 from .validate.schema import schema_files
 from .validate.types import ID_PATTERN
+from .validate.versions import version_folder
 from .validate.warnings import collect_warnings
 from .write import staging, write_file, write_tree, zip_tree
 
@@ -134,10 +138,53 @@ def _new_cooperation(args: argparse.Namespace) -> int:
 
 def _generate(args: argparse.Namespace) -> int:
     handbook = _read(args)
-    site = render_site(handbook)
+    site = with_pdfs(render_site(handbook), handbook)
     write_tree(site.files, args.out)
-    print(f"Skrev {len(site.files)} filer (Markdown, kalendrar, bilder) till {args.out}/.")
+    print(f"Skrev {len(site.files)} filer (Markdown, kalendrar, bilder, PDF) till {args.out}/.")
     _keep_history(args.data, handbook, site.history)
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    """What changed between two versions of the data, per cooperation, in Swedish: two data
+    folders, two git revisions, or two folders of one cooperation (e.g. a kept version)."""
+    try:
+        with data_folder(args.old, args.data) as old_folder, data_folder(args.new, args.data) as new_folder:
+            if _is_cooperation(old_folder) and _is_cooperation(new_folder):
+                report = report_text(read_cooperation(old_folder), read_cooperation(new_folder))
+            else:
+                report = handbook_changes(read_handbook(old_folder), read_handbook(new_folder))
+    except VersionNotFound as missing:
+        print(missing, file=sys.stderr)
+        return 1
+    except DataErrors as errors:  # e.g. an old version written before a key became required
+        print("\n".join(str(e) for e in errors.errors), file=sys.stderr)
+        print(f"Versionerna kunde inte jämföras: {len(errors.errors)} fel i uppgifterna.", file=sys.stderr)
+        return 1
+    print(report, end="")
+    return 0
+
+
+def _is_cooperation(folder: Path) -> bool:
+    return (folder / "samverkan.yaml").is_file()
+
+
+def _save_version(args: argparse.Namespace) -> int:
+    """Keep a copy of each cooperation's data as published, for the next version to compare with."""
+    handbook = read_handbook(args.data)  # only valid data is worth keeping
+    for c in handbook.cooperations:
+        if args.cooperation not in (None, c.id):
+            continue
+        folder = args.data / c.id
+        target = version_folder(folder, c)
+        if target.exists():
+            print(f"{target}/ finns redan; versionen {c.info.version_date.isoformat()} är redan sparad.")
+            continue
+        for path in sorted(folder.glob("*.yaml")):
+            write_file(target / path.name, path.read_text(encoding="utf-8"))
+        print(f"Sparade {c.info.short_name} version {c.info.version_date.isoformat()} i {target}/.")
+        if not any(v.date == c.info.version_date for v in c.info.versions):
+            print(f"Lägg till den under 'versioner' i {folder / 'samverkan.yaml'}: - datum: {c.info.version_date}")
     return 0
 
 
@@ -245,11 +292,20 @@ def _parser() -> argparse.ArgumentParser:
     cooperation.add_argument("name", metavar="NAMN", help="samverkans namn, t.ex. 'Västra samverkan'")
     cooperation.set_defaults(command=_new_cooperation)
 
+    diff = sub.add_parser("diff", help="visa vad som har ändrats mellan två versioner av uppgifterna")
+    diff.add_argument("old", metavar="FÖRE", help="datamapp, en samverkans mapp eller version i git (t.ex. main~1)")
+    diff.add_argument("new", metavar="EFTER", help="datamapp, en samverkans mapp eller version i git (t.ex. HEAD)")
+    diff.set_defaults(command=_diff)
+
+    save = sub.add_parser("save-version", help="spara uppgifterna som de är publicerade, att jämföra nästa version med")
+    save.add_argument("--cooperation", metavar="ID", help="bara den här samverkan, t.ex. sml")
+    save.set_defaults(command=_save_version)
+
     schema = sub.add_parser("schema", help="skriv JSON-scheman för datafilerna")
     schema.add_argument("--out", type=Path, default=DEFAULT_DATA / "_schema", help="målmapp")
     schema.set_defaults(command=_schema)
 
-    for command in (check, build, generate, zensical, new_year, cooperation):
+    for command in (check, build, generate, zensical, new_year, cooperation, diff, save):
         command.add_argument("--data", type=Path, default=DEFAULT_DATA, help="datamapp (standard: data)")
     for command in (build, generate, zensical):
         command.add_argument("--adress", dest="address", help="publiceringsadress i stället för den i handbok.yaml")

@@ -13,6 +13,7 @@ from mkdocs.exceptions import MkDocsException
 
 from .mkdocs_plugin import HandbookPlugin
 from .model import Handbook
+from .pdf import PdfUnavailable, with_pdfs
 from .render.site import RenderedSite, render_site
 
 
@@ -35,10 +36,10 @@ def build(config_file: Path, data_dir: Path, site_dir: Path, handbook: Handbook)
         plugin = config.plugins["handbook"]
         assert isinstance(plugin, HandbookPlugin), "mkdocs.yml must use the 'handbook' plugin"
         plugin.config.data_dir = str(data_dir.resolve())
-        rendered = render_site(handbook, directory_urls=config.use_directory_urls)
+        rendered = with_pdfs(render_site(handbook, directory_urls=config.use_directory_urls), handbook)
         plugin.rendered = rendered
         mkdocs_build(config)
-    except (MkDocsException, OSError) as err:
+    except (MkDocsException, OSError, PdfUnavailable) as err:
         details = "\n".join(warnings.messages)
         raise BuildFailed(f"{details}\n{err}".strip()) from None
     finally:

@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 
 from .errors import DataErrors
 from .model import with_address
+from .pdf import PdfUnavailable, with_pdfs
 from .render.site import NavEntry, RenderedSite, render_site
 from .validate import read_handbook
 from .validate.warnings import collect_warnings
@@ -69,7 +70,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             handbook = with_address(handbook, self.config.address)
         for warning in collect_warnings(handbook):  # info, not warning: strict builds must not fail on them
             log.info(str(warning))
-        return render_site(handbook, directory_urls=config.use_directory_urls)
+        try:
+            return with_pdfs(render_site(handbook, directory_urls=config.use_directory_urls), handbook)
+        except PdfUnavailable as missing:
+            raise PluginError(str(missing)) from None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.errors is not None:

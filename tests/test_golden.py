@@ -19,8 +19,9 @@ from conftest import FIXTURE_DATA, ROOT
 GOLDEN = ROOT / "tests" / "golden" / "site"
 
 
-def rendered() -> dict[str, str | bytes]:
-    return render_site(read_handbook(FIXTURE_DATA)).files
+def rendered() -> dict[str, bytes]:
+    files = render_site(read_handbook(FIXTURE_DATA)).files
+    return {path: c if isinstance(c, bytes) else c.encode("utf-8") for path, c in files.items()}
 
 
 def test_generated_files_match_golden_files(update_golden: bool) -> None:
@@ -30,7 +31,7 @@ def test_generated_files_match_golden_files(update_golden: bool) -> None:
     if update_golden:
         _rewrite(GOLDEN, files)
         pytest.skip("tests/golden/site skrevs om; granska diffen")
-    expected = {str(p.relative_to(GOLDEN)): p.read_bytes().decode("utf-8") for p in GOLDEN.rglob("*") if p.is_file()}
+    expected = {str(p.relative_to(GOLDEN)): p.read_bytes() for p in GOLDEN.rglob("*") if p.is_file()}
     assert sorted(files) == sorted(expected), "andra filer än väntat; kör `make golden` om ändringen är avsiktlig"
     for path, text in files.items():
         assert text == expected[path], f"{path} skiljer sig från tests/golden/site/{path}"
@@ -40,9 +41,9 @@ def test_rendering_twice_gives_identical_text() -> None:
     assert rendered() == rendered()
 
 
-def _rewrite(folder: Path, files: dict[str, str]) -> None:
+def _rewrite(folder: Path, files: dict[str, bytes]) -> None:
     shutil.rmtree(folder, ignore_errors=True)
-    for path, text in files.items():
+    for path, content in files.items():
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text.encode("utf-8"))
+        target.write_bytes(content)

@@ -27,6 +27,7 @@ from .organisation import (
     Role,
     RoleFile,
     Seat,
+    Version,
 )
 from .schedule import Meeting, MeetingStatus, PlanStatus, Rotation, Site, YearSchedule
 
@@ -66,6 +67,7 @@ __all__ = [
     "Seat",
     "Site",
     "Step",
+    "Version",
     "YearSchedule",
     "month_span",
     "with_address",

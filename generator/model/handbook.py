@@ -24,6 +24,8 @@ class CooperationData:
     processes: tuple[Process, ...]
     agendas: tuple[Agenda, ...]
     schedules: tuple[YearSchedule, ...] = ()
+    # The data of the last version published before this one (versioner/DATUM/), to show what changed.
+    previous: CooperationData | None = None
 
     @property
     def years(self) -> tuple[int, int]:

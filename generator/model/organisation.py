@@ -66,6 +66,15 @@ class Communication(Located):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Version(Located):
+    """A published version of the handbook, whose data is kept in versioner/ÅÅÅÅ-MM-DD/."""
+
+    date: datetime.date = key("datum", "Versionens 'versionsdatum', ÅÅÅÅ-MM-DD; uppgifterna finns i versioner/DATUM/.")
+    decision: Decision | None = optional("beslut", "Beslutet som antog versionen: organ, datum och paragraf.")
+    note: str | None = optional("anmarkning", "Kort om versionen, t.ex. 'Ny ekonomisk beredning'.")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Cooperation(Located):
     name: str = key("namn", "Samverkans fullständiga namn.")
     short_name: str = key("kortnamn", "Kort namn som används i menyer och rubriker.")
@@ -80,6 +89,17 @@ class Cooperation(Located):
     communication: Communication | None = optional("kommunikation", "Kommunikation och grafisk profil.")
     version_date: datetime.date = key("versionsdatum", "Datum då uppgifterna senast ändrades.")
     year: int = key("handboksar", "Året som handboken gäller; kalendrarna visar det och nästa år.")
+    reviewed: datetime.date | None = optional(
+        "granskad", "Datum då uppgifterna senast granskades mot styrdokumentet och besluten."
+    )
+    reviewer: Annotated[str, Ref("roll")] | None = optional(
+        "granskas_av", "Rollen som ansvarar för att uppgifterna stämmer, t.ex. 'administrativ-chef'."
+    )
+    versions: tuple[Version, ...] = many(
+        "versioner",
+        "Publicerade versioner, äldst först. Handboken visar vad som har ändrats sedan den senaste "
+        "versionen före 'versionsdatum'; dess uppgifter ska finnas i versioner/DATUM/ i samverkans mapp.",
+    )
 
 
 # --- roller.yaml --------------------------------------------------------------------

@@ -115,6 +115,11 @@ class Site(Located):
     publisher: str = key("utgivare", "Vem som ger ut handboken, för tillgänglighetsredogörelsen.")
     contact: Prose = key("kontakt", "Hur läsare når utgivaren, t.ex. för att rapportera brister i tillgängligheten.")
     reviewed: datetime.date = key("tillganglighet_bedomd", "Datum då tillgängligheten senast bedömdes.")
+    edit_address: str | None = optional(
+        "andringsforslag",
+        "Adress att föreslå ändringar på, som datafilens sökväg läggs till, "
+        "t.ex. 'https://github.com/kommun/handbok/edit/main/' (ger …/edit/main/data/sml/grupper.yaml).",
+    )
     feed_years_before: int = key(
         "kalender_ar_fore", "Hur många år före handboksåret kalendrarna behåller (0–5).", default=1
     )

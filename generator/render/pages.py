@@ -15,6 +15,7 @@ from .papers import meeting_papers, plan_note
 from .paths import Links
 from .prepare import undated, upcoming
 from .raster import PNG_WIDTH
+from .trust import review_sentence
 from .wheel import wheel_rings
 from .wheel_legend import ring_summary
 from .wheel_svg import wheel_svg
@@ -22,7 +23,7 @@ from .word import minutes_docx, notice_docx
 
 
 def home_page(handbook: Handbook) -> str:
-    return render("home.md.j2", handbook=handbook)
+    return render("home.md.j2", handbook=handbook, review=review_sentence)
 
 
 def cooperation_pages(

@@ -14,11 +14,14 @@ from ..model import CooperationData, Handbook, Month, month_span
 from ..model.history import Revision, advance
 from . import paths
 from .calendar import cooperation_feeds, observed
+from .changes import changes_page, changes_page_path
 from .checklists import meeting_checklists, process_checklists
 from .environment import render
 from .pages import cooperation_pages, home_page
 from .papers import meeting_papers, papers_label
+from .print_edition import STYLESHEET, print_page, print_view, stylesheet
 from .raster import png_from_svg, png_path
+from .trust import with_trust_notes
 from .wheel import wheel_rings
 
 HOME = "index.md"
@@ -32,7 +35,7 @@ NavEntry = tuple[str | None, str | list["NavEntry"]]
 
 @dataclass(frozen=True)
 class RenderedSite:
-    files: dict[str, str | bytes]
+    files: dict[str, str | bytes]  # text, or bytes for binary files such as the PDF
     nav: list[NavEntry]
     history: dict[str, Revision]  # the calendar history after this build, for write to keep
     address: str  # where the site is published
@@ -45,9 +48,13 @@ def render_site(handbook: Handbook, directory_urls: bool = True) -> RenderedSite
     files: dict[str, str | bytes] = {
         HOME: home_page(handbook),
         ACCESSIBILITY: render("accessibility.md.j2", site=handbook.site),
+        STYLESHEET: stylesheet(),
     }
     for c in handbook.cooperations:
-        files.update(cooperation_pages(c, handbook.site, feeds[c.id], history, directory_urls))
+        pages: dict[str, str | bytes] = {**cooperation_pages(c, handbook.site, feeds[c.id], history, directory_urls)}
+        pages[changes_page_path(c)] = changes_page(c)
+        files.update(with_trust_notes(c, handbook.site, pages))
+        files[print_page(c)] = print_view(c, handbook.site, directory_urls)  # its trust note is on its title page
     nav: list[NavEntry] = [(c.info.short_name, _cooperation_nav(c)) for c in handbook.cooperations]
     nav.append(("Tillgänglighet", ACCESSIBILITY))
     wheels = [
@@ -73,6 +80,8 @@ def _cooperation_nav(c: CooperationData) -> list[NavEntry]:
     ]
     if c.info.communication is not None:
         nav.append(("Kommunikation och grafisk profil", paths.communication_page(c)))
+    nav.append(("Ändringar i den här versionen", changes_page_path(c)))
+    nav.append(("Hela handboken för utskrift och PDF", print_page(c)))
     return nav
 
 

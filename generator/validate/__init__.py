@@ -24,6 +24,7 @@ from .convert import INVALID, Converter
 from .references import check_references
 from .rules import check_rules, check_site
 from .types import ID_PATTERN
+from .versions import with_previous
 
 SITE_FILE = "handbok.yaml"
 
@@ -49,6 +50,7 @@ def read_handbook(data_dir: Path) -> Handbook:
     site = Converter(log).convert(Site, load_file(data_dir / SITE_FILE, log))
     folders = sorted(p for p in data_dir.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
     cooperations = [c for c in (_read_cooperation(f, log) for f in folders) if c is not None]
+    cooperations = [with_previous(data_dir / c.id, c, _read_cooperation, log) for c in cooperations]
     if not folders:
         log.add(Position(display_path(data_dir)), "datamappen har ingen samverkan: lägg till en mapp per samverkan")
     history = _read_history(data_dir / HISTORY_FILE, log)
@@ -58,6 +60,15 @@ def read_handbook(data_dir: Path) -> Handbook:
     if log:
         raise DataErrors(log.errors)
     return Handbook(site, tuple(cooperations), history)
+
+
+def read_cooperation(folder: Path) -> CooperationData:
+    """One cooperation's folder on its own, such as a version kept in versioner/DATUM/."""
+    log = ErrorLog()
+    data = _read_cooperation(folder, log)
+    if log or data is None:
+        raise DataErrors(log.errors)
+    return data
 
 
 def _read_history(path: Path, log: ErrorLog) -> dict[str, Revision]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..errors import ErrorLog, Position
@@ -34,6 +35,12 @@ def check_site(site: Site, log: ErrorLog) -> None:
     for key, value in (("kalender_ar_fore", site.feed_years_before), ("kalender_ar_efter", site.feed_years_after)):
         if value > MAX_FEED_YEARS:
             log.add(site.pos, f"'{key}' får vara högst {MAX_FEED_YEARS} år, inte {value}")
+    if site.edit_address is not None and not EDIT_ADDRESS.fullmatch(site.edit_address):
+        log.add(site.pos, "'andringsforslag' ska vara en adress som börjar med https://, utan mellanslag och ()<>\"'")
+
+
+# The address becomes a link on every page: a plain web address, nothing Markdown or HTML could read.
+EDIT_ADDRESS = re.compile(r"https?://[^\s()<>\[\]\"'`\\]+")
 
 
 def _check_body(body: Body, log: ErrorLog) -> None:

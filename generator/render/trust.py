@@ -1,0 +1,62 @@
+"""Page trust: when the data behind a page was last reviewed, who answers for it, and where
+to propose a change (the data file on the repository host, when handbok.yaml names one)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import CooperationData, Site
+from .markdown import Markdown, link, plain
+
+# The data folder's path in the repository, after the edit address.
+DATA_FOLDER = "data"
+
+
+def source_file(c: CooperationData, path: str) -> str:
+    """The data file a page of `c` is mostly written from: 'grupper.yaml' for a body's page."""
+    page = path.removeprefix(f"{c.id}/")
+    year = re.fullmatch(r"arshjul/(\d{4})\.md", page)
+    if year and c.schedule(int(year.group(1))) is not None:
+        return f"motesplan-{year.group(1)}.yaml"
+    if page.startswith("kalender/") and c.schedule(c.info.year) is not None:
+        return f"motesplan-{c.info.year}.yaml"
+    for prefix, file in (("processer/", "processer.yaml"), ("roller", "roller.yaml")):
+        if page.startswith(prefix):
+            return file
+    if page.startswith(("organisation/", "arshjul/", "checklistor/", "kalender/")):
+        return "grupper.yaml"
+    return "samverkan.yaml"
+
+
+def edit_url(c: CooperationData, site: Site, file: str) -> str | None:
+    if site.edit_address is None:
+        return None
+    return f"{site.edit_address.rstrip('/')}/{DATA_FOLDER}/{c.id}/{file}"
+
+
+def review_sentence(c: CooperationData) -> str:
+    """'Senast granskad 2026-11-22. Ansvarig: Administrativ chef.' as plain text."""
+    info = c.info
+    when = f"Senast granskad {info.reviewed.isoformat()}." if info.reviewed else ""
+    when = when or f"Uppgifterna ändrades senast {info.version_date.isoformat()}."
+    who = f" Ansvarig för uppgifterna: {c.role(info.reviewer).name}." if info.reviewer else ""
+    return when + who
+
+
+def trust_note(c: CooperationData, site: Site, path: str) -> Markdown:
+    """The closing paragraph of every page of a cooperation."""
+    text = plain(review_sentence(c))
+    url = edit_url(c, site, source_file(c, path))
+    if url is not None:
+        text = Markdown(f"{text} {link('Föreslå en ändring', url)} i {plain(source_file(c, path))}.")
+    return Markdown(f'<p class="hb-granskad" markdown>{text}</p>')
+
+
+def with_trust_notes(c: CooperationData, site: Site, pages: dict[str, str | bytes]) -> dict[str, str | bytes]:
+    """Every Markdown page of `c` with its trust note at the end."""
+    return {
+        path: f"{content}\n{trust_note(c, site, path)}\n"
+        if isinstance(content, str) and path.endswith(".md")
+        else content
+        for path, content in pages.items()
+    }

@@ -1,0 +1,183 @@
+"""The print edition and its PDF, read back by tools that did not write it (poppler, pypdf)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from generator.model import CooperationData
+from generator.pdf import PdfUnavailable, cooperation_pdf, html_to_pdf
+from generator.render import print_edition
+from generator.validate import read_handbook
+
+from conftest import FIXTURE_DATA
+
+A4_POINTS = "595.276 x 841.89 pts (A4)"
+
+
+def pdf_path(site: Path, c: CooperationData) -> Path:
+    return site / print_edition.pdf_file(c)
+
+
+def words(text: str) -> str:
+    """Text with every run of white space as one space: lines wrap anywhere in a PDF."""
+    return " ".join(text.split())
+
+
+def run(*command: str) -> str:
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def cooperations(planned_data: Path) -> tuple[CooperationData, ...]:
+    return read_handbook(planned_data).cooperations
+
+
+def test_pdf_info_a4_several_pages_title_author_tagged(
+    planned_site: Path, cooperations: tuple[CooperationData, ...]
+) -> None:
+    for c in cooperations:
+        info = dict(line.split(":", 1) for line in run("pdfinfo", str(pdf_path(planned_site, c))).splitlines())
+        info = {k: v.strip() for k, v in info.items()}
+        assert info["Page size"] == A4_POINTS, c.id
+        assert int(info["Pages"]) > 5, c.id
+        assert info["Title"] == print_edition.document_title(c)
+        assert info["Author"] == "De administrativa cheferna i de samverkande kommunerna"
+        assert info["Tagged"] == "yes"
+        # Dates from the data's version date, never the clock: the same data gives the same file.
+        assert c.info.version_date.strftime("%b %d") in info["CreationDate"]
+
+
+def test_pdf_declares_pdf_a_2u_and_swedish(planned_site: Path, cooperations: tuple[CooperationData, ...]) -> None:
+    for c in cooperations:
+        xmp = run("pdfinfo", "-meta", str(pdf_path(planned_site, c)))
+        assert 'pdfaid:part="2" pdfaid:conformance="U"' in xmp, c.id
+        catalog: Any = PdfReader(pdf_path(planned_site, c)).root_object
+        assert catalog["/Lang"] == "sv"
+        assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"]
+
+
+def test_every_font_is_embedded(planned_site: Path, cooperations: tuple[CooperationData, ...]) -> None:
+    for c in cooperations:
+        rows = run("pdffonts", str(pdf_path(planned_site, c))).splitlines()[2:]
+        assert rows, c.id
+        for row in rows:
+            name, emb = row.split()[0], row.split()[-5]
+            assert emb == "yes", f"{c.id}: {name} är inte inbäddat"
+            assert "Liberation" in name, f"{c.id}: oväntat typsnitt {name}"
+
+
+def test_pdf_text_has_every_discussion_point_and_deadline(
+    planned_site: Path, cooperations: tuple[CooperationData, ...]
+) -> None:
+    assert any(c.agendas for c in cooperations) and any(s.deadline for c in cooperations for _, s in c.all_steps())
+    for c in cooperations:
+        text = words(run("pdftotext", "-enc", "UTF-8", str(pdf_path(planned_site, c)), "-"))
+        for point in (p for a in c.agendas for s in a.sections for p in s.points):
+            assert words(point) in text, f"{c.id}: diskussionspunkten saknas: {point}"
+        for deadline in (str(s.deadline) for _, s in c.all_steps() if s.deadline is not None):
+            assert deadline.lower() in text.lower(), f"{c.id}: tidsgränsen saknas: {deadline}"
+        for heading in ("Innehåll", "Bakgrund", "Syfte", "Styrning och ledning", "Årsprocesser", "Bilaga: Roller"):
+            assert heading in text
+
+
+def test_meeting_plan_of_the_year_with_its_status(
+    planned_site: Path, cooperations: tuple[CooperationData, ...]
+) -> None:
+    sml = next(c for c in cooperations if c.id == "sml")
+    schedule = sml.schedule(sml.info.year)
+    assert schedule is not None
+    text = words(run("pdftotext", "-enc", "UTF-8", str(pdf_path(planned_site, sml)), "-"))
+    assert f"Mötesplan {schedule.year}" in text
+    assert f"{schedule.status.label}. Mötesplanen för {schedule.year}" in text
+
+
+def test_bookmarks_follow_the_headings(planned_site: Path, cooperations: tuple[CooperationData, ...]) -> None:
+    for c in cooperations:
+        outline = PdfReader(pdf_path(planned_site, c)).outline
+        titles = [item.title for item in outline if not isinstance(item, list)]
+        assert titles[:4] == [c.info.name, "Innehåll", "Bakgrund", "Syfte"], c.id
+        assert "Bilaga: Roller" in titles
+
+
+def test_links_in_the_pdf_point_at_the_published_site(
+    planned_site: Path, cooperations: tuple[CooperationData, ...]
+) -> None:
+    address = "https://example.org/samverkanshandbok/"
+    for c in cooperations:
+        uris = [
+            str(a.get_object()["/A"]["/URI"])
+            for page in PdfReader(pdf_path(planned_site, c)).pages
+            for a in page.get("/Annots", [])
+            if "/URI" in a.get_object().get("/A", {})
+        ]
+        assert f"{address}{c.id}/" in uris, c.id
+        assert all(u.startswith(address) for u in uris), [u for u in uris if not u.startswith(address)]
+
+
+def test_first_page_renders_to_a_picture_with_text(planned_site: Path, tmp_path: Path) -> None:
+    pdf = planned_site / "sml" / "utskrift" / "handbok-sml.pdf"
+    subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "40", "-png", str(pdf), str(tmp_path / "p")], check=True)
+    (png,) = tmp_path.glob("p*.png")
+    grey = Image.open(png).convert("L")
+    dark = sum(grey.histogram()[:128])
+    assert dark > 500, "sidan 1 är tom"
+
+
+def test_same_data_gives_the_same_pdf_bytes() -> None:
+    handbook = read_handbook(FIXTURE_DATA)
+    (c,) = handbook.cooperations
+    assert cooperation_pdf(c, handbook) == cooperation_pdf(c, handbook)
+
+
+@pytest.mark.parametrize(
+    "resource",
+    [
+        '<img src="https://example.org/bild.png" alt="bild">',
+        '<link rel="stylesheet" href="http://example.org/stil.css">',
+        '<img src="bild.png" alt="bild">',  # relative to the published address: also the network
+    ],
+)
+def test_pdf_engine_never_fetches_from_the_network(resource: str) -> None:
+    html = f'<html lang="sv"><head><title>t</title></head><body><p>Text</p>{resource}</body></html>'
+    with pytest.raises(PdfUnavailable, match="hämtar inget från nätet"):
+        html_to_pdf(html, "https://example.org/samverkanshandbok/sml/utskrift/")
+
+
+def test_print_view_is_a_page_of_the_site_without_navigation(planned_site: Path) -> None:
+    page = (planned_site / "sml" / "utskrift" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="sv">' in page
+    assert 'class="md-header' not in page and 'class="md-nav' not in page
+    assert 'href="handbok-sml.pdf"' in page
+    overview = (planned_site / "sml" / "index.html").read_text(encoding="utf-8")
+    assert 'href="utskrift/"' in overview, "utskriftsversionen ska finnas i navigeringen"
+
+
+def test_data_text_is_escaped_in_the_print_edition(data_copy: Path) -> None:
+    info = data_copy / "exempel" / "samverkan.yaml"
+    text = info.read_text(encoding="utf-8")
+    info.write_text(re.sub(r"(?m)^kortnamn: .*$", 'kortnamn: "<script>x</script>"', text), encoding="utf-8")
+    handbook = read_handbook(data_copy)
+    (c,) = handbook.cooperations
+    html = print_edition.print_document(c, handbook.site)
+    assert "<script>" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
+
+
+def test_links_out_of_the_handbook_show_their_address_on_paper(data_copy: Path, tmp_path: Path) -> None:
+    info = data_copy / "exempel" / "samverkan.yaml"
+    text = info.read_text(encoding="utf-8")
+    link = "bakgrund: Se [beslutet](https://example.org/beslut/2020-1) om samverkan."
+    info.write_text(re.sub(r"(?m)^bakgrund: .*$", link, text), encoding="utf-8")
+    handbook = read_handbook(data_copy)
+    (c,) = handbook.cooperations
+    pdf = tmp_path / "handbok.pdf"
+    pdf.write_bytes(cooperation_pdf(c, handbook))
+    printed = words(run("pdftotext", "-enc", "UTF-8", str(pdf), "-"))
+    assert "Se beslutet (https://example.org/beslut/2020-1) om samverkan." in printed
+    assert printed.count("https://example.org/samverkanshandbok/exempel/") == 1  # the web address, once
