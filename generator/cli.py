@@ -19,7 +19,7 @@ from .render.site import render_site
 from .validate import SCHEMA_FILES, read_handbook
 from .validate.schema import schema_files
 from .validate.warnings import collect_warnings
-from .write import staging, write_file, write_tree, zip_tree
+from .write import OutputRefused, staging, write_file, write_tree, zip_tree
 
 DEFAULT_DATA = Path("data")
 
@@ -30,6 +30,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.command(args))
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
+        return 1
+    except OutputRefused as refusal:  # a target folder the generator must not or cannot write
+        print(f"{refusal}\nInget skrevs.", file=sys.stderr)
         return 1
     except Exception as err:  # a bug in the generator, not in the data: say so plainly
         if os.environ.get("HANDBOK_DEBUG"):
@@ -78,13 +81,13 @@ def _new_year(args: argparse.Namespace) -> int:
 
 def _generate(args: argparse.Namespace) -> int:
     site = render_site(_read(args))
-    write_tree(site.files, args.out)
+    write_tree(site.files, args.out, protected=[args.data])
     print(f"Skrev {len(site.files)} filer (Markdown, kalendrar, bilder) till {args.out}/.")
     return 0
 
 
 def _schema(args: argparse.Namespace) -> int:
-    write_tree(schema_files(SCHEMA_FILES), args.out)
+    write_tree(schema_files(SCHEMA_FILES), args.out, protected=[DEFAULT_DATA])
     print(f"Skrev JSON-scheman till {args.out}/.")
     return 0
 
@@ -95,15 +98,16 @@ def _build(args: argparse.Namespace) -> int:
     handbook = _read(args)  # report data errors plainly before MkDocs starts
     version = max(c.info.version_date for c in handbook.cooperations)
     try:
-        with staging(args.site) as stage:
+        with staging(args.site, protected=[args.data, args.config, args.config.parent / "docs"]) as stage:
             mkdocs_build.build(args.config, args.data, stage, version, handbook.site.address)
+            if args.zip:  # packed before the swap: a zip that cannot be written leaves the site as it was
+                zip_tree(stage, args.zip, version, name=args.site.resolve().name)
     except mkdocs_build.BuildFailed as failure:
         print(f"{failure}\nHandboken byggdes inte; {args.site}/ är oförändrad.", file=sys.stderr)
         return 1
     print(f"Handboken är byggd i {args.site}/.")
     _print_warnings(handbook)
     if args.zip:
-        zip_tree(args.site, args.zip, version)
         print(f"Packad som {args.zip}.")
     return 0
 
