@@ -15,6 +15,7 @@ from pathlib import Path
 from .drafting import draft_schedule
 from .errors import DataErrors
 from .model import Handbook, with_address
+from .model.address import normalise_address
 from .render.site import render_site
 from .validate import SCHEMA_FILES, read_handbook
 from .validate.schema import schema_files
@@ -112,6 +113,13 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _address(text: str) -> str:
+    try:
+        return normalise_address(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Bygger samverkanshandboken från data/.")
     sub = parser.add_subparsers(required=True, metavar="kommando")
@@ -142,5 +150,7 @@ def _parser() -> argparse.ArgumentParser:
     for command in (check, build, generate, new_year):
         command.add_argument("--data", type=Path, default=DEFAULT_DATA, help="datamapp (standard: data)")
     for command in (build, generate):
-        command.add_argument("--adress", dest="address", help="publiceringsadress i stället för den i handbok.yaml")
+        command.add_argument(
+            "--adress", dest="address", type=_address, help="publiceringsadress i stället för den i handbok.yaml"
+        )
     return parser

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated
 
-from .base import Id, Located, Month, Prose, Ref, key, many, optional
+from .base import YEARS, Id, Located, Month, Prose, Ref, key, many, optional
 
 
 class BodyKind(Enum):
@@ -79,7 +79,7 @@ class Cooperation(Located):
     processes_intro: Prose | None = optional("arsprocesser", "Inledning till årsprocesserna, som i dokumentet.")
     communication: Communication | None = optional("kommunikation", "Kommunikation och grafisk profil.")
     version_date: datetime.date = key("versionsdatum", "Datum då uppgifterna senast ändrades.")
-    year: int = key("handboksar", "Året som handboken gäller; kalendrarna visar det och nästa år.")
+    year: int = key("handboksar", "Året som handboken gäller; kalendrarna visar det och nästa år.", between=YEARS)
 
 
 # --- roller.yaml --------------------------------------------------------------------

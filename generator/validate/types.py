@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any, Union
 
 from ..model import Deadline, Id, Month, Prose, Ref
+from ..model.base import WebAddress
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -25,7 +26,7 @@ TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
 
 @dataclass(frozen=True)
 class FieldType:
-    """`kind` is one of: text, prose, int, bool, date, time, month, deadline, enum, id, ref, list, object."""
+    """`kind` is one of: text, prose, address, int, bool, date, time, month, deadline, enum, id, ref, list, object."""
 
     kind: str
     target: Any = None  # the dataclass, enum or list item type; the id/ref kind
@@ -61,6 +62,7 @@ def describe(hint: Any) -> FieldType:
 def _describe_simple(hint: Any) -> FieldType:
     simple = {
         Prose: "prose",
+        WebAddress: "address",
         str: "text",
         bool: "bool",
         int: "int",
@@ -86,9 +88,10 @@ def model_fields(cls: type) -> tuple[ModelField, ...]:
         if f.metadata.get("internal"):
             continue
         has_default = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
-        result.append(
-            ModelField(f.name, f.metadata["key"], f.metadata["doc"], describe(hints[f.name]), not has_default)
-        )
+        ftype = describe(hints[f.name])
+        if f.metadata.get("between"):  # a number with its own range, e.g. a year
+            ftype = FieldType(ftype.kind, f.metadata["between"])
+        result.append(ModelField(f.name, f.metadata["key"], f.metadata["doc"], ftype, not has_default))
     return tuple(result)
 
 
