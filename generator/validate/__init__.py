@@ -21,6 +21,7 @@ from ..model import (
 )
 from .convert import INVALID, Converter
 from .references import check_references
+from .reserved import check_reserved
 from .rules import check_rules
 from .types import ID_PATTERN
 
@@ -70,6 +71,7 @@ def _read_cooperation(folder: Path, root: Path, log: ErrorLog) -> CooperationDat
     }
     schedules = [_read_schedule(path, root, converter, log) for path in _schedule_files(folder, log)]
     check_references(converter.definitions, converter.references, converter.incomplete, log)
+    check_reserved(converter.definitions, log)
     if any(p is INVALID for p in [*parts.values(), *schedules]) or len(log.errors) > errors_before:
         return None
     data = CooperationData(
