@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from .drafting import draft_schedule
 from .errors import DataErrors
 from .model import Handbook, with_address
 from .model.address import normalise_address
+from .model.base import YEARS
 from .render.site import render_site
 from .validate import SCHEMA_FILES, read_handbook
 from .validate.schema import schema_files
@@ -113,6 +116,35 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its messages in Swedish and exit code 1, like every other refusal."""
+
+    def error(self, message: str) -> NoReturn:
+        for english, swedish in _ARGPARSE_MESSAGES:
+            message = re.sub(english, swedish, message)
+        sys.stderr.write(self.format_usage().replace("usage:", "användning:", 1))
+        self.exit(1, f"{self.prog}: fel: {message}\n")
+
+
+_ARGPARSE_MESSAGES = (
+    (r"^the following arguments are required:", "det här måste anges:"),
+    (r"^unrecognized arguments:", "okända argument:"),
+    (r"invalid choice: (.*) \(choose from (.*)\)", r"okänt kommando \1; välj ett av \2"),
+    (r"expected one argument", "väntade ett värde"),
+    (r"invalid (\w+) value:", "ogiltigt värde:"),
+    (r"^argument ", "argumentet "),
+)
+
+
+def _year(text: str) -> int:
+    low, high = YEARS
+    if not (text.isascii() and text.isdigit() and low <= int(text) <= high):
+        raise argparse.ArgumentTypeError(
+            f"året ska vara ett årtal från {low} till {high}, t.ex. 2028, inte '{text[:20]}'"
+        )
+    return int(text)
+
+
 def _address(text: str) -> str:
     try:
         return normalise_address(text)
@@ -121,7 +153,7 @@ def _address(text: str) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator", description="Bygger samverkanshandboken från data/.")
+    parser = _Parser(prog="python -m generator", description="Bygger samverkanshandboken från data/.")
     sub = parser.add_subparsers(required=True, metavar="kommando")
 
     check = sub.add_parser("check", help="kontrollera datafilerna och visa alla fel")
@@ -138,7 +170,7 @@ def _parser() -> argparse.ArgumentParser:
     generate.set_defaults(command=_generate)
 
     new_year = sub.add_parser("new-year", help="skriv ett förslag till mötesplan för ett år utifrån reglerna")
-    new_year.add_argument("year", type=int, metavar="ÅR", help="året, t.ex. 2028")
+    new_year.add_argument("year", type=_year, metavar="ÅR", help="året, t.ex. 2028")
     new_year.add_argument("--cooperation", metavar="ID", help="bara den här samverkan, t.ex. sml")
     new_year.add_argument("--force", action="store_true", help="skriv över en befintlig mötesplan")
     new_year.set_defaults(command=_new_year)
