@@ -70,7 +70,9 @@ class Cooperation(Located):
     name: str = key("namn", "Samverkans fullständiga namn.")
     short_name: str = key("kortnamn", "Kort namn som används i menyer och rubriker.")
     document: PolicyDocument = key("styrdokument", "Styrdokumentet som handboken bygger på.")
-    members: tuple[Municipality, ...] = key("medlemmar", "Medlemskommunerna i den ordning dokumentet nämner dem.")
+    members: tuple[Municipality, ...] = key(
+        "medlemmar", "Medlemskommunerna i den ordning dokumentet nämner dem.", between=(1, 200)
+    )
     members_note: Prose | None = optional("medlemmar_anmarkning", "Anmärkning om medlemmarna, t.ex. att de är antagna.")
     background: Prose = key("bakgrund", "Bakgrund till samverkan.")
     purpose: Prose = key("syfte", "Syftet med samverkan.")
@@ -184,4 +186,4 @@ class Body(Located):
 
 @dataclass(frozen=True, kw_only=True)
 class BodyFile(Located):
-    bodies: tuple[Body, ...] = key("grupper", "Samverkans grupper och organ.")
+    bodies: tuple[Body, ...] = key("grupper", "Samverkans grupper och organ.", between=(1, 200))

@@ -103,6 +103,8 @@ class Converter:
                     ok = False
                 continue
             converted = self._value(f.type, given[f.key][1], _join(path, f.key))
+            if f.between and f.type.kind == "list" and converted is not INVALID and len(converted) < f.between[0]:
+                converted = self._error(given[f.key][1], f"listan är tom; '{f.key}' behöver minst en rad", path)
             ok = ok and converted is not INVALID
             kwargs[f.name] = converted
         return cls(**kwargs) if ok else INVALID

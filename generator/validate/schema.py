@@ -41,6 +41,9 @@ def _object(cls: type) -> dict[str, Any]:
         prop = _value(f.type)
         prop["description"] = f.doc
         properties[f.key] = prop
+    for f in fields:
+        if f.between and f.type.kind == "list":
+            properties[f.key]["minItems"] = f.between[0]
     return {
         "type": "object",
         "properties": properties,

@@ -39,6 +39,7 @@ class ModelField:
     doc: str
     type: FieldType
     required: bool
+    between: tuple[int, int] | None = None  # a number's range, or how many entries a list must have
 
 
 def describe(hint: Any) -> FieldType:
@@ -89,9 +90,10 @@ def model_fields(cls: type) -> tuple[ModelField, ...]:
             continue
         has_default = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
         ftype = describe(hints[f.name])
-        if f.metadata.get("between"):  # a number with its own range, e.g. a year
-            ftype = FieldType(ftype.kind, f.metadata["between"])
-        result.append(ModelField(f.name, f.metadata["key"], f.metadata["doc"], ftype, not has_default))
+        between = f.metadata.get("between")
+        if between and ftype.kind == "int":  # a number with its own range, e.g. a year
+            ftype = FieldType(ftype.kind, between)
+        result.append(ModelField(f.name, f.metadata["key"], f.metadata["doc"], ftype, not has_default, between))
     return tuple(result)
 
 
