@@ -53,6 +53,7 @@ def _read(args: argparse.Namespace) -> Handbook:
 
 def _check(args: argparse.Namespace) -> int:
     handbook = _read(args)
+    render_site(handbook)  # what only shows when pages are made (two pages with one path) shows here too
     names = ", ".join(c.info.short_name for c in handbook.cooperations)
     print(f"Inga fel i {args.data}: {len(handbook.cooperations)} samverkan ({names}).")
     _print_warnings(handbook)

@@ -104,6 +104,8 @@ class Converter:
                 continue
             converted = self._value(f.type, given[f.key][1], _join(path, f.key))
             if f.between and f.type.kind == "list" and converted is not INVALID and len(converted) < f.between[0]:
+                if f.type.target.kind == "object":  # its ids are missing: references to them are not checked
+                    self.incomplete |= defined_kinds(f.type.target.target)
                 converted = self._error(given[f.key][1], f"listan är tom; '{f.key}' behöver minst en rad", path)
             ok = ok and converted is not INVALID
             kwargs[f.name] = converted
