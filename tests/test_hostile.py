@@ -9,6 +9,7 @@ editor would and checks what is (and is not) left on disk and in the output.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -161,3 +162,120 @@ def test_leftover_staging_folders_are_cleaned(project: Path) -> None:
     (foreign / "egen.txt").write_text("x", encoding="utf-8")
     assert run_generator("build", "--site", "site", cwd=project).returncode == 0
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".")) == [".git", ".site-ny-inte-var"]
+
+
+# --- Odd files in data/ -----------------------------------------------------------------
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    copy = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, copy)
+    return copy
+
+
+def errors_of(data: Path) -> list[str]:
+    result = run_generator("check", "--data", str(data), cwd=data.parent)
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stderr
+    return result.stderr.splitlines()[:-1]
+
+
+def test_a_fifo_is_refused_not_waited_on(data: Path) -> None:
+    roles = data / "exempel" / "roller.yaml"
+    roles.unlink()
+    os.mkfifo(roles)
+    assert errors_of(data) == [
+        "data/exempel/roller.yaml: är ingen vanlig fil (utan t.ex. en enhet eller ett rör) och läses inte"
+    ]
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "/dev/zero", "../../utanfor.yaml"])
+def test_a_symlink_out_of_the_data_is_refused_and_never_shown(data: Path, target: str) -> None:
+    (data.parent / "utanfor.yaml").write_text("hemligt: lösenord\n", encoding="utf-8")
+    roles = data / "exempel" / "roller.yaml"
+    roles.unlink()
+    roles.symlink_to(target)
+    errors = errors_of(data)
+    assert errors == [
+        "data/exempel/roller.yaml: filen är en länk till något utanför datamappen; lägg in själva filen i stället"
+    ]
+
+
+def test_a_symlink_inside_the_data_is_read(data: Path) -> None:
+    roles = data / "exempel" / "roller.yaml"
+    roles.rename(data / "exempel" / "_roller.txt")
+    roles.symlink_to("_roller.txt")
+    assert run_generator("check", "--data", str(data)).returncode == 0
+
+
+def test_a_cooperation_folder_linked_from_outside_is_refused(data: Path) -> None:
+    shutil.move(data / "exempel", data.parent / "annan")
+    (data / "exempel").symlink_to(data.parent / "annan")
+    assert errors_of(data) == [
+        "data/exempel: mappen är en länk till något utanför datamappen; lägg in själva mappen i stället"
+    ]
+
+
+def test_a_folder_named_like_a_data_file_is_refused(data: Path) -> None:
+    (data / "exempel" / "motesplan-2027.yaml").mkdir()
+    (data / "exempel" / "roller.yaml").unlink()
+    (data / "exempel" / "roller.yaml").mkdir()
+    assert errors_of(data) == [
+        "data/exempel/motesplan-2027.yaml: är en mapp, men här ska en fil med det namnet ligga",
+        "data/exempel/roller.yaml: är en mapp, men här ska en fil med det namnet ligga",
+    ]
+
+
+def test_a_huge_file_is_refused_before_it_is_read(data: Path) -> None:
+    roles = data / "exempel" / "roller.yaml"
+    with roles.open("a", encoding="utf-8") as file:
+        file.write(("# " + "x" * 98 + "\n") * 21_000)
+    assert errors_of(data) == ["data/exempel/roller.yaml: filen är större än 2 MB; handbokens datafiler är några kB"]
+
+
+def test_a_file_not_in_utf8_gives_line_and_column(data: Path) -> None:
+    roles = data / "exempel" / "roller.yaml"
+    text = roles.read_text(encoding="utf-8")
+    roles.write_bytes(text.encode("latin-1"))
+    line = text[: text.index("ö")].count("\n") + 1
+    column = text.index("ö") - text.rfind("\n", 0, text.index("ö"))
+    assert errors_of(data) == [
+        f"data/exempel/roller.yaml:{line}:{column}: filen är inte sparad som UTF-8; spara om den som UTF-8"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("folder", "message"),
+    [
+        (
+            "Stora Bokstaver",
+            "mappens namn blir samverkans id i adresser: använd små bokstäver a–z, siffror och bindestreck",
+        ),
+        ("uppdatera", "mappens namn 'uppdatera' används redan av handbokens egna sidor; välj ett annat namn"),
+        ("tillganglighet", "mappens namn 'tillganglighet' används redan av handbokens egna sidor; välj ett annat namn"),
+        ("assets", "mappens namn 'assets' används redan av handbokens egna sidor; välj ett annat namn"),
+    ],
+)
+def test_folder_names_the_site_uses_are_refused(data: Path, folder: str, message: str) -> None:
+    (data / "exempel").rename(data / folder)
+    assert errors_of(data) == [f"data/{folder}: {message}"]
+
+
+def test_one_refused_tag_at_the_top_gives_one_error(data: Path) -> None:
+    groups = data / "exempel" / "grupper.yaml"
+    groups.write_text("!!python/object:os.system\n" + groups.read_text(encoding="utf-8"), encoding="utf-8")
+    assert errors_of(data) == [
+        "data/exempel/grupper.yaml:1:1: taggen '!!python/object:os.system' är inte tillåten; "
+        "skriv värdet utan tagg (inga '!'-taggar)"
+    ]
+
+
+def test_an_error_never_echoes_more_than_a_short_line(data: Path) -> None:
+    roles = data / "exempel" / "roller.yaml"
+    long_text = "rad ett av en lång hemlig text som inte ska skrivas ut i sin helhet\n      rad två"
+    roles.write_text(
+        roles.read_text(encoding="utf-8").replace("en_per_kommun: false", f"en_per_kommun: |\n      {long_text}")
+    )
+    (error,) = errors_of(data)
+    assert "rad två" not in error and "fick 'rad ett av en lång hemlig text som inte ska skrivas ut i sin…'" in error
