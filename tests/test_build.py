@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
-from conftest import FIXTURE_DATA, SHIPPED_DATA, run_generator
+from conftest import FIXTURE_DATA, ROOT, SHIPPED_DATA, run_generator
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -56,6 +59,19 @@ def test_two_builds_are_byte_identical(tmp_path: Path, shipped_site: Path) -> No
     again = tmp_path / "site"
     assert run_generator("build", "--site", str(again)).returncode == 0
     assert tree_digest(again) == tree_digest(shipped_site)
+
+
+def test_builds_in_processes_with_other_hash_seeds_and_time_zones_are_identical(tmp_path: Path) -> None:
+    """Set and dict order, str hashes and the local clock must not reach the output."""
+    sites = []
+    for seed, zone in (("1", "UTC"), ("4711", "Pacific/Kiritimati")):
+        site = tmp_path / f"site-{seed}"
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": seed, "TZ": zone}
+        command = [sys.executable, "-m", "generator", "build", "--data", str(FIXTURE_DATA), "--site", str(site)]
+        result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        sites.append(tree_digest(site))
+    assert sites[0] == sites[1]
 
 
 def test_failed_build_leaves_previous_site_untouched(tmp_path: Path) -> None:

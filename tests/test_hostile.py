@@ -279,3 +279,24 @@ def test_an_error_never_echoes_more_than_a_short_line(data: Path) -> None:
     )
     (error,) = errors_of(data)
     assert "rad två" not in error and "fick 'rad ett av en lång hemlig text som inte ska skrivas ut i sin…'" in error
+
+
+# --- Names that collide with the site's own ----------------------------------------------
+
+
+@pytest.mark.parametrize("page", ["exempel/index.md", "exempel.md", "exempel/roller/index.md"])
+def test_a_hand_written_page_never_shadows_a_generated_one(project: Path, page: str) -> None:
+    (project / "docs" / page).parent.mkdir(parents=True, exist_ok=True)
+    (project / "docs" / page).write_text("# Egen sida\n", encoding="utf-8")
+    result = run_generator("build", "--site", "site", cwd=project)
+    assert result.returncode == 1
+    assert f"docs/{page} och den genererade " in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_a_cooperation_folder_named_like_a_hand_written_page_is_refused(project: Path) -> None:
+    (project / "data" / "exempel").rename(project / "data" / "uppdatera")
+    result = run_generator("build", "--site", "site", cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.startswith("data/uppdatera: mappens namn 'uppdatera' används redan")
+    assert not (project / "site").exists()
