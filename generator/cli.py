@@ -7,6 +7,7 @@ exit code 1, never a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import re
 import sys
@@ -19,6 +20,8 @@ from .errors import DataErrors
 from .model import Handbook, with_address
 from .model.address import normalise_address
 from .model.base import YEARS
+from .model.history import HISTORY_FILE, Revision, advance, history_text
+from .render.calendar import cooperation_feeds, observed
 from .render.site import render_site
 from .validate import SCHEMA_FILES, read_handbook
 from .validate.schema import schema_files
@@ -53,15 +56,28 @@ def _read(args: argparse.Namespace) -> Handbook:
 
 def _check(args: argparse.Namespace) -> int:
     handbook = _read(args)
+    changed = _history_changes(handbook)  # also finds two events with one UID, as the build would
     render_site(handbook)  # what only shows when pages are made (two pages with one path) shows here too
     names = ", ".join(c.info.short_name for c in handbook.cooperations)
     print(f"Inga fel i {args.data}: {len(handbook.cooperations)} samverkan ({names}).")
+    if changed:
+        print(
+            f"{changed} kalenderhändelser är nya eller ändrade sedan förra bygget: `make site` skriver "
+            f"{args.data / HISTORY_FILE}, som ska checkas in tillsammans med ändringen."
+        )
     _print_warnings(handbook)
     return 0
 
 
+def _history_changes(handbook: Handbook) -> int:
+    feeds = [feed for c in handbook.cooperations for feed in cooperation_feeds(c, handbook.site)]
+    history = advance(handbook.history, observed(feeds))
+    return sum(1 for uid, record in history.items() if handbook.history.get(uid) != record)
+
+
 def _print_warnings(handbook: Handbook) -> None:
-    for warning in collect_warnings(handbook):
+    # The clock is read here, at the edge, only to warn; no output file depends on it.
+    for warning in collect_warnings(handbook, datetime.date.today()):
         print(warning, file=sys.stderr)
 
 
@@ -85,9 +101,11 @@ def _new_year(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    site = render_site(_read(args))
+    handbook = _read(args)
+    site = render_site(handbook)
     write_tree(site.files, args.out, protected=[args.data])
     print(f"Skrev {len(site.files)} filer (Markdown, kalendrar, bilder) till {args.out}/.")
+    _keep_history(args.data, handbook, site.history)
     return 0
 
 
@@ -101,20 +119,30 @@ def _build(args: argparse.Namespace) -> int:
     from . import mkdocs_build  # MkDocs is only needed for this command
 
     handbook = _read(args)  # report data errors plainly before MkDocs starts
-    version = max(c.info.version_date for c in handbook.cooperations)
     try:
         with staging(args.site, protected=[args.data, args.config, args.config.parent / "docs"]) as stage:
-            mkdocs_build.build(args.config, args.data, stage, version, handbook.site.address)
+            rendered = mkdocs_build.build(args.config, args.data, stage, handbook)
             if args.zip:  # packed before the swap: a zip that cannot be written leaves the site as it was
+                version = max(c.info.version_date for c in handbook.cooperations)
                 zip_tree(stage, args.zip, version, name=args.site.resolve().name)
     except mkdocs_build.BuildFailed as failure:
         print(f"{failure}\nHandboken byggdes inte; {args.site}/ är oförändrad.", file=sys.stderr)
         return 1
     print(f"Handboken är byggd i {args.site}/.")
+    _keep_history(args.data, handbook, rendered.history)
     _print_warnings(handbook)
     if args.zip:
         print(f"Packad som {args.zip}.")
     return 0
+
+
+def _keep_history(data: Path, handbook: Handbook, history: dict[str, Revision]) -> None:
+    """Record what the calendars now say, so the next build knows which events changed."""
+    if history != handbook.history:
+        path = data / HISTORY_FILE
+        write_file(path, history_text(history))
+        changed = sum(1 for uid, record in history.items() if handbook.history.get(uid) != record)
+        print(f"Kalenderhistoriken har {changed} nya eller ändrade händelser: checka in {path}.")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,118 +1,255 @@
-"""Drafting next year's schedule from the rules: `python -m generator new-year 2028`.
+"""Drafting next year's plan from the rules: `python -m generator new-year 2028`.
 
-Each autumn the steering group adopts the coming year's årshjul. The draft gives
-every recurring meeting a proposed date in its rule month: the same week and
-weekday as last year's meeting, or the second Thursday of the month, moved on
-to the next working day past weekends and Swedish public holidays. A meeting
-held together with another body's meeting gets the same day. Hosts rotate on
-from where last year's rotation stopped. A pure function: same data and year,
-same text.
+Each autumn the steering group adopts the coming year's årshjul. The draft is a
+plan with status 'forslag' that gives every recurring meeting a proposed date in
+its rule month: the same week and weekday as last year's meeting, or the second
+Thursday of the month, moved on past weekends, Swedish public holidays and the
+eves that end early. Then, in this order:
+
+1. A meeting held together with another body's meeting ("i samband med") gets
+   the partner's day, host and place, and follows it in time.
+2. No two meetings whose bodies share people (members or convener) overlap:
+   on a shared day the later one starts a quarter of an hour after the earlier
+   ends; a meeting of the same people on the same day that is not held together
+   with the other moves on to the next free working day.
+3. Hosts rotate on from where last year's rotation stopped, and a rotating
+   meeting's place is one its host used last year, so host and place agree.
+
+The draft is built as model objects and checked with the same rotation code the
+site uses, then written as YAML. A pure function: same data and year, same text.
 """
 
 from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from .model import Body, CooperationData, Meeting, Occasion
+from .model import Body, CooperationData, Meeting, MeetingStatus, Occasion, PlanStatus, Rotation, YearSchedule
 from .model.dates import next_working_day, nth_weekday
+from .model.rotation import hosts
 
 THURSDAY = 3
+BREAK = datetime.timedelta(minutes=15)
+DEFAULT_START = datetime.time(9, 0)
+DEFAULT_LENGTH = datetime.timedelta(hours=2)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    body: Body
+    occasion: Occasion
+    meeting: Meeting
 
 
 def draft_schedule(c: CooperationData, year: int) -> str:
+    """The proposed plan for `year` as the text of motesplan-ÅÅÅÅ.yaml."""
+    schedule, proposals = draft_plan(c, year)
+    return _plan_text(c, schedule, proposals)
+
+
+def draft_plan(c: CooperationData, year: int) -> tuple[YearSchedule, list[Proposal]]:
+    proposals = [_first_proposal(c, body, occasion, year) for body, occasion in c.occasions() if occasion.months]
+    proposals = _join_partners(proposals)
+    proposals = _separate(c, proposals)
+    rotations = tuple(Rotation(body=body.id, start=start) for body, start in _rotations(c, year))
+    schedule = YearSchedule(
+        year=year,
+        updated=c.info.version_date,
+        status=PlanStatus.PROPOSAL,
+        rotations=rotations,
+        meetings=tuple(p.meeting for p in proposals),
+    )
+    proposals = _places_of_hosts(c, schedule, proposals)
+    proposals.sort(key=lambda p: (p.meeting.date, p.meeting.start or datetime.time(), p.occasion.id))
+    return replace(schedule, meetings=tuple(p.meeting for p in proposals)), proposals
+
+
+def _first_proposal(c: CooperationData, body: Body, occasion: Occasion, year: int) -> Proposal:
+    last = c.dated(occasion.id, year - 1)
+    day = next_working_day(_first_guess(occasion, last, year), avoid_eves=True)
+    meeting = Meeting(occasion=occasion.id, date=day)
+    if last is not None:
+        meeting = replace(meeting, start=last.start, end=last.end, video=last.video)
+        if not _rotating(body):  # a rotating body's place follows its host (step 3)
+            meeting = replace(meeting, place=last.place, host=last.host)
+    return Proposal(body, occasion, meeting)
+
+
+def _first_guess(occasion: Occasion, last: Meeting | None, year: int) -> datetime.date:
+    month = occasion.months[0]
+    if last is not None and last.date.month == month:
+        return nth_weekday(year, month, last.date.weekday(), (last.date.day - 1) // 7)
+    return nth_weekday(year, month, THURSDAY, 1)
+
+
+def _join_partners(proposals: list[Proposal]) -> list[Proposal]:
+    """A meeting held together with another body's meeting in a shared month takes its day, host and place."""
+    result = []
+    for proposal in proposals:
+        partner = _partner(proposal, proposals)
+        if partner is not None:
+            joined = replace(
+                proposal.meeting, date=partner.meeting.date, host=partner.meeting.host, place=partner.meeting.place
+            )
+            proposal = replace(proposal, meeting=joined)
+        result.append(proposal)
+    return result
+
+
+def _partner(proposal: Proposal, proposals: list[Proposal]) -> Proposal | None:
+    held_with = proposal.occasion.held_with
+    months = set(proposal.occasion.months)
+    return next(
+        (p for p in proposals if p.body.id == held_with and held_with and months & set(p.occasion.months)), None
+    )
+
+
+def _separate(c: CooperationData, proposals: list[Proposal]) -> list[Proposal]:
+    """Place the meetings one by one, so that none overlaps an earlier one of the same people."""
+    placed: list[Proposal] = []
+    for proposal in sorted(proposals, key=lambda p: (_partner(p, proposals) is not None, p.occasion.id)):
+        partner = _partner(proposal, proposals)
+
+        together = partner.occasion.id if partner else None
+
+        def clashes(day: datetime.date, body: Body = proposal.body, together: str | None = together) -> list[Proposal]:
+            same_people = [p for p in placed if c.share_people(p.body, body) or p.occasion.id == together]
+            return [p for p in same_people if p.meeting.date == day]
+
+        meeting = proposal.meeting
+        same_day = clashes(meeting.date)
+        if same_day and all(p.occasion.id == together for p in same_day):
+            if any(meeting.overlaps(p.meeting) for p in same_day):
+                meeting = _after(meeting, [p.meeting for p in same_day])
+        elif same_day:
+            meeting = replace(meeting, date=_free_day(proposal.occasion, meeting.date, clashes))
+        placed.append(replace(proposal, meeting=meeting))
+    return placed
+
+
+def _free_day(
+    occasion: Occasion, wanted: datetime.date, clashes: Callable[[datetime.date], list[Proposal]]
+) -> datetime.date:
+    """The working day nearest after `wanted` (else before it) in the occasion's months with no clash."""
+    months = set(occasion.months)
+    days = [wanted + datetime.timedelta(days=n) for n in range(1, 62)]
+    days += [wanted - datetime.timedelta(days=n) for n in range(1, 62)]
+    for day in days:
+        workable = day.month in months and day.year == wanted.year and next_working_day(day, avoid_eves=True) == day
+        if workable and not clashes(day):
+            return day
+    return wanted  # every day of the months is taken: leave it; `check` will say so
+
+
+def _after(meeting: Meeting, earlier: list[Meeting]) -> Meeting:
+    """`meeting` moved to start a break after the last of `earlier` ends, keeping its length."""
+    end = max(_end(m) for m in earlier)
+    start = (datetime.datetime.combine(meeting.date, end) + BREAK).time()
+    length = _length(meeting)
+    finish = (datetime.datetime.combine(meeting.date, start) + length).time()
+    return replace(meeting, start=start, end=finish)
+
+
+def _end(meeting: Meeting) -> datetime.time:
+    start = datetime.datetime.combine(meeting.date, meeting.start or DEFAULT_START)
+    return meeting.end or (start + _length(meeting)).time()
+
+
+def _length(meeting: Meeting) -> datetime.timedelta:
+    if meeting.start is None or meeting.end is None:
+        return DEFAULT_LENGTH
+    day = meeting.date
+    return datetime.datetime.combine(day, meeting.end) - datetime.datetime.combine(day, meeting.start)
+
+
+def _places_of_hosts(c: CooperationData, schedule: YearSchedule, proposals: list[Proposal]) -> list[Proposal]:
+    """A rotating meeting's place: where its host held the body's meeting last year, if anywhere."""
+    hosted = hosts(schedule, [m.id for m in c.info.members], c.meeting_body)
+    previous = c.schedule(schedule.year - 1)
+    last_places: dict[tuple[str, str], str] = {}
+    for meeting in previous.meetings if previous else ():
+        last_host = c.host(meeting)
+        if last_host is not None and meeting.place and meeting.status is not MeetingStatus.CANCELLED:
+            last_places.setdefault((c.meeting_body(meeting).id, last_host.id), meeting.place)
+    result = []
+    for proposal in proposals:
+        host = hosted.get(proposal.meeting)
+        if _rotating(proposal.body) and proposal.meeting.place is None and host is not None:
+            place = last_places.get((proposal.body.id, host))
+            proposal = replace(proposal, meeting=replace(proposal.meeting, place=place))
+        result.append(proposal)
+    return result
+
+
+def _rotating(body: Body) -> bool:
+    return any(r is not None and r.rotating for r in (body.convener, body.notice))
+
+
+def _rotations(c: CooperationData, year: int) -> list[tuple[Body, str]]:
+    """Rotating bodies, each with the member whose turn is first: the one after last year's last turn."""
+    members = [m.id for m in c.info.members]
     previous = c.schedule(year - 1)
-    proposals = _proposed_dates(c, year)
+    result = []
+    for body in filter(_rotating, c.bodies):
+        start = members[0]
+        if previous is not None:
+            own = [m for m in sorted(previous.meetings, key=lambda m: m.date) if c.meeting_body(m).id == body.id]
+            turns = [host.id for m in own if not m.host and (host := c.host(m)) is not None]
+            if turns:
+                start = members[(members.index(turns[-1]) + 1) % len(members)]
+        result.append((body, start))
+    return result
+
+
+def _plan_text(c: CooperationData, schedule: YearSchedule, proposals: list[Proposal]) -> str:
+    year = schedule.year
     lines = [
         "# yaml-language-server: $schema=../_schema/motesplan.schema.json",
         f"# FÖRSLAG till mötesplan för {year}, framtaget från reglerna i grupper.yaml med",
-        "# `python -m generator new-year`. Varje datum är ett förslag: stäm av det, ändra",
-        "# och ta bort kommentaren 'FÖRSLAG' när styrgruppen har antagit årshjulet.",
+        "# `make new-year`. Stäm av datum, tider och platser och ändra det som behövs.",
+        "# Sidorna och kalendrarna visar mötena som förslag tills planen är fastställd.",
+        "# När styrgruppen har beslutat: skriv 'status: faststalld' och fyll i 'beslut'.",
         "",
         f"ar: {year}",
-        f"uppdaterad: {c.info.version_date.isoformat()}",
+        f"uppdaterad: {schedule.updated.isoformat()}",
+        "status: forslag",
+        "# beslut:",
+        "#   organ: Styrgruppen",
+        f"#   datum: {year - 1}-11-15",
+        "#   paragraf: § 1",
         "",
     ]
-    rotations = _rotations(c, year)
-    if rotations:
+    if schedule.rotations:
         lines.append("turordning:")
-        for body, start in rotations:
-            lines += [f"  - grupp: {body.id}", f"    borjar_med: {start}"]
+        for rotation in schedule.rotations:
+            lines += [f"  - grupp: {rotation.body}", f"    borjar_med: {rotation.start}"]
         lines.append("")
     if not proposals:
         lines += ["# Reglerna anger inga månader för mötena: skriv in dem här med datum.", "moten: []"]
         return "\n".join(lines) + "\n"
     lines.append("moten:")
-    for body, occasion in sorted(c.occasions(), key=lambda bo: (proposals.get(bo[1].id, datetime.date.max), bo[1].id)):
-        if occasion.id in proposals:
-            last = c.dated(occasion.id, year - 1) if previous else None
-            lines += _meeting_lines(body, occasion, proposals[occasion.id], last)
-    return "\n".join(lines) + "\n"
+    for proposal in proposals:
+        lines += _meeting_lines(proposal)
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _meeting_lines(body: Body, occasion: Occasion, day: datetime.date, last: Meeting | None) -> list[str]:
+def _meeting_lines(proposal: Proposal) -> list[str]:
+    meeting = proposal.meeting
     lines = [
-        f"  # FÖRSLAG: {body.name}, {occasion.topic}",
-        f"  - mote: {occasion.id}",
-        f"    datum: {day.isoformat()}",
+        f"  # {proposal.body.name}, {proposal.occasion.topic}",
+        f"  - mote: {proposal.occasion.id}",
+        f"    datum: {meeting.date.isoformat()}",
     ]
-    if last is not None and last.start is not None:
-        lines.append(f'    start: "{last.start:%H:%M}"')
-        if last.end is not None:
-            lines.append(f'    slut: "{last.end:%H:%M}"')
-    if last is not None and last.place:
-        lines.append(f"    plats: {json.dumps(last.place, ensure_ascii=False)}")
-    if last is not None and last.video:
-        lines.append(f"    videolank: {json.dumps(last.video, ensure_ascii=False)}")
+    if meeting.start is not None:
+        lines.append(f'    start: "{meeting.start:%H:%M}"')
+    if meeting.end is not None:
+        lines.append(f'    slut: "{meeting.end:%H:%M}"')
+    for key, value in (("plats", meeting.place), ("videolank", meeting.video)):
+        if value:
+            lines.append(f"    {key}: {json.dumps(value, ensure_ascii=False)}")
+    if meeting.host:
+        lines.append(f"    vard: {meeting.host}")
     lines.append("")
     return lines
-
-
-def _proposed_dates(c: CooperationData, year: int) -> dict[str, datetime.date]:
-    dates: dict[str, datetime.date] = {}
-    for _, occasion in c.occasions():
-        if occasion.months:
-            dates[occasion.id] = next_working_day(_first_guess(c, occasion, year))
-    # Held together with another body's meeting in the same month: the same day.
-    for _, occasion in c.occasions():
-        if occasion.id in dates and occasion.held_with:
-            partner = next(
-                (
-                    o
-                    for b, o in c.occasions()
-                    if b.id == occasion.held_with and o.id in dates and set(o.months) & set(occasion.months)
-                ),
-                None,
-            )
-            if partner is not None:
-                dates[occasion.id] = dates[partner.id]
-    return dates
-
-
-def _first_guess(c: CooperationData, occasion: Occasion, year: int) -> datetime.date:
-    month = occasion.months[0]
-    last = c.dated(occasion.id, year - 1)
-    if last is not None and last.date.month == month:
-        week = (last.date.day - 1) // 7
-        return nth_weekday(year, month, last.date.weekday(), week)
-    return nth_weekday(year, month, THURSDAY, 1)
-
-
-def _rotations(c: CooperationData, year: int) -> list[tuple[Body, str]]:
-    """Bodies whose convener or notice goes round 'var sin gång', with the member whose turn is first."""
-    members = [m.id for m in c.info.members]
-    previous = c.schedule(year - 1)
-    result = []
-    for body in c.bodies:
-        if not any(r is not None and r.rotating for r in (body.convener, body.notice)):
-            continue
-        start = members[0]
-        if previous is not None:
-            hosted = [
-                c.host(m) for m in sorted(previous.meetings, key=lambda m: m.date) if c.meeting_body(m).id == body.id
-            ]
-            rotated = [h.id for h in hosted if h is not None]
-            if rotated:
-                start = members[(members.index(rotated[-1]) + 1) % len(members)]
-        result.append((body, start))
-    return result

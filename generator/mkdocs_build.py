@@ -11,13 +11,20 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from .mkdocs_plugin import HandbookPlugin
+from .model import Handbook
+from .render.site import RenderedSite, render_site
+
 
 class BuildFailed(Exception):
     """The site did not build; the message says why, in the words MkDocs used."""
 
 
-def build(config_file: Path, data_dir: Path, site_dir: Path, source_date: datetime.date, address: str) -> None:
-    """Build the site into `site_dir`; dates MkDocs writes (sitemap) come from `source_date`, not the clock."""
+def build(config_file: Path, data_dir: Path, site_dir: Path, handbook: Handbook) -> RenderedSite:
+    """Build the site into `site_dir` from the handbook already read (the data is read once per
+    build) and return what was rendered. Dates MkDocs writes (the sitemap's) come from the data's
+    version date, not the clock."""
+    source_date = max(c.info.version_date for c in handbook.cooperations)
     warnings = _WarningCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(warnings)
@@ -25,14 +32,18 @@ def build(config_file: Path, data_dir: Path, site_dir: Path, source_date: dateti
     os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-        config.plugins["handbook"].config.data_dir = str(data_dir.resolve())
-        config.plugins["handbook"].config.address = address
+        plugin = config.plugins["handbook"]
+        assert isinstance(plugin, HandbookPlugin), "mkdocs.yml must use the 'handbook' plugin"
+        plugin.config.data_dir = str(data_dir.resolve())
+        rendered = render_site(handbook, directory_urls=config.use_directory_urls)
+        plugin.rendered = rendered
         mkdocs_build(config)
     except (MkDocsException, OSError) as err:
         details = "\n".join(warnings.messages)
         raise BuildFailed(f"{details}\n{err}".strip()) from None
     finally:
         logger.removeHandler(warnings)
+    return rendered
 
 
 class _WarningCollector(logging.Handler):

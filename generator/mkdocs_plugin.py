@@ -39,23 +39,29 @@ class HandbookConfig(Config):  # type: ignore[no-untyped-call]
 class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.site: RenderedSite | None = None
+        # Set by `python -m generator build`, which has read and rendered the data already.
+        self.rendered: RenderedSite | None = None
 
     def _data_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.data_dir
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.site = self.rendered or self._render(config)
+        self.rendered = None  # `mkdocs serve` calls on_config again on every change: read the data anew then
+        config.nav = _merge_nav(config.nav or [], self.site.nav)
+        config.site_url = config.site_url or self.site.address
+        return config
+
+    def _render(self, config: MkDocsConfig) -> RenderedSite:
         try:
             handbook = read_handbook(self._data_dir(config))
+            if self.config.address:
+                handbook = with_address(handbook, self.config.address)
+            for warning in collect_warnings(handbook):  # info, not warning: strict builds must not fail on them
+                log.info(str(warning))
+            return render_site(handbook, directory_urls=config.use_directory_urls)
         except DataErrors as errors:
             raise PluginError(errors.report()) from None
-        if self.config.address:
-            handbook = with_address(handbook, self.config.address)
-        for warning in collect_warnings(handbook):  # info, not warning: strict builds must not fail on them
-            log.info(str(warning))
-        self.site = render_site(handbook, directory_urls=config.use_directory_urls)
-        config.nav = _merge_nav(config.nav or [], self.site.nav)
-        config.site_url = config.site_url or handbook.site.address
-        return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None

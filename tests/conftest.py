@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,8 @@ pytest_plugins = ["browser"]
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
 SHIPPED_DATA = ROOT / "data"
+PLAN_FIXTURES = ROOT / "tests" / "fixtures" / "plans"
+PLANNED_YEAR = 2027
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -62,16 +65,46 @@ def run_generator(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[s
 
 
 def build_site(data: Path, site: Path) -> Path:
-    """A strict build of `data` into `site`, which must succeed."""
+    """A strict build of `data` into `site`, which must succeed. A build records the calendar
+    history in its data folder, so the repository's own folders are built from a copy."""
+    if data.resolve() in (FIXTURE_DATA, SHIPPED_DATA):
+        copy = site.parent / f"{site.name}-data"
+        shutil.copytree(data, copy, dirs_exist_ok=True)
+        data = copy
     result = run_generator("build", "--data", str(data), "--site", str(site))
     assert result.returncode == 0, result.stderr
     return site
 
 
+def shipped_with_plans(target: Path) -> Path:
+    """The shipped data with the tests' own plans (tests/fixtures/plans/) instead of whichever plans
+    data/ has, and handbook year 2027: an editor committing next year's plan, or moving the year on,
+    never changes what the tests that rely on a plan see."""
+    shutil.copytree(SHIPPED_DATA, target)
+    for plan in target.glob("*/motesplan-*.yaml"):
+        plan.unlink()
+    (target / "kalenderhistorik.json").unlink(missing_ok=True)
+    for plan in PLAN_FIXTURES.glob("*/motesplan-*.yaml"):
+        shutil.copy(plan, target / plan.parent.name / plan.name)
+    for info in target.glob("*/samverkan.yaml"):
+        text = info.read_text(encoding="utf-8")
+        info.write_text(re.sub(r"(?m)^handboksar: \d+$", f"handboksar: {PLANNED_YEAR}", text), encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="session")
+def planned_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped data with the tests' own plans; read only (copy it to change it)."""
+    return shipped_with_plans(tmp_path_factory.mktemp("planned") / "data")
+
+
+@pytest.fixture(scope="session")
+def planned_site(tmp_path_factory: pytest.TempPathFactory, planned_data: Path) -> Path:
+    """The site of `planned_data`, built strictly."""
+    return build_site(planned_data, tmp_path_factory.mktemp("planned-site") / "site")
+
+
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site built from data/ with the strict build."""
-    site = tmp_path_factory.mktemp("shipped") / "site"
-    result = run_generator("build", "--site", str(site))
-    assert result.returncode == 0, result.stderr
-    return site
+    """The real site built from (a copy of) data/ with the strict build."""
+    return build_site(SHIPPED_DATA, tmp_path_factory.mktemp("shipped") / "site")

@@ -17,7 +17,9 @@ from typing import Any
 
 import pytest
 
-from conftest import FIXTURE_DATA, ROOT, Edit, build_site
+from generator.validate import read_handbook
+
+from conftest import FIXTURE_DATA, ROOT, SHIPPED_DATA, Edit, build_site
 
 LIBICAL_DUMP = ROOT / "tests" / "tools" / "libical_dump.py"
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -115,7 +117,7 @@ def events_by_uid(site: Path, name: str = "alla") -> dict[str, dict[str, Any]]:
 
 
 def test_dated_meeting_reads_back_as_in_the_data(fixture_site: Path) -> None:
-    meeting = events_by_uid(fixture_site)["exempel-styrgrupp-mars-2026@samverkanshandbok"]
+    meeting = events_by_uid(fixture_site)["exempel.mote.styrgrupp-mars.2026@samverkanshandbok"]
     assert meeting["summary"] == "Styrgrupp: Bokslut och budgetstart"
     assert meeting["start"] == "2026-03-12T09:00:00 Europe/Stockholm"
     assert meeting["end"] == "2026-03-12T12:00:00 Europe/Stockholm"
@@ -135,18 +137,18 @@ def test_dated_meeting_reads_back_as_in_the_data(fixture_site: Path) -> None:
 
 
 def test_placeholder_spans_its_months_and_is_tentative(fixture_site: Path) -> None:
-    autumn = events_by_uid(fixture_site)["exempel-styrgrupp-hosten-2026@samverkanshandbok"]
+    autumn = events_by_uid(fixture_site)["exempel.mote.styrgrupp-hosten.2026@samverkanshandbok"]
     assert autumn["summary"] == "Styrgrupp: Delår (datum ej fastställt)"
     assert (autumn["start"], autumn["end"]) == ("2026-09-01", "2026-11-01")
     assert autumn["status"] == "TENTATIVE"
     raw = (fixture_site / "exempel" / "kalender" / "alla.ics").read_bytes().decode("utf-8").replace("\r\n ", "")
-    block = raw.split("UID:exempel-styrgrupp-hosten-2026@samverkanshandbok")[0].rsplit("BEGIN:VEVENT", 1)[1]
-    block += raw.split("UID:exempel-styrgrupp-hosten-2026@samverkanshandbok")[1].split("END:VEVENT")[0]
+    block = raw.split("UID:exempel.mote.styrgrupp-hosten.2026@samverkanshandbok")[0].rsplit("BEGIN:VEVENT", 1)[1]
+    block += raw.split("UID:exempel.mote.styrgrupp-hosten.2026@samverkanshandbok")[1].split("END:VEVENT")[0]
     assert "TRANSP:TRANSPARENT" in block
 
 
 def test_cancelled_extra_meeting(fixture_site: Path) -> None:
-    extra = events_by_uid(fixture_site)["exempel-extra-styrgrupp-maj-2026@samverkanshandbok"]
+    extra = events_by_uid(fixture_site)["exempel.mote.extra-styrgrupp-maj.2026@samverkanshandbok"]
     assert extra["status"] == "CANCELLED"
     assert extra["summary"] == "INSTÄLLT: Styrgrupp: Extra möte om lokaler"
     assert "Mötet är inställt: Frågan löstes i beredningen" in extra["description"]
@@ -154,10 +156,10 @@ def test_cancelled_extra_meeting(fixture_site: Path) -> None:
 
 def test_deadlines_are_all_day_on_the_right_day(fixture_site: Path) -> None:
     deadlines = events_by_uid(fixture_site, "tidsgranser")
-    decision = deadlines["exempel-budget-4-2026@samverkanshandbok"]
+    decision = deadlines["exempel.steg.beslut.2026@samverkanshandbok"]
     assert (decision["start"], decision["end"]) == ("2026-04-30", "2026-05-01")
     assert decision["categories"] == ["Tidsgräns"]
-    internal_control = deadlines["exempel-budget-5-2027@samverkanshandbok"]
+    internal_control = deadlines["exempel.steg.internkontroll.2027@samverkanshandbok"]
     assert (internal_control["start"], internal_control["end"]) == ("2027-12-31", "2028-01-01")
 
 
@@ -169,15 +171,19 @@ def test_calendar_name_is_escaped(data_copy: Path, edit: Edit, tmp_path: Path) -
     assert "X-WR-CALNAME:No\\, Sö\\; \\\\ å – alla möten och tidsgränser" in lines
 
 
-def test_uid_stays_when_placeholder_gets_its_date(data_copy: Path, tmp_path: Path, fixture_site: Path) -> None:
-    (data_copy / "exempel" / "motesplan-2026.yaml").unlink()
+def test_uid_stays_when_placeholder_gets_its_date(data_copy: Path, tmp_path: Path) -> None:
+    plan = data_copy / "exempel" / "motesplan-2026.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.unlink()
     site = build_site(data_copy, tmp_path / "site")
-    before = events_by_uid(site)["exempel-styrgrupp-mars-2026@samverkanshandbok"]
-    after = events_by_uid(fixture_site)["exempel-styrgrupp-mars-2026@samverkanshandbok"]
-    assert before["status"] == "TENTATIVE" and before["start"] == "2026-03-01"
-    assert after["status"] == "CONFIRMED" and after["start"].startswith("2026-03-12T09:00")
-    assert after["sequence"] > before["sequence"]
-    assert set(events_by_uid(site)) - set(events_by_uid(fixture_site)) == set()
+    before = events_by_uid(site)
+    plan.write_text(text, encoding="utf-8")
+    after = events_by_uid(build_site(data_copy, tmp_path / "site"))
+    uid = "exempel.mote.styrgrupp-mars.2026@samverkanshandbok"
+    assert before[uid]["status"] == "TENTATIVE" and before[uid]["start"] == "2026-03-01"
+    assert after[uid]["status"] == "CONFIRMED" and after[uid]["start"].startswith("2026-03-12T09:00")
+    assert after[uid]["sequence"] > before[uid]["sequence"]
+    assert set(before) - set(after) == set()
 
 
 def test_calendar_page_lists_every_feed(fixture_site: Path) -> None:
@@ -192,7 +198,26 @@ def test_calendar_page_lists_every_feed(fixture_site: Path) -> None:
     shutil.rmtree(fixture_site.parent / "unused", ignore_errors=True)
 
 
-def test_calendar_events_link_their_checklist(shipped_site: Path) -> None:
-    feed = (shipped_site / "sml" / "kalender" / "styrgrupp.ics").read_bytes().decode("utf-8").replace("\r\n ", "")
-    (event,) = [e for e in feed.split("BEGIN:VEVENT") if "UID:sml-styrgrupp-februari-2027@" in e]
+def test_calendar_events_link_their_checklist(planned_site: Path) -> None:
+    feed = (planned_site / "sml" / "kalender" / "styrgrupp.ics").read_bytes().decode("utf-8").replace("\r\n ", "")
+    (event,) = [e for e in feed.split("BEGIN:VEVENT") if "UID:sml.mote.styrgrupp-februari.2027@" in e]
     assert "\\nChecklista: https://example.org/samverkanshandbok/sml/checklistor/styrgrupp-arsbokslut-budget/" in event
+
+
+def test_no_meeting_reaches_a_calendar_as_decided_unless_its_plan_is_adopted(shipped_site: Path) -> None:
+    """Whatever plans data/ holds: a confirmed meeting in a feed is one whose date is adopted."""
+    adopted = {
+        (c.id, m.date.isoformat())
+        for c in read_handbook(SHIPPED_DATA).cooperations
+        for s in c.schedules
+        for m in s.meetings
+        if c.plan_status(m).adopted
+    }
+    for dump in libical(feeds(shipped_site)):
+        cooperation = Path(dump["file"]).parent.parent.name
+        for event in dump["events"]:
+            if event["categories"] != ["Möte"] or event["status"] != "CONFIRMED":
+                continue
+            assert (cooperation, event["start"][:10]) in adopted, event["uid"]
+            assert event["transp"] == "OPAQUE", event["uid"]
+            assert not event["summary"].endswith(("(förslag)", "(exempel)")), event["uid"]

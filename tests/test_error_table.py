@@ -776,7 +776,7 @@ ROWS: list[tuple[str, str, str | None, str, list[tuple[int, int, str]]]] = [
         "        mote: styrgrupp-mars\n",
         "        mote: styrgrupp-mars\n        grupp: styrgrupp\n",
         [
-            (-1, 9, "ange antingen 'grupp' eller 'mote', inte båda: mötet talar redan om vilken grupp det gäller"),
+            (-2, 9, "ange antingen 'grupp' eller 'mote', inte båda: mötet talar redan om vilken grupp det gäller"),
         ],
     ),
     (
@@ -821,7 +821,7 @@ ROWS: list[tuple[str, str, str | None, str, list[tuple[int, int, str]]]] = [
         "  - id: extra-styrgrupp-maj\n    grupp: styrgrupp\n    rubrik: Extra möte om lokaler\n",
         "  - mote: styrgrupp-mars\n",
         [
-            (0, 5, "mötet 'styrgrupp-mars' har redan ett datum på rad 4; ett extra möte får ett eget 'id'"),
+            (0, 5, "mötet 'styrgrupp-mars' har redan ett datum på rad 9; ett extra möte får ett eget 'id'"),
         ],
     ),
     (

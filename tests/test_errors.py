@@ -194,7 +194,7 @@ def test_two_meetings_of_one_body_on_one_day(data_copy: Path, edit: Edit) -> Non
     edit("motesplan-2026.yaml", "    status: installt\n", "")
     edit("motesplan-2026.yaml", "    anledning: Frågan löstes i beredningen\n", "    anledning: Extra\n")
     error = only_error(data_copy)
-    assert error.endswith("Styrgrupp har redan ett möte 2026-03-12 (rad 4)")
+    assert error.endswith("Styrgrupp har redan ett möte 2026-03-12 (rad 9)")
 
 
 def test_wrong_time_format(data_copy: Path, edit: Edit) -> None:

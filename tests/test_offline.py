@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from selenium.webdriver.support.ui import WebDriverWait
 
 from browser import chrome
-from conftest import ROOT, run_generator
+from conftest import ROOT, SHIPPED_DATA, run_generator
 
 SHIM = ROOT / "docs" / "assets" / "vendor" / "iframe-worker-shim.js"
 
@@ -21,9 +22,11 @@ def offline(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     if not SHIM.exists():
         pytest.fail("docs/assets/vendor/iframe-worker-shim.js saknas; `make test` hämtar den")
     root = tmp_path_factory.mktemp("offline")
+    shutil.copytree(SHIPPED_DATA, root / "data")
     result = run_generator(
-        "build", "--config", "mkdocs.offline.yml", "--site", str(root / "handbok"), "--zip", str(root / "h.zip")
-    )
+        "build", "--config", "mkdocs.offline.yml", "--data", str(root / "data"), "--site", str(root / "handbok"),
+        "--zip", str(root / "h.zip"),
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
     return root / "handbok", root / "h.zip"
 
@@ -57,5 +60,10 @@ def test_offline_zip_is_complete_and_reproducible(offline: tuple[Path, Path], tm
     assert "handbok/assets/vendor/iframe-worker-shim.js" in names
     assert len(names) == sum(1 for p in site.rglob("*") if p.is_file())
     again = tmp_path / "again.zip"
-    run_generator("build", "--config", "mkdocs.offline.yml", "--site", str(tmp_path / "handbok"), "--zip", str(again))
+    data = site.parent / "data"
+    result = run_generator(
+        "build", "--config", "mkdocs.offline.yml", "--data", str(data), "--site", str(tmp_path / "handbok"),
+        "--zip", str(again),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
     assert hashlib.sha256(again.read_bytes()).digest() == hashlib.sha256(packed.read_bytes()).digest()

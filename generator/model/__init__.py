@@ -27,7 +27,7 @@ from .organisation import (
     RoleFile,
     Seat,
 )
-from .schedule import Meeting, MeetingStatus, Rotation, Site, YearSchedule
+from .schedule import Meeting, MeetingStatus, PlanStatus, Rotation, Site, YearSchedule
 
 __all__ = [
     "Agenda",
@@ -51,6 +51,7 @@ __all__ = [
     "Month",
     "Municipality",
     "Occasion",
+    "PlanStatus",
     "PolicyDocument",
     "Process",
     "ProcessFile",

@@ -12,6 +12,9 @@ from .base import Deadline, Id, Located, Month, Prose, Ref, key, many, optional
 class Step(Located):
     """One step of a process, or a milestone: what happens, when, and by whom."""
 
+    id: Annotated[str, Id("steg")] = key(
+        "id", "Kort id, unikt inom samverkan, t.ex. 'budgetbeslut'. Kalendrarna känner igen steget på det."
+    )
     text: str = key("text", "Vad som ska göras, som i dokumentet.")
     substeps: tuple[str, ...] = many("delsteg", "Delsteg (a, b, …) i den ordning de görs.")
     months: tuple[Month, ...] = many("manader", "Månad eller månader då steget görs, t.ex. [november, december].")

@@ -56,7 +56,7 @@ def days_in_every_year(month: int) -> int:
 
 @cache
 def _holidays(year: int) -> dict[datetime.date, str]:
-    found = holidays.country_holidays("SE", years=year, language="sv", categories=("public", "de_facto"))
+    found = holidays.country_holidays("SE", years=year, language="sv", categories=("public", "de_facto", "bank"))
     return dict(found.items())
 
 
@@ -109,3 +109,14 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> datetime.date:
     while day.month != month:
         day -= datetime.timedelta(days=7)
     return day
+
+
+UID_DOMAIN = "samverkanshandbok"
+
+
+def event_uid(cooperation_id: str, kind: str, item_id: str, year: int, run_start: Month | None = None) -> str:
+    """The one way every calendar event gets its UID: from ids in the data, the year and, for an
+    item held over several separate runs of months, the first month of the run. Ids hold only
+    a–z, 0–9 and '-', so the '.' between the parts keeps different kinds from ever colliding."""
+    parts = [cooperation_id, kind, item_id, str(year), *([run_start.swedish] if run_start else [])]
+    return ".".join(parts) + f"@{UID_DOMAIN}"

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .address import normalise_address
 from .annual import Agenda, Process, Step
 from .base import Month, WebAddress
-from .organisation import Body, Cooperation, Municipality, Occasion, Role
+from .history import History
+from .organisation import Body, Cooperation, Decision, Municipality, Occasion, Role
 from .rotation import hosts
-from .schedule import Meeting, Site, YearSchedule
+from .schedule import Meeting, PlanStatus, Site, YearSchedule
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,11 @@ class CooperationData:
         """The handbook year and the next: what the calendars cover."""
         return (self.info.year, self.info.year + 1)
 
+    def feed_years(self, site: Site) -> range:
+        """The years the calendars cover: a window around the handbook year, so that moving the
+        handbook year on never takes events away that subscribers already have."""
+        return range(self.info.year - site.feed_years_before, self.info.year + site.feed_years_after + 1)
+
     def schedule(self, year: int) -> YearSchedule | None:
         return next((s for s in self.schedules if s.year == year), None)
 
@@ -38,6 +44,20 @@ class CooperationData:
         schedule = self.schedule(year)
         meetings = schedule.meetings if schedule else ()
         return next((m for m in meetings if m.occasion == occasion_id), None)
+
+    def plan_status(self, meeting: Meeting) -> PlanStatus:
+        """The meeting's own status where it differs from its plan's, else the plan's."""
+        if meeting.plan_status is not None:
+            return meeting.plan_status
+        schedule = self.schedule(meeting.date.year)
+        return schedule.status if schedule is not None else PlanStatus.PROPOSAL
+
+    def plan_decision(self, meeting: Meeting) -> Decision | None:
+        """The decision that adopted the meeting: its own, or its plan's."""
+        if meeting.decision is not None or meeting.plan_status is not None:
+            return meeting.decision
+        schedule = self.schedule(meeting.date.year)
+        return schedule.decision if schedule is not None else None
 
     def host(self, meeting: Meeting) -> Municipality | None:
         """The host of a dated meeting: named in the schedule, or next in the body's rotation."""
@@ -106,6 +126,17 @@ class CooperationData:
         months = {m for _, o in self.occasions_with_agenda(agenda_id) for m in o.months}
         return tuple(sorted(months))
 
+    def share_people(self, first: Body, second: Body) -> bool:
+        """Whether the same people sit in both bodies: one body, or members or convener in common."""
+        return first.id == second.id or bool(self.people(first) & self.people(second))
+
+    def people(self, body: Body) -> set[str]:
+        """The roles whose holders must be at the body's meetings: its members and its convener."""
+        roles = {seat.role for seat in body.members}
+        if body.convener is not None and body.convener.role is not None:
+            roles.add(body.convener.role)
+        return roles
+
     def step_body(self, step: Step) -> Body | None:
         """The body a step happens in: named directly or through its meeting."""
         if step.occasion is not None:
@@ -120,6 +151,8 @@ class CooperationData:
 class Handbook:
     site: Site
     cooperations: tuple[CooperationData, ...]
+    # What the calendars have published so far (data/kalenderhistorik.json); empty before the first build.
+    history: History = field(default_factory=dict)
 
 
 def with_address(handbook: Handbook, address: str) -> Handbook:

@@ -8,12 +8,32 @@ from enum import Enum
 from typing import Annotated
 
 from .base import YEARS, Id, Located, Prose, Ref, WebAddress, key, many, optional
+from .organisation import Decision
 
 
 class MeetingStatus(Enum):
+    """What became of a dated meeting."""
+
     PLANNED = "planerat"
     MOVED = "flyttat"
     CANCELLED = "installt"
+
+
+class PlanStatus(Enum):
+    """How far a date has come: an example, a proposal, or adopted by a decision."""
+
+    EXAMPLE = "exempel"
+    PROPOSAL = "forslag"
+    ADOPTED = "faststalld"
+
+    @property
+    def label(self) -> str:
+        """'Exempel', 'Förslag', 'Fastställd': as the pages print it."""
+        return {"exempel": "Exempel", "forslag": "Förslag", "faststalld": "Fastställd"}[self.value]
+
+    @property
+    def adopted(self) -> bool:
+        return self is PlanStatus.ADOPTED
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -37,9 +57,29 @@ class Meeting(Located):
     reason: str | None = optional(
         "anledning", "Varför mötet flyttats, ställts in eller ligger utanför regelns månader."
     )
-    revision: int = key(
-        "andring", "Öka med 1 varje gång tid eller plats ändras, så att kalendrar uppdateras.", default=0
+    plan_status: PlanStatus | None = optional(
+        "planstatus",
+        "Bara om mötet skiljer sig från planen: 'forslag' för ett möte som inte är beslutat "
+        "i en fastställd plan, eller 'faststalld' (med 'beslut') i en plan som är ett förslag.",
     )
+    decision: Decision | None = optional("beslut", "Beslutet som fastställde just det här mötet.")
+
+    def overlaps(self, other: Meeting) -> bool:
+        """Whether the two meetings take up some of the same time; one without a start takes the whole day."""
+        if self.date != other.date:
+            return False
+        if self.start is None or other.start is None:
+            return True
+        return self.start < other.finish and other.start < self.finish
+
+    @property
+    def finish(self) -> datetime.time:
+        """When the meeting ends: its 'slut', else an hour after its start (as the calendars show it)."""
+        if self.end is not None:
+            return self.end
+        if self.start is None:
+            return datetime.time.max
+        return (datetime.datetime.combine(self.date, self.start) + datetime.timedelta(hours=1)).time()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -54,7 +94,14 @@ class Rotation(Located):
 class YearSchedule(Located):
     year: int = key("ar", "Året som mötesplanen gäller.", between=YEARS)
     updated: datetime.date = key("uppdaterad", "Datum då mötesplanen senast ändrades.")
-    example: bool = key("exempel", "Sant om planen är ett exempel och inte beslutad.", default=False)
+    status: PlanStatus = key(
+        "status",
+        "exempel (påhittad, visar hur det ser ut), forslag (framtagen men inte beslutad) "
+        "eller faststalld (beslutad; skriv beslutet under 'beslut').",
+    )
+    decision: Decision | None = optional(
+        "beslut", "Beslutet som fastställde planen: organ, datum och paragraf, t.ex. styrgruppens protokoll."
+    )
     rotations: tuple[Rotation, ...] = many(
         "turordning", "Grupper där kommunerna turas om att ansvara för kallelse, handlingar och anteckningar."
     )
@@ -68,3 +115,9 @@ class Site(Located):
     publisher: str = key("utgivare", "Vem som ger ut handboken, för tillgänglighetsredogörelsen.")
     contact: Prose = key("kontakt", "Hur läsare når utgivaren, t.ex. för att rapportera brister i tillgängligheten.")
     reviewed: datetime.date = key("tillganglighet_bedomd", "Datum då tillgängligheten senast bedömdes.")
+    feed_years_before: int = key(
+        "kalender_ar_fore", "Hur många år före handboksåret kalendrarna behåller (0–5).", default=1
+    )
+    feed_years_after: int = key(
+        "kalender_ar_efter", "Hur många år efter handboksåret kalendrarna visar (0–5).", default=1
+    )

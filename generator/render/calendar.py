@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 import icalendar
 
-from ..model import CooperationData
+from ..model import CooperationData, Site
+from ..model.history import History, Observed, Revision
 from .events import Event, cooperation_events
 
 PRODID = "-//Samverkanshandboken//Handbok för kommunal samverkan//SV"
@@ -56,12 +57,12 @@ class Feed:
     events: tuple[Event, ...]
 
 
-def cooperation_feeds(c: CooperationData, address: str) -> list[Feed]:
+def cooperation_feeds(c: CooperationData, site: Site) -> list[Feed]:
     """Everything; one feed per body that has meetings; the process deadlines and milestones.
 
     A calendar must hold at least one event (RFC 5545), so with nothing dated there is no feed.
     """
-    events = cooperation_events(c, address)
+    events = cooperation_events(c, site)
     if not events:
         return []
     feeds = [
@@ -89,7 +90,14 @@ def cooperation_feeds(c: CooperationData, address: str) -> list[Feed]:
     return feeds
 
 
-def feed_text(feed: Feed) -> str:
+def observed(feeds: list[Feed]) -> list[Observed]:
+    """What the feeds show now, for the calendar history (every event is in the 'alla' feed)."""
+    return [Observed(e.uid, e.fingerprint, e.dated) for f in feeds if f.name == "alla" for e in f.events]
+
+
+def feed_text(feed: Feed, history: History) -> str:
+    """The feed as iCalendar text; SEQUENCE and LAST-MODIFIED come from `history`, which must
+    already record every event of the feed (`model.history.advance`)."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -104,17 +112,16 @@ def feed_text(feed: Feed) -> str:
     if any(not e.all_day for e in feed.events):
         calendar.add_component(icalendar.Timezone.from_ical(VTIMEZONE.replace("\n", "\r\n")))
     for event in feed.events:
-        calendar.add_component(_vevent(event))
+        calendar.add_component(_vevent(event, history[event.uid]))
     return str(calendar.to_ical().decode("utf-8"))
 
 
-def _vevent(event: Event) -> icalendar.Event:
+def _vevent(event: Event, revision: Revision) -> icalendar.Event:
     vevent = icalendar.Event()
     vevent.add("uid", event.uid)
-    stamp = datetime.datetime.combine(event.stamp, datetime.time(), datetime.UTC)
-    vevent.add("dtstamp", stamp)
-    vevent.add("last-modified", stamp)
-    vevent.add("sequence", event.sequence)
+    vevent.add("dtstamp", revision.modified)
+    vevent.add("last-modified", revision.modified)
+    vevent.add("sequence", revision.sequence)
     vevent.add("summary", event.summary)
     vevent.add("dtstart", _moment(event.start))
     vevent.add("dtend", _moment(event.end))

@@ -6,10 +6,12 @@ from ..model import (
     Agenda,
     Body,
     CooperationData,
+    Decision,
     Meeting,
     MeetingStatus,
     Month,
     Occasion,
+    PlanStatus,
     Responsibility,
     Rotation,
     Seat,
@@ -135,6 +137,30 @@ def meeting_when(m: Meeting) -> str:
     return f"{day}, {m.start:%H:%M}{end}"
 
 
+def plan_label(c: CooperationData, m: Meeting) -> str:
+    """'Förslag', 'Exempel' or 'Fastställd': how far the meeting's date has come."""
+    return c.plan_status(m).label
+
+
+def plan_sentence(c: CooperationData, m: Meeting) -> str:
+    """The plan status as a sentence, for feeds and papers."""
+    status = c.plan_status(m)
+    if status is PlanStatus.EXAMPLE:
+        return "Exempel: mötet är påhittat och visar hur handboken fungerar. Det är inte beslutat."
+    if status is PlanStatus.PROPOSAL:
+        return f"Förslag: mötet är inte beslutat ännu; datum, tid och plats kan ändras ({m.date.year})."
+    decision = c.plan_decision(m)
+    return f"Fastställt{decision_phrase(decision)}." if decision else "Fastställt."
+
+
+def decision_phrase(decision: Decision | None) -> str:
+    """' av Styrgruppen 2026-11-12, § 45': who decided, when and where it is recorded."""
+    if decision is None:
+        return ""
+    paragraph = f", {decision.paragraph}" if decision.paragraph else ""
+    return f" av {decision.body} {decision.date.isoformat()}{paragraph}"
+
+
 def meeting_status(m: Meeting) -> str:
     if m.status is MeetingStatus.CANCELLED:
         return f"Inställt: {m.reason}"
@@ -144,15 +170,28 @@ def meeting_status(m: Meeting) -> str:
     return m.reason or "Planerat"
 
 
+def status_cell(c: CooperationData, m: Meeting) -> str:
+    """'Fastställt', 'Förslag', 'Exempel. Inställt: …': the plan status, then what became of the meeting."""
+    status = c.plan_status(m)
+    label = "Fastställt" if status.adopted else status.label
+    if m.status is MeetingStatus.PLANNED and not m.reason:
+        return label
+    return f"{label}. {meeting_status(m)}"
+
+
 def meeting_place(m: Meeting) -> str:
     parts = [p for p in (m.place, "videomöte" if m.video else None) if p]
     return ", ".join(parts) or "Anges senare"
 
 
 def meeting_facts(c: CooperationData, m: Meeting) -> str:
-    """'Kommunhuset, Lysekil, värdkommun Lysekil. Flyttat från 2027-09-16: …' for lists of dated meetings."""
+    """'Kommunhuset, Lysekil, värdkommun Lysekil. Förslag. Flyttat från 2027-09-16: …' for lists of
+    dated meetings: the plan status stands wherever a date is shown, unless the date is adopted."""
     host = c.host(m)
     text = meeting_place(m) + (f", värdkommun {host.name}" if host else "")
+    status = c.plan_status(m)
+    if not status.adopted:
+        text = f"{text}. {status.label}"
     return text if m.status is MeetingStatus.PLANNED else f"{text}. {meeting_status(m)}"
 
 

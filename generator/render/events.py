@@ -1,23 +1,37 @@
 """What goes into the calendars: meetings and deadlines as plain event records.
 
-The records are built from the model alone (no clock): a rule meeting whose date
-is not set yet becomes an all-day placeholder over its month(s); when the year's
-schedule gives it a date it becomes a timed event under the *same* UID, so
-subscribers see it move instead of getting a duplicate.
+The records are built from the model alone (no clock), for every year of the
+calendar window. A rule meeting whose date is not set yet becomes an all-day
+placeholder over each run of its months; when the year's plan gives it a date,
+the dated meeting takes over the UID of the run it falls in, so subscribers see
+it move instead of getting a duplicate. Every UID comes from ids in the data
+(`dates.event_uid`), never from a position in a list. SEQUENCE and LAST-MODIFIED
+are added later, from the calendar history (`model/history.py`).
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 from enum import Enum
 
-from ..model import Body, CooperationData, Meeting, MeetingStatus, Month, Occasion, Process, Step, month_span
-from ..model.dates import last_day, month_runs, run_dates
+from ..errors import DataError, DataErrors, Position
+from ..model import (
+    Body,
+    CooperationData,
+    Meeting,
+    MeetingStatus,
+    Month,
+    Occasion,
+    Process,
+    Site,
+    Step,
+    month_span,
+)
+from ..model.dates import event_uid, last_day, month_runs, run_dates
 from . import describe, paths
 from .checklists import checklist_id
-
-UID_DOMAIN = "samverkanshandbok"
 
 
 class Status(Enum):
@@ -37,8 +51,8 @@ class Event:
     transparent: bool
     category: str
     url: str
-    stamp: datetime.date
-    sequence: int = 0
+    dated: datetime.date  # the data's own date for this event's information ('uppdaterad', 'versionsdatum')
+    pos: Position  # where the event is defined, for errors
     location: str | None = None
     body_id: str | None = None  # the body whose feed the event belongs to; None for deadlines
 
@@ -46,22 +60,45 @@ class Event:
     def all_day(self) -> bool:
         return not isinstance(self.start, datetime.datetime)
 
+    @property
+    def fingerprint(self) -> str:
+        """What a subscriber sees of the event: when, where, what and its status. A change in any
+        of them must reach the calendars, so it moves SEQUENCE on (description and links do not:
+        they change with the publishing address)."""
+        shown = (self.summary, self.start, self.end, self.status.value, self.transparent, self.location)
+        return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()[:16]
 
-def cooperation_events(c: CooperationData, address: str) -> list[Event]:
+
+def cooperation_events(c: CooperationData, site: Site) -> list[Event]:
+    """Every event of the calendar window, in time order; two events with one UID are a data error."""
     events: list[Event] = []
-    for year in c.years:
+    for year in c.feed_years(site):
         for body, occasion in c.occasions():
-            events += _occasion_events(c, body, occasion, year, address)
+            events += _occasion_events(c, body, occasion, year, site.address)
         schedule = c.schedule(year)
         for meeting in schedule.meetings if schedule else ():
             if meeting.occasion is None:
-                events.append(_meeting_event(c, c.meeting_body(meeting), None, meeting, year, address))
-        for process in c.processes:
-            for number, step in enumerate((*process.steps, *process.milestones), start=1):
-                event = _step_event(c, process, number, step, year, address)
-                if event is not None:
-                    events.append(event)
+                uid = event_uid(c.id, "mote", str(meeting.id), year)
+                events.append(_meeting_event(c, c.meeting_body(meeting), None, meeting, uid, site.address))
+        for process, step in c.all_steps():
+            events += _step_events(c, process, step, year, site.address)
+    _refuse_duplicate_uids(events)
     return sorted(events, key=lambda e: (_sort_key(e.start), e.uid))
+
+
+def _refuse_duplicate_uids(events: list[Event]) -> None:
+    first: dict[str, Event] = {}
+    errors = []
+    for event in events:
+        earlier = first.setdefault(event.uid, event)
+        if earlier is not event:
+            message = (
+                f"två kalenderhändelser får samma id ({event.uid}); den första står i {earlier.pos}. "
+                "Ge mötet eller steget ett annat id"
+            )
+            errors.append(DataError(event.pos, message))
+    if errors:
+        raise DataErrors(errors)
 
 
 def _sort_key(moment: datetime.date | datetime.datetime) -> tuple[datetime.date, datetime.time]:
@@ -70,29 +107,36 @@ def _sort_key(moment: datetime.date | datetime.datetime) -> tuple[datetime.date,
     return (moment, datetime.time())
 
 
-def _stamp(c: CooperationData, year: int) -> datetime.date:
+def _dated(c: CooperationData, year: int) -> datetime.date:
     schedule = c.schedule(year)
     return schedule.updated if schedule else c.info.version_date
 
 
+def _run_uids(cooperation_id: str, kind: str, item_id: str, year: int, months: tuple[Month, ...]) -> list[str]:
+    """One UID per run of months: the first run keeps the plain UID, so adding a run never renames it."""
+    runs = month_runs(months)
+    return [event_uid(cooperation_id, kind, item_id, year, run[0] if i else None) for i, run in enumerate(runs)]
+
+
 def _occasion_events(c: CooperationData, body: Body, occasion: Occasion, year: int, address: str) -> list[Event]:
+    runs = month_runs(occasion.months)
+    uids = _run_uids(c.id, "mote", occasion.id, year, occasion.months)
     meeting = c.dated(occasion.id, year)
     if meeting is not None:
-        return [_meeting_event(c, body, occasion, meeting, year, address)]
-    runs = month_runs(occasion.months)
-    return [
-        _placeholder(c, body, occasion, run, year, address, suffix=f"-{run[0].swedish}" if len(runs) > 1 else "")
-        for run in runs
-    ]
+        # The dated meeting is the run it falls in; the other runs' placeholders are fulfilled by it.
+        index = next((i for i, run in enumerate(runs) if meeting.date.month in run), 0)
+        uid = uids[index] if uids else event_uid(c.id, "mote", occasion.id, year)
+        return [_meeting_event(c, body, occasion, meeting, uid, address)]
+    return [_placeholder(c, body, occasion, run, uid, year, address) for run, uid in zip(runs, uids, strict=True)]
 
 
 def _placeholder(
-    c: CooperationData, body: Body, occasion: Occasion, run: tuple[Month, ...], year: int, address: str, suffix: str
+    c: CooperationData, body: Body, occasion: Occasion, run: tuple[Month, ...], uid: str, year: int, address: str
 ) -> Event:
     start, end = run_dates(year, run)
     when = f"Datum är inte fastställt ännu; mötet hålls i {month_span(run)} {year}."
     return Event(
-        uid=f"{c.id}-{occasion.id}-{year}{suffix}@{UID_DOMAIN}",
+        uid=uid,
         summary=f"{body.name}: {occasion.topic} (datum ej fastställt)",
         description=_meeting_description(c, body, occasion, None, when, address),
         start=start,
@@ -101,30 +145,33 @@ def _placeholder(
         transparent=True,
         category="Möte",
         url=_occasion_url(c, body, occasion, address),
-        stamp=_stamp(c, year),
+        dated=_dated(c, year),
+        pos=occasion.pos,
         body_id=body.id,
     )
 
 
 def _meeting_event(
-    c: CooperationData, body: Body, occasion: Occasion | None, meeting: Meeting, year: int, address: str
+    c: CooperationData, body: Body, occasion: Occasion | None, meeting: Meeting, uid: str, address: str
 ) -> Event:
     topic = occasion.topic if occasion else meeting.title
     cancelled = meeting.status is MeetingStatus.CANCELLED
-    uid_part = occasion.id if occasion else meeting.id
+    plan = c.plan_status(meeting)
     start, end = _meeting_times(meeting)
+    status = Status.CANCELLED if cancelled else Status.CONFIRMED if plan.adopted else Status.TENTATIVE
+    suffix = "" if plan.adopted else f" ({plan.label.lower()})"
     return Event(
-        uid=f"{c.id}-{uid_part}-{year}@{UID_DOMAIN}",
-        summary=f"{'INSTÄLLT: ' if cancelled else ''}{body.name}: {topic}",
+        uid=uid,
+        summary=f"{'INSTÄLLT: ' if cancelled else ''}{body.name}: {topic}{suffix}",
         description=_meeting_description(c, body, occasion, meeting, None, address),
         start=start,
         end=end,
-        status=Status.CANCELLED if cancelled else Status.CONFIRMED,
-        transparent=cancelled,
+        status=status,
+        transparent=cancelled or not plan.adopted,
         category="Möte",
         url=_occasion_url(c, body, occasion, address),
-        stamp=_stamp(c, year),
-        sequence=1 + meeting.revision + (meeting.status is not MeetingStatus.PLANNED),
+        dated=_dated(c, meeting.date.year),
+        pos=meeting.pos,
         location=meeting.place,
         body_id=body.id,
     )
@@ -164,7 +211,7 @@ def _meeting_description(
 
 
 def _meeting_lines(c: CooperationData, meeting: Meeting) -> list[str]:
-    lines = []
+    lines = [describe.plan_sentence(c, meeting)]
     if meeting.status is not MeetingStatus.PLANNED:
         lines.append(f"Mötet är {describe.first_lower(describe.meeting_status(meeting))}")
     elif meeting.reason:
@@ -179,15 +226,14 @@ def _meeting_lines(c: CooperationData, meeting: Meeting) -> list[str]:
     return lines
 
 
-def _step_event(c: CooperationData, process: Process, number: int, step: Step, year: int, address: str) -> Event | None:
+def _step_events(c: CooperationData, process: Process, step: Step, year: int, address: str) -> list[Event]:
+    """A deadline is one day; a step without one is an all-day event over each run of its months."""
     if step.deadline is not None:
-        last = last_day(year, step.deadline.month)
-        day = datetime.date(year, step.deadline.month, step.deadline.day or last)
-        start, end = day, day + datetime.timedelta(days=1)
-    elif step.months:
-        start, end = run_dates(year, month_runs(step.months)[0])
+        day = datetime.date(year, step.deadline.month, step.deadline.day or last_day(year, step.deadline.month))
+        spans = [(event_uid(c.id, "steg", step.id, year), day, day + datetime.timedelta(days=1))]
     else:
-        return None
+        uids = _run_uids(c.id, "steg", step.id, year, step.months)
+        spans = [(uid, *run_dates(year, run)) for uid, run in zip(uids, month_runs(step.months), strict=True)]
     when = describe.step_when(step)
     lines = [f"Årsprocess: {process.name}", step.text, f"När: {when}."]
     body = c.step_body(step)
@@ -197,18 +243,22 @@ def _step_event(c: CooperationData, process: Process, number: int, step: Step, y
         lines.append(f"Grupp: {body.name}")
     url = address + paths.page_url(paths.process_page(c, process))
     lines.append(f"Handboken: {url}")
-    return Event(
-        uid=f"{c.id}-{process.id}-{number}-{year}@{UID_DOMAIN}",
-        summary=f"{process.name}: {step.text}",
-        description="\n".join(lines),
-        start=start,
-        end=end,
-        status=Status.CONFIRMED,
-        transparent=True,
-        category="Tidsgräns" if step.deadline else "Årsprocess",
-        url=url,
-        stamp=_stamp(c, year),
-    )
+    return [
+        Event(
+            uid=uid,
+            summary=f"{process.name}: {step.text}",
+            description="\n".join(lines),
+            start=start,
+            end=end,
+            status=Status.CONFIRMED,
+            transparent=True,
+            category="Tidsgräns" if step.deadline else "Årsprocess",
+            url=url,
+            dated=c.info.version_date,
+            pos=step.pos,
+        )
+        for uid, start, end in spans
+    ]
 
 
 def _occasion_url(c: CooperationData, body: Body, occasion: Occasion | None, address: str) -> str:

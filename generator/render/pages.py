@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ..model import Body, CooperationData, Handbook, Month, Process
+from ..model import Body, CooperationData, Handbook, Month, Process, Site
+from ..model.history import History
 from . import derive, paths
-from .calendar import cooperation_feeds, feed_text
+from .calendar import Feed, feed_text
 from .checklists import Checklist, dated_meetings, meeting_checklists, process_checklists
 from .environment import render
 from .markdown import Markdown
@@ -17,12 +18,14 @@ def home_page(handbook: Handbook) -> str:
     return render("home.md.j2", handbook=handbook)
 
 
-def cooperation_pages(c: CooperationData, address: str, directory_urls: bool = True) -> dict[str, str]:
+def cooperation_pages(
+    c: CooperationData, site: Site, feeds: list[Feed], history: History, directory_urls: bool = True
+) -> dict[str, str]:
     """Every page and feed of one cooperation, keyed by its path in the docs tree."""
-    feeds = cooperation_feeds(c, address)
+    calendar = paths.calendar_page(c)
     pages = {
-        paths.calendar_page(c): _page("calendar.md.j2", c, paths.calendar_page(c), feeds=feeds, address=address),
-        **{paths.feed_file(c, f.name): feed_text(f) for f in feeds},
+        calendar: _page("calendar.md.j2", c, calendar, feeds=feeds, address=site.address, years=c.feed_years(site)),
+        **{paths.feed_file(c, f.name): feed_text(f, history) for f in feeds},
         paths.cooperation_page(c): _page("cooperation.md.j2", c, paths.cooperation_page(c)),
         paths.organisation_page(c): _organisation(c, directory_urls),
         paths.org_chart_file(c): org_chart_svg(c, paths.org_chart_file(c), directory_urls),

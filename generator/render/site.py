@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from ..errors import NOWHERE, DataError, DataErrors, Position
 from ..model import CooperationData, Handbook, Month
+from ..model.history import Revision, advance
 from . import paths
+from .calendar import cooperation_feeds, observed
 from .checklists import meeting_checklists, process_checklists
 from .environment import render
 from .pages import cooperation_pages, home_page
@@ -29,17 +31,21 @@ NavEntry = tuple[str | None, str | list["NavEntry"]]
 class RenderedSite:
     files: dict[str, str]
     nav: list[NavEntry]
+    history: dict[str, Revision]  # the calendar history after this build, for write to keep
+    address: str  # where the site is published
 
 
 def render_site(handbook: Handbook, directory_urls: bool = True) -> RenderedSite:
     """Every file of the site; `directory_urls` is False for the offline copy opened from disk."""
+    feeds = {c.id: cooperation_feeds(c, handbook.site) for c in handbook.cooperations}
+    history = advance(handbook.history, [event for f in feeds.values() for event in observed(f)])
     files = {HOME: home_page(handbook), ACCESSIBILITY: render("accessibility.md.j2", site=handbook.site)}
     for c in handbook.cooperations:
         _check_unique(c, set(files))
-        files.update(cooperation_pages(c, handbook.site.address, directory_urls))
+        files.update(cooperation_pages(c, handbook.site, feeds[c.id], history, directory_urls))
     nav: list[NavEntry] = [(c.info.short_name, _cooperation_nav(c)) for c in handbook.cooperations]
     nav.append(("Tillgänglighet", ACCESSIBILITY))
-    return RenderedSite(dict(sorted(files.items())), nav)
+    return RenderedSite(dict(sorted(files.items())), nav, history, handbook.site.address)
 
 
 def _check_unique(c: CooperationData, taken: set[str]) -> None:

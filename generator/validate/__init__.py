@@ -19,10 +19,11 @@ from ..model import (
     Site,
     YearSchedule,
 )
+from ..model.history import HISTORY_FILE, HistoryError, Revision, parse_history
 from .convert import INVALID, Converter
 from .references import check_references
 from .reserved import check_reserved
-from .rules import check_rules
+from .rules import check_rules, check_site
 from .types import ID_PATTERN
 
 SITE_FILE = "handbok.yaml"
@@ -54,9 +55,26 @@ def read_handbook(data_dir: Path) -> Handbook:
     cooperations = [c for c in (_read_cooperation(f, data_dir, log) for f in folders) if c is not None]
     if not folders:
         log.add(Position(display_path(data_dir)), "datamappen har ingen samverkan: lägg till en mapp per samverkan")
+    history = _read_history(data_dir / HISTORY_FILE, log)
     if log:
         raise DataErrors(log.errors)
-    return Handbook(site, tuple(cooperations))
+    check_site(site, log)
+    if log:
+        raise DataErrors(log.errors)
+    return Handbook(site, tuple(cooperations), history)
+
+
+def _read_history(path: Path, log: ErrorLog) -> dict[str, Revision]:
+    """The calendar history the last build wrote; none before the first build."""
+    if not path.is_file():
+        return {}
+    try:
+        return parse_history(path.read_text(encoding="utf-8"))
+    except HistoryError as err:
+        log.add(Position(display_path(path), err.line, err.column), f"kalenderhistoriken går inte att läsa: {err}")
+    except (OSError, UnicodeDecodeError):
+        log.add(Position(display_path(path)), "kalenderhistoriken går inte att läsa; återställ filen från git")
+    return {}
 
 
 def _read_cooperation(folder: Path, root: Path, log: ErrorLog) -> CooperationData | None:

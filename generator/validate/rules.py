@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..errors import ErrorLog, Position
-from ..model import Body, CooperationData, Month, Responsibility
+from ..model import Body, CooperationData, Month, Responsibility, Site
 from .schedule_rules import check_schedule
 
 
@@ -22,6 +22,15 @@ def check_rules(data: CooperationData, log: ErrorLog) -> None:
             _check_months(step.months, step.pos, log)
     for schedule in data.schedules:
         check_schedule(data, schedule, log)
+
+
+MAX_FEED_YEARS = 5
+
+
+def check_site(site: Site, log: ErrorLog) -> None:
+    for key, value in (("kalender_ar_fore", site.feed_years_before), ("kalender_ar_efter", site.feed_years_after)):
+        if value > MAX_FEED_YEARS:
+            log.add(site.pos, f"'{key}' får vara högst {MAX_FEED_YEARS} år, inte {value}")
 
 
 def _check_body(body: Body, log: ErrorLog) -> None:

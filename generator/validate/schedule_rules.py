@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from ..errors import ErrorLog
-from ..model import CooperationData, Meeting, MeetingStatus, YearSchedule, month_span
+from ..model import CooperationData, Meeting, MeetingStatus, PlanStatus, YearSchedule, month_span
 
 
 def check_schedule(data: CooperationData, schedule: YearSchedule, log: ErrorLog) -> None:
+    _check_plan_status(schedule, log)
     rotating: set[str] = set()
     for rotation in schedule.rotations:
         if rotation.body in rotating:
@@ -19,6 +20,10 @@ def check_schedule(data: CooperationData, schedule: YearSchedule, log: ErrorLog)
             continue
         _check_date(data, schedule, meeting, log)
         _check_times_and_status(meeting, log)
+        _check_meeting_plan_status(schedule, meeting, log)
+        if meeting.id is not None and meeting.id in {o.id for _, o in data.occasions()}:
+            message = f"ett extra möte kan inte heta '{meeting.id}': det är redan ett möte i grupper.yaml"
+            log.add(meeting.pos, message)
         if meeting.occasion is not None:
             first = seen_occasions.setdefault(meeting.occasion, meeting)
             if first is not meeting:
@@ -75,3 +80,30 @@ def _check_times_and_status(meeting: Meeting, log: ErrorLog) -> None:
         log.add(meeting.pos, "'flyttat_fran' hör bara till möten med status 'flyttat'")
     if meeting.video is not None and not meeting.video.startswith("https://"):
         log.add(meeting.pos, "'videolank' ska vara en fullständig adress som börjar med https://")
+
+
+def _check_plan_status(schedule: YearSchedule, log: ErrorLog) -> None:
+    if schedule.status is PlanStatus.ADOPTED and schedule.decision is None:
+        message = (
+            "en fastställd mötesplan behöver 'beslut' med 'organ' och 'datum' (och 'paragraf' om det finns), "
+            "t.ex. styrgruppens beslut"
+        )
+        log.add(schedule.pos, message)
+    if schedule.status is not PlanStatus.ADOPTED and schedule.decision is not None:
+        log.add(schedule.decision.pos, "'beslut' hör bara till en fastställd mötesplan: skriv 'status: faststalld'")
+
+
+def _check_meeting_plan_status(schedule: YearSchedule, meeting: Meeting, log: ErrorLog) -> None:
+    own = meeting.plan_status
+    if own is None:
+        if meeting.decision is not None:
+            log.add(meeting.pos, "'beslut' på ett möte hör ihop med 'planstatus: faststalld'")
+        return
+    if schedule.status is PlanStatus.EXAMPLE or own is PlanStatus.EXAMPLE:
+        log.add(meeting.pos, "'planstatus' går inte att använda i eller till en exempelplan: hela planen är exempel")
+    elif own is schedule.status:
+        log.add(meeting.pos, f"mötet har samma planstatus som planen ('{own.value}'); ta bort 'planstatus'")
+    elif own is PlanStatus.ADOPTED and meeting.decision is None:
+        log.add(meeting.pos, "ett fastställt möte i en plan som är ett förslag behöver sitt eget 'beslut'")
+    elif own is not PlanStatus.ADOPTED and meeting.decision is not None:
+        log.add(meeting.pos, "'beslut' hör bara till ett fastställt möte")

@@ -1,27 +1,36 @@
 """Things worth a second look that are not errors: the handbook still builds.
 
-A meeting on a public holiday or a weekend, two bodies with members in common
-meeting on the same day (unless one meeting is held together with the other),
-and a month in which the rules say a body meets but the year's schedule has no
-date for it.
+A meeting on a weekend, a public holiday or an eve; meetings of the same people
+that overlap, or fall on one day without being held together; a month in which
+the rules say a body meets but the year's plan has no date; a plan still only a
+proposal when its year has begun.
 """
 
 from __future__ import annotations
 
+import datetime
 from itertools import combinations
 
 from ..errors import DataError, Position
-from ..model import CooperationData, Handbook, Meeting, MeetingStatus, YearSchedule, month_span
+from ..model import CooperationData, Handbook, Meeting, MeetingStatus, PlanStatus, YearSchedule, month_span
 from ..model.dates import meeting_day_concern
 
 
-def collect_warnings(handbook: Handbook) -> list[DataError]:
+def collect_warnings(handbook: Handbook, today: datetime.date | None = None) -> list[DataError]:
+    """Every warning; with `today` (only `check` and `build` pass the clock) also the plans whose
+    year has begun while they are still proposals."""
     found: list[DataError] = []
     for c in handbook.cooperations:
         for schedule in c.schedules:
             found += _day_off(schedule)
-            found += _shared_members(c, schedule)
+            found += _clashes(c, schedule)
             found += _missing_dates(c, schedule)
+            if today is not None and schedule.status is PlanStatus.PROPOSAL and today.year >= schedule.year:
+                message = (
+                    f"mötesplanen för {schedule.year} är fortfarande ett förslag fast året har börjat; "
+                    "skriv 'status: faststalld' och beslutet när den är antagen"
+                )
+                found.append(_warn(schedule.pos, message))
     return sorted(found)
 
 
@@ -41,23 +50,27 @@ def _day_off(schedule: YearSchedule) -> list[DataError]:
     ]
 
 
-def _shared_members(c: CooperationData, schedule: YearSchedule) -> list[DataError]:
+def _clashes(c: CooperationData, schedule: YearSchedule) -> list[DataError]:
+    """Meetings of the same people that overlap in time, or that fall on one day without being held together."""
     found = []
-    for first, second in combinations(sorted(_live(schedule), key=lambda m: m.date), 2):
-        if first.date != second.date or _held_together(c, first, second):
-            continue
+    for first, second in combinations(sorted(_live(schedule), key=lambda m: (m.date, m.start or datetime.time())), 2):
         a, b = c.meeting_body(first), c.meeting_body(second)
-        shared = {s.role for s in a.members} & {s.role for s in b.members}
-        if a.id != b.id and shared:
-            roles = ", ".join(sorted(c.role(r).name for r in shared))
-            found.append(
-                _warn(
-                    second.pos,
-                    f"{a.name} och {b.name} möts samma dag ({second.date.isoformat()}) "
-                    f"och har ledamöter gemensamt: {roles}",
-                )
-            )
+        if first.date != second.date or not c.share_people(a, b):
+            continue
+        day = second.date.isoformat()
+        shared = ", ".join(sorted(c.role(r).name for r in c.people(a) & c.people(b))) or "samma grupp"
+        if first.overlaps(second):
+            what = f"{a.name} ({_time(first)}) och {b.name} ({_time(second)}) överlappar {day}"
+        elif not _held_together(c, first, second):
+            what = f"{a.name} och {b.name} möts samma dag ({day})"
+        else:
+            continue
+        found.append(_warn(second.pos, f"{what} och har ledamöter gemensamt: {shared}"))
     return found
+
+
+def _time(meeting: Meeting) -> str:
+    return f"{meeting.start:%H:%M}–{meeting.finish:%H:%M}" if meeting.start else "hela dagen"
 
 
 def _held_together(c: CooperationData, first: Meeting, second: Meeting) -> bool:

@@ -52,6 +52,11 @@ def texts(event, kind, getter):
     return values
 
 
+def first_value(event, kind):
+    prop = event.get_first_property(kind)
+    return prop.get_value_as_string() if prop is not None else None
+
+
 def event_record(event):
     status = event.get_status()
     return {
@@ -65,6 +70,9 @@ def event_record(event):
         "categories": texts(event, PROP.CATEGORIES_PROPERTY, "get_categories"),
         "sequence": event.get_sequence(),
         "url": texts(event, PROP.URL_PROPERTY, "get_url"),
+        "transp": first_value(event, PROP.TRANSP_PROPERTY),
+        "dtstamp": first_value(event, PROP.DTSTAMP_PROPERTY),
+        "last_modified": first_value(event, PROP.LASTMODIFIED_PROPERTY),
     }
 
 
