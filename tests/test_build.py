@@ -9,6 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.render import paths
+from generator.render.checklists import meeting_checklists
+from generator.render.markdown import html_text, plain
+from generator.render.site import render_site
+from generator.validate import read_handbook
+
 from conftest import FIXTURE_DATA, ROOT, SHIPPED_DATA, build_site, run_generator
 
 
@@ -118,3 +124,23 @@ def test_generate_writes_markdown_for_another_engine(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (out / "index.md").is_file()
     assert (out / "exempel" / "organisation" / "styrgrupp.md").read_text(encoding="utf-8").startswith("# Styrgrupp\n")
+
+
+def test_every_discussion_point_reaches_its_checklist_and_minutes_template() -> None:
+    """A point dropped from the checklist or the minutes template (a template edit) fails here."""
+    handbook = read_handbook(SHIPPED_DATA)
+    files = render_site(handbook).files
+    checked = 0
+    for c in handbook.cooperations:
+        for checklist in meeting_checklists(c):
+            body, occasion = checklist.body, checklist.occasions[0]
+            if body is None or occasion.agenda is None:
+                continue
+            agenda = c.agenda(occasion.agenda)
+            for page in (paths.checklist_page(c, checklist.id), paths.minutes_page(c, checklist.id)):
+                for section in agenda.sections:
+                    for point in section.points:
+                        shown = (plain(point), html_text(point))  # Markdown list or raw HTML list
+                        assert any(s in files[page] for s in shown), f"{page}: '{point}' saknas"
+                        checked += 1
+    assert checked > 20
