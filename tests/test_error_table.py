@@ -424,6 +424,15 @@ ROWS: list[tuple[str, str, str | None, str, list[tuple[int, int, str]]]] = [
         ],
     ),
     (
+        "prose-unclosed-brackets",
+        "samverkan.yaml",
+        "bakgrund: Samverkan startade 2020.",
+        "bakgrund: Se [1] och " + "[" * 11 + "x.",
+        [
+            (0, 11, "texten har fler än 10 '[' som aldrig stängs med ']' (i bakgrund)"),
+        ],
+    ),
+    (
         "prose-nested-lists",
         "samverkan.yaml",
         "bakgrund: Samverkan startade 2020.",

@@ -19,6 +19,7 @@ from ..render.markdown import prose
 
 MAX_PROSE = 10_000  # characters in one prose field
 MAX_BRACKETS = 200  # '[' in one prose field: Python-Markdown's link search is quadratic in them
+MAX_UNCLOSED = 10  # '[' without ']': each one makes Python-Markdown read the rest of the text again
 MAX_LIST_DEPTH = 8  # lists inside lists
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 _EXTENSIONS = ["tables", "admonition", "attr_list", "md_in_html"]  # as mkdocs.yml, without toc
@@ -32,6 +33,8 @@ def prose_problem(text: str) -> str | None:
         return f"texten är längre än {MAX_PROSE} tecken; korta den eller dela upp den"
     if text.count("[") > MAX_BRACKETS:
         return f"texten har fler än {MAX_BRACKETS} hakparenteser '['"
+    if _unclosed(text) > MAX_UNCLOSED:
+        return f"texten har fler än {MAX_UNCLOSED} '[' som aldrig stängs med ']'"
     if _list_depth(text) > MAX_LIST_DEPTH:
         return f"listorna i texten är nästlade i fler än {MAX_LIST_DEPTH} nivåer"
     for target in _targets(text):
@@ -39,6 +42,16 @@ def prose_problem(text: str) -> str | None:
         if problem:
             return problem
     return None
+
+
+def _unclosed(text: str) -> int:
+    open_brackets = 0
+    for char in text:
+        if char == "[":
+            open_brackets += 1
+        elif char == "]" and open_brackets:
+            open_brackets -= 1
+    return open_brackets
 
 
 def _list_depth(text: str) -> int:
