@@ -300,3 +300,42 @@ def test_a_cooperation_folder_named_like_a_hand_written_page_is_refused(project:
     assert result.returncode == 1
     assert result.stderr.startswith("data/uppdatera: mappens namn 'uppdatera' används redan")
     assert not (project / "site").exists()
+
+
+# --- The command line ---------------------------------------------------------------------
+
+HOSTILE_ADDRESSES = [
+    'https://a/x");alert(1);//</script><script>',
+    "https://a/)<img src=x onerror=alert(1)>",
+    "javascript://%0aalert(1)//",
+    "handbok",
+    "https://a/{: onclick=x}",
+]
+
+
+@pytest.mark.parametrize("address", HOSTILE_ADDRESSES)
+def test_a_hostile_address_flag_is_refused_before_anything_is_built(project: Path, address: str) -> None:
+    result = run_generator("build", "--site", "site", "--adress", address, cwd=project)
+    assert result.returncode == 1
+    assert "python -m generator build: fel: argumentet --adress: adressen " in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_the_address_is_normalised_wherever_it_is_written(project: Path) -> None:
+    result = run_generator("generate", "--out", "md", "--adress", "HTTPS://Example.ORG/Handbok", cwd=project)
+    assert result.returncode == 0, result.stderr
+    calendar = (project / "md" / "exempel" / "kalender" / "alla.ics").read_text(encoding="utf-8")
+    urls = [line.split(":", 1)[1] for line in calendar.splitlines() if line.startswith("URL")]
+    assert urls and all(u.startswith("https://example.org/Handbok/exempel/") for u in urls)
+
+
+@pytest.mark.parametrize("year", ["0", "-1", "99999", "5", "två"])
+def test_new_year_takes_only_real_years(project: Path, year: str) -> None:
+    before = digest(project / "data")
+    result = run_generator("new-year", "--", year, cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        "python -m generator new-year: fel: argumentet ÅR: året ska vara ett årtal från 2000 till 2100, "
+        f"t.ex. 2028, inte '{year}'"
+    )
+    assert digest(project / "data") == before
