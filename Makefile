@@ -3,12 +3,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DATA ?= data
+# AR is the year (år) in `make new-year AR=2028`; make's built-in AR (the archiver 'ar') does not count.
+YEAR = $(if $(filter default,$(origin AR)),,$(AR))
 AXE := tests/js/node_modules/axe-core/axe.min.js
 SHIM := docs/assets/vendor/iframe-worker-shim.js
 
-.PHONY: site test check serve schema generate lint typecheck clean golden lock offline
+.PHONY: site test check serve new-year new-cooperation system-packages schema generate lint typecheck clean golden lock offline
 
 $(STAMP): requirements.txt pyproject.toml
+	@PYTHON=$(PYTHON) tools/system-packages.sh ensure python3-venv
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
@@ -17,11 +21,23 @@ $(STAMP): requirements.txt pyproject.toml
 site: $(STAMP)  ## bygg webbplatsen till site/ (strikt)
 	$(BIN)/python -m generator build
 
-check: $(STAMP)  ## kontrollera datafilerna
-	$(BIN)/python -m generator check
+check: $(STAMP)  ## kontrollera datafilerna (FORMAT=github ger anteckningar för GitHub Actions)
+	$(BIN)/python -m generator check --data $(DATA) $(if $(FORMAT),--format $(FORMAT))
 
-serve: $(STAMP)  ## förhandsvisning som laddas om när data/ eller docs/ ändras
-	$(BIN)/mkdocs serve
+serve: $(STAMP)  ## förhandsvisning på http://127.0.0.1:8000/ som laddas om när data/ eller docs/ ändras
+	$(BIN)/python -m generator serve
+
+new-year: $(STAMP)  ## förslag till mötesplan för ett år: make new-year AR=2028 [SAMVERKAN=sml]
+	@test -n "$(YEAR)" || { echo "Ange året, till exempel: make new-year AR=2028"; exit 1; }
+	$(BIN)/python -m generator new-year $(YEAR) --data $(DATA) $(if $(SAMVERKAN),--cooperation $(SAMVERKAN))
+
+new-cooperation: $(STAMP)  ## ny samverkan med exempel i varje fil: make new-cooperation ID=vastra NAMN="Västra samverkan"
+	@# ID and NAMN reach the shell as environment variables, so quotes in a name cannot break the command.
+	@test -n "$$ID" -a -n "$$NAMN" || { echo 'Ange id och namn, till exempel: make new-cooperation ID=vastra NAMN="Västra samverkan"'; exit 1; }
+	$(BIN)/python -m generator new-cooperation "$$ID" "$$NAMN" --data $(DATA)
+
+system-packages:  ## installera Debian-paketen som testerna behöver (som root), annars visa kommandot
+	@PYTHON=$(PYTHON) tools/system-packages.sh ensure
 
 schema: $(STAMP)  ## skriv om JSON-schemana i data/_schema/
 	$(BIN)/python -m generator schema
@@ -48,7 +64,7 @@ $(AXE): tests/js/package.json tests/js/package-lock.json
 	npm ci --prefix tests/js --no-audit --no-fund --silent
 	touch $(AXE)
 
-test: lint typecheck $(AXE) $(SHIM)  ## hela testsviten, med ruff och mypy
+test: system-packages lint typecheck $(AXE) $(SHIM)  ## hela testsviten, med ruff och mypy
 	$(BIN)/pytest
 
 golden: $(STAMP)  ## uppdatera de förväntade filerna i tests/golden/ efter en avsiktlig ändring

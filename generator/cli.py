@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from .annotations import step_summary, workflow_commands
 from .drafting import draft_schedule
 from .errors import DataErrors
 from .model import Handbook, with_address
@@ -23,8 +24,10 @@ from .model.base import YEARS
 from .model.history import HISTORY_FILE, Revision, advance, history_text
 from .render.calendar import cooperation_feeds, observed
 from .render.site import render_site
+from .scaffold import name_problem, scaffold
 from .validate import SCHEMA_FILES, read_handbook
 from .validate.schema import schema_files
+from .validate.types import ID_PATTERN
 from .validate.warnings import collect_warnings
 from .write import OutputRefused, staging, write_file, write_tree, zip_tree
 
@@ -55,6 +58,8 @@ def _read(args: argparse.Namespace) -> Handbook:
 
 
 def _check(args: argparse.Namespace) -> int:
+    if args.format == "github":
+        return _check_for_github(args.data)
     handbook = _read(args)
     changed = _history_changes(handbook)  # also finds two events with one UID, as the build would
     render_site(handbook)  # what only shows when pages are made (two pages with one path) shows here too
@@ -81,6 +86,22 @@ def _print_warnings(handbook: Handbook) -> None:
         print(warning, file=sys.stderr)
 
 
+def _check_for_github(data: Path) -> int:
+    """Every error and warning as a workflow command on stdout, for annotations on a pull request,
+    and all of them in the step's summary (GitHub shows only the first annotations of each kind)."""
+    try:
+        found, failed = collect_warnings(read_handbook(data)), False
+    except DataErrors as errors:
+        found, failed = errors.errors, True
+    for line in workflow_commands(found):
+        print(line)
+    if summary := os.environ.get("GITHUB_STEP_SUMMARY"):
+        write_file(Path(summary), step_summary(found))
+    if failed:
+        print(f"{len(found)} fel i datafilerna.", file=sys.stderr)
+    return 1 if failed else 0
+
+
 def _new_year(args: argparse.Namespace) -> int:
     handbook = read_handbook(args.data)
     chosen = [c for c in handbook.cooperations if args.cooperation in (None, c.id)]
@@ -97,6 +118,24 @@ def _new_year(args: argparse.Namespace) -> int:
         write_file(targets[c.id], draft_schedule(c, args.year))
         print(f"Skrev förslag till mötesplan: {targets[c.id]}")
     _print_warnings(read_handbook(args.data))  # the draft must load like any other file
+    return 0
+
+
+def _new_cooperation(args: argparse.Namespace) -> int:
+    folder = args.data / args.id
+    problem = name_problem(args.name)
+    if not re.fullmatch(ID_PATTERN, args.id):
+        problem = f"ogiltigt id '{args.id}': använd små bokstäver a–z, siffror och bindestreck (id blir mappens namn)"
+    elif folder.exists():
+        problem = f"{folder} finns redan; välj ett annat id (ingenting skrevs)"
+    elif not args.data.is_dir():
+        problem = f"datamappen {args.data} finns inte"
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    write_tree(scaffold(args.name, datetime.date.today()), folder, marker=False)  # the editor's data, not output
+    print(f"Skapade {folder}/ med exempel i varje fil. Byt ut exemplen och kör make check.")
+    _print_warnings(read_handbook(args.data))  # the new folder must load like any other
     return 0
 
 
@@ -181,11 +220,26 @@ def _address(text: str) -> str:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
+def _serve(args: argparse.Namespace) -> int:
+    """`mkdocs serve`, without Material's English end-of-life notice; data errors show in the browser."""
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"  # read when Material's templates are imported
+    from mkdocs.__main__ import cli as mkdocs_cli
+
+    try:
+        mkdocs_cli.main(["serve", "--config-file", str(args.config), "--dev-addr", args.dev_addr], prog_name="mkdocs")
+    except SystemExit as done:
+        return int(done.code or 0) if isinstance(done.code, int | None) else 1
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m generator", description="Bygger samverkanshandboken från data/.")
     sub = parser.add_subparsers(required=True, metavar="kommando")
 
     check = sub.add_parser("check", help="kontrollera datafilerna och visa alla fel")
+    check.add_argument(
+        "--format", choices=["text", "github"], default="text", help="github: som anteckningar i GitHub Actions"
+    )
     check.set_defaults(command=_check)
 
     build = sub.add_parser("build", help="bygg hela webbplatsen (strikt) till en mapp")
@@ -204,11 +258,21 @@ def _parser() -> argparse.ArgumentParser:
     new_year.add_argument("--force", action="store_true", help="skriv över en befintlig mötesplan")
     new_year.set_defaults(command=_new_year)
 
+    serve = sub.add_parser("serve", help="förhandsvisning som laddas om när data/ eller docs/ ändras")
+    serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs-konfiguration")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="adress och port (standard: 127.0.0.1:8000)")
+    serve.set_defaults(command=_serve)
+
+    cooperation = sub.add_parser("new-cooperation", help="skapa mappen för en ny samverkan, med exempel i varje fil")
+    cooperation.add_argument("id", metavar="ID", help="kort id och mappnamn, t.ex. vastra")
+    cooperation.add_argument("name", metavar="NAMN", help="samverkans namn, t.ex. 'Västra samverkan'")
+    cooperation.set_defaults(command=_new_cooperation)
+
     schema = sub.add_parser("schema", help="skriv JSON-scheman för datafilerna")
     schema.add_argument("--out", type=Path, default=DEFAULT_DATA / "_schema", help="målmapp")
     schema.set_defaults(command=_schema)
 
-    for command in (check, build, generate, new_year):
+    for command in (check, build, generate, new_year, cooperation):
         command.add_argument("--data", type=Path, default=DEFAULT_DATA, help="datamapp (standard: data)")
     for command in (build, generate):
         command.add_argument(

@@ -41,29 +41,39 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         self.site: RenderedSite | None = None
         # Set by `python -m generator build`, which has read and rendered the data already.
         self.rendered: RenderedSite | None = None
+        self.serving = False
+        self.errors: DataErrors | None = None  # while serving: the data's errors, shown instead of the pages
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this plugin, and the last good site, across `serve` rebuilds.
+        self.serving = command == "serve"
 
     def _data_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.data_dir
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.site = self.rendered or self._render(config)
-        self.rendered = None  # `mkdocs serve` calls on_config again on every change: read the data anew then
-        config.nav = _merge_nav(config.nav or [], self.site.nav)
-        config.site_url = config.site_url or self.site.address
+        rendered, self.rendered = self.rendered, None  # `serve` reads the data anew on every change
+        if rendered is None:
+            try:
+                rendered = self._render(config)
+            except DataErrors as errors:
+                return self._data_errors(config, errors)
+        self.site = rendered
+        config.nav = _merge_nav(config.nav or [], rendered.nav)
+        config.site_url = config.site_url or rendered.address
         return config
 
     def _render(self, config: MkDocsConfig) -> RenderedSite:
-        try:
-            handbook = read_handbook(self._data_dir(config))
-            if self.config.address:
-                handbook = with_address(handbook, self.config.address)
-            for warning in collect_warnings(handbook):  # info, not warning: strict builds must not fail on them
-                log.info(str(warning))
-            return render_site(handbook, directory_urls=config.use_directory_urls)
-        except DataErrors as errors:
-            raise PluginError(errors.report()) from None
+        handbook = read_handbook(self._data_dir(config))
+        if self.config.address:
+            handbook = with_address(handbook, self.config.address)
+        for warning in collect_warnings(handbook):  # info, not warning: strict builds must not fail on them
+            log.info(str(warning))
+        return render_site(handbook, directory_urls=config.use_directory_urls)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.errors is not None:
+            return self._error_files(files, config)
         assert self.site is not None
         written = {f.dest_uri: f.src_uri for f in files}  # compared by output: 'x.md' and 'x/index.md' clash
         for path, text in self.site.files.items():
@@ -74,11 +84,59 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
                     f"docs/{hand} och den genererade sidan {path} blir samma fil; byt namn på docs/{hand}"
                 )
             files.append(generated)
+        for path, data in self.site.images.items():
+            files.append(File.generated(config, path, content=data))
+        return files
+
+    def _data_errors(self, config: MkDocsConfig, errors: DataErrors) -> MkDocsConfig:
+        """A build stops; a preview shows the errors on every page it had, until the data is fixed."""
+        if not self.serving:
+            raise PluginError(errors.report())
+        log.info("Förhandsvisningen visar felen i datafilerna:\n%s", errors.report())
+        self.errors = errors
+        if self.site is not None:  # keep the last good navigation so that every open page has a URL
+            config.nav = _merge_nav(config.nav or [], self.site.nav)
+        return config
+
+    def _error_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.errors is not None
+        page = error_page(self.errors)
+        generated = [p for p in self.site.files if p.endswith(".md")] if self.site else []
+        hand_written = files.documentation_pages()
+        # The home page is generated: without a last good site it would be missing.
+        pages = sorted({"index.md", *(f.src_uri for f in hand_written), *generated})
+        for f in hand_written:
+            files.remove(f)
+        for path in pages:
+            files.append(File.generated(config, path, content=page))
+        self.errors = None  # the next rebuild reads the data again
         return files
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self._data_dir(config)))
         return server
+
+
+def error_page(errors: DataErrors) -> str:
+    """A Swedish page listing every error with its file:line, all of it escaped (it comes from the data)."""
+    items = "\n".join(
+        f"<li><code>{_one_line(str(e.position))}</code>: {_one_line(e.message)}"
+        + (f" <small>(i {_one_line(e.path)})</small>" if e.path else "")
+        + "</li>"
+        for e in errors.errors
+    )
+    count = len(errors.errors)
+    return (
+        "# Fel i datafilerna\n\n"
+        f"Handboken kan inte visas: datafilerna har {count} fel. Rätta dem och spara filen, "
+        "så kommer handboken tillbaka här av sig själv.\n\n"
+        f'<ul class="handbok-fel">\n{items}\n</ul>\n'
+    )
+
+
+def _one_line(text: str) -> str:
+    """Escaped, on one line: a blank line would end the HTML block and let Markdown read the text."""
+    return html.escape(" ".join(text.split()))
 
 
 def _merge_nav(hand_written: list[Any], generated: list[NavEntry]) -> list[Any]:

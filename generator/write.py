@@ -78,10 +78,12 @@ def _check_parent(resolved: Path, shown: str) -> None:
 
 
 @contextlib.contextmanager
-def staging(target: Path, protected: Iterable[Path] = ()) -> Iterator[Path]:
+def staging(target: Path, protected: Iterable[Path] = (), marker: bool = True) -> Iterator[Path]:
     """A temporary folder beside `target`; it replaces `target` if the block succeeds.
 
-    The checks run first, so a refused target costs nothing and changes nothing."""
+    The checks run first, so a refused target costs nothing and changes nothing. Without
+    `marker` the new folder is the editor's from then on (a new cooperation's data): no
+    later build may replace it."""
     resolved = check_target(target, protected)
     shown = display_path(target)
     with _as_refusal(shown):
@@ -90,8 +92,10 @@ def staging(target: Path, protected: Iterable[Path] = ()) -> Iterator[Path]:
         stage = Path(tempfile.mkdtemp(prefix=f".{resolved.name}-ny-", dir=resolved.parent))
     try:
         with _as_refusal(shown):
-            (stage / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            (stage / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # also marks a leftover as ours
         yield stage
+        if not marker:
+            (stage / MARKER).unlink()
         with _as_refusal(shown):
             _replace(stage, resolved)
     finally:
@@ -116,9 +120,9 @@ def _glob_escape(name: str) -> str:
     return "".join(f"[{c}]" if c in "*?[]" else c for c in name)
 
 
-def write_tree(files: dict[str, str], target: Path, protected: Iterable[Path] = ()) -> None:
+def write_tree(files: dict[str, str], target: Path, protected: Iterable[Path] = (), marker: bool = True) -> None:
     """Write `{relative path: text}` as a folder that replaces `target` atomically."""
-    with staging(target, protected) as stage, _as_refusal(display_path(target)):
+    with staging(target, protected, marker) as stage, _as_refusal(display_path(target)):
         for relative, text in sorted(files.items()):
             path = stage / relative
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
 """Real pages in headless Chromium: a local server for a built site, a WebDriver, print to PDF, axe-core.
 
-Uses Debian's chromium and chromium-driver (installed by .ci/run). Outside CI a
-machine without them skips these tests; in CI their absence is a failure.
+Uses Debian's chromium and chromium-driver (installed by `make test`). Outside CI a
+machine without them skips these tests, listed at the end; in CI their absence is a failure.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import os
 import shutil
 import subprocess
 import tempfile
@@ -22,7 +21,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from conftest import ROOT
+from conftest import ROOT, require_tool
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -45,10 +44,7 @@ def require_browser() -> None:
     missing = [p for p in (CHROMIUM, CHROMEDRIVER) if not Path(p).exists()]
     if not AXE.exists():
         missing.append(str(AXE))
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"saknas: {', '.join(missing)} (.ci/run och make test ska installera dem)")
-        pytest.skip(f"saknas: {', '.join(missing)}")
+    require_tool(", ".join(missing), not missing)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

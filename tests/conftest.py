@@ -22,6 +22,33 @@ PLAN_FIXTURES = ROOT / "tests" / "fixtures" / "plans"
 PLANNED_YEAR = 2027
 
 
+# Skip reasons that start with this are tools missing from the machine, listed apart at the end.
+MISSING_TOOL = "saknas på datorn:"
+INSTALL_COMMAND = "make system-packages"
+
+
+def require_tool(what: str, present: bool) -> None:
+    """Fail under CI (where `make test` installed everything); elsewhere skip, listed plainly at the end."""
+    if present:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{MISSING_TOOL} {what} ({INSTALL_COMMAND} installerar det)")
+    pytest.skip(f"{MISSING_TOOL} {what}")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    reasons = [str(r.longrepr[2]) for r in terminalreporter.stats.get("skipped", []) if isinstance(r.longrepr, tuple)]
+    missing = sorted({r.split(MISSING_TOOL, 1)[1].strip() for r in reasons if MISSING_TOOL in r})
+    if not missing:
+        return
+    count = sum(MISSING_TOOL in r for r in reasons)
+    terminalreporter.section("verktyg saknas: alla tester kördes inte", sep="=", red=True, bold=True)
+    terminalreporter.write_line(f"{count} tester kördes inte eftersom det här saknas på datorn:", red=True)
+    for what in missing:
+        terminalreporter.write_line(f"  - {what}")
+    terminalreporter.write_line(f"Installera det som saknas med: {INSTALL_COMMAND} (som root, eller med sudo)")
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="skriv om tests/golden/ från nuvarande utdata")
 

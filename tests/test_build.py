@@ -124,7 +124,10 @@ def test_generate_writes_markdown_for_another_engine(tmp_path: Path) -> None:
     result = run_generator("generate", "--data", str(data), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert (out / "index.md").is_file()
-    assert (out / "exempel" / "organisation" / "styrgrupp.md").read_text(encoding="utf-8").startswith("# Styrgrupp\n")
+    body = (out / "exempel" / "organisation" / "styrgrupp.md").read_text(encoding="utf-8")
+    front, heading = body.split("\n---\n", 1)
+    assert front.startswith("---\n") and "boost: 3" in front  # search ranks the body page first
+    assert heading.lstrip("\n").startswith("# Styrgrupp\n")
 
 
 def test_every_discussion_point_reaches_its_checklist_and_minutes_template() -> None:

@@ -8,7 +8,6 @@ back and compared with the data they came from.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -19,7 +18,7 @@ import pytest
 
 from generator.validate import read_handbook
 
-from conftest import FIXTURE_DATA, ROOT, SHIPPED_DATA, Edit, build_site
+from conftest import FIXTURE_DATA, ROOT, SHIPPED_DATA, Edit, build_site, require_tool
 
 LIBICAL_DUMP = ROOT / "tests" / "tools" / "libical_dump.py"
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -33,10 +32,7 @@ ACCEPTED_LIBICAL_FINDING = (
 
 def libical(files: list[Path]) -> list[dict[str, Any]]:
     probe = subprocess.run([SYSTEM_PYTHON, "-c", "import gi"], capture_output=True, check=False)
-    if probe.returncode != 0:
-        if os.environ.get("CI"):
-            pytest.fail("python3-gi och gir1.2-ical-3.0 saknas; .ci/run ska installera dem")
-        pytest.skip("libical (python3-gi, gir1.2-ical-3.0) är inte installerat")
+    require_tool("libical (python3-gi, gir1.2-ical-3.0)", probe.returncode == 0)
     result = subprocess.run(
         [SYSTEM_PYTHON, str(LIBICAL_DUMP), *map(str, files)], capture_output=True, text=True, check=True
     )

@@ -101,7 +101,7 @@ def test_impossible_deadline(data_copy: Path, edit: Edit) -> None:
 def test_unknown_reference(data_copy: Path, edit: Edit) -> None:
     line = edit("processer.yaml", "        mote: styrgrupp-mars\n", "        mote: styrgrupp-maj\n")
     error = only_error(data_copy)
-    assert error.startswith(f"{data_copy}/exempel/processer.yaml:{line}:15: okänd möte 'styrgrupp-maj'")
+    assert error.startswith(f"{data_copy}/exempel/processer.yaml:{line}:15: okänt möte 'styrgrupp-maj'")
     assert "menade du 'styrgrupp-mars'?" in error
 
 

@@ -339,3 +339,14 @@ def test_new_year_takes_only_real_years(project: Path, year: str) -> None:
         f"t.ex. 2028, inte '{year}'"
     )
     assert digest(project / "data") == before
+
+
+def test_a_new_cooperation_folder_is_the_editors_and_never_replaced(project: Path) -> None:
+    assert run_generator("new-cooperation", "vastra", "Västra samverkan", cwd=project).returncode == 0
+    folder = project / "data" / "vastra"
+    assert not (folder / MARKER).exists()
+    before = digest(folder)
+    result = run_generator("generate", "--out", "data/vastra", cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.startswith("data/vastra: mappen finns redan och är inte skriven av generatorn")
+    assert digest(folder) == before

@@ -44,8 +44,10 @@ def test_offline_copy_navigates_and_searches_from_disk(offline: tuple[Path, Path
         assert month is not None
         search = driver.find_element("css selector", "input.md-search__input")
         search.click()
-        search.send_keys("budgetdag")
+        search.send_keys("delarsbokslutet")  # inflected, without å: the handbook's own search worker
         WebDriverWait(driver, 20).until(lambda d: d.find_elements("css selector", ".md-search-result__item"))
+        links = [a.get_attribute("href") for a in driver.find_elements("css selector", ".md-search-result__link")]
+        assert any(str(link).endswith("sml/processer/delarsbokslut.html") for link in links[:3]), links[:5]
         requests = [
             json.loads(e["message"])["message"]["params"]["request"]["url"]
             for e in driver.get_log("performance")  # type: ignore[no-untyped-call]

@@ -26,6 +26,9 @@ class Step(Located):
     occasion: Annotated[str, Ref("mote")] | None = optional(
         "mote", "Mötet där steget görs, t.ex. 'styrgrupp-februari'."
     )
+    short: str | None = optional(
+        "kort", "Kort etikett för årshjulet, några ord, t.ex. 'Budgetram'. Utan den används texten om den får plats."
+    )
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -145,6 +145,9 @@ class Occasion(Located):
         "manader", "Månad eller månader, t.ex. [september, oktober]. Tom om månaden fastställs årligen."
     )
     topic: str = key("amne", "Vad mötet behandlar, som i dokumentets tabell 'Månad / Processer'.")
+    short: str | None = optional(
+        "kort", "Kort etikett för årshjulet, några ord, t.ex. 'Delårsbokslut'. Utan den används ämnet om det får plats."
+    )
     processes: tuple[Annotated[str, Ref("process")], ...] = many("processer", "Årsprocesser som behandlas.")
     held_with: Annotated[str, Ref("grupp")] | None = optional(
         "samband_med", "Grupp som mötet hålls i samband med, t.ex. 'rad'."

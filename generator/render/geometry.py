@@ -52,6 +52,39 @@ def middle(first_month: int, last_month: int, radius: float) -> tuple[float, flo
     return point(month_start_angle(first_month) + months * DEGREES_PER_MONTH / 2, radius)
 
 
+def day_angle(month: int, day: int, days_in_month: int) -> float:
+    """The angle of the middle of `day` in `month`: every month has its 30°, however long it is."""
+    return month_start_angle(month) + (day - 0.5) / days_in_month * DEGREES_PER_MONTH
+
+
+def on_lower_half(angle: float) -> bool:
+    """Text centred at `angle` would read upside down if it ran clockwise (between three and nine o'clock)."""
+    return 90 < angle % 360 < 270
+
+
+def text_arc(start: float, end: float, radius: float) -> str:
+    """The path a label follows from angle `start` to `end` (start < end, less than a full turn).
+    On the lower half it runs anticlockwise, so that the text reads left to right and upright."""
+    large = 1 if end - start > 180 else 0
+    if on_lower_half((start + end) / 2):
+        (x1, y1), (x2, y2), sweep = point(end, radius), point(start, radius), 0
+    else:
+        (x1, y1), (x2, y2), sweep = point(start, radius), point(end, radius), 1
+    r = _fmt(radius)
+    return f"M{_fmt(x1)} {_fmt(y1)} A{r} {r} 0 {large} {sweep} {_fmt(x2)} {_fmt(y2)}"
+
+
+def baseline_radius(centre: float, size: float, angle: float) -> float:
+    """Where the baseline goes so that text of `size` is centred on the circle `centre`: glyphs rise
+    outwards on the upper half and inwards on the lower half, where the path runs the other way."""
+    shift = 0.35 * size
+    return centre + shift if on_lower_half(angle) else centre - shift
+
+
+def arc_length(degrees: float, radius: float) -> float:
+    return math.radians(degrees) * radius
+
+
 def _round(value: float) -> float:
     rounded = round(value, 2)
     return 0.0 if rounded == 0 else rounded  # never '-0'

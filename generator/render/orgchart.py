@@ -19,6 +19,8 @@ BOX_W, BOX_H = 210.0, 62.0
 GAP_X, GAP_Y = 24.0, 64.0
 MARGIN = 16.0
 LEGEND_H = 40.0
+LEGEND_W = 370.0  # the two arrows and their words: the chart is never narrower
+PER_ROW = 4  # more bodies on one level wrap to a new row, so twenty bodies stay readable
 
 
 @dataclass(frozen=True)
@@ -54,12 +56,17 @@ def _levels(c: CooperationData) -> dict[str, int]:
 def layout(c: CooperationData) -> tuple[list[Box], float, float]:
     connected = {s for s, _, _ in _edges(c)} | {t for _, t, _ in _edges(c)}
     levels = _levels(c)
-    rows: dict[int, list[Body]] = {}
+    levelled: dict[int, list[Body]] = {}
     for b in c.bodies:
-        row = levels[b.id] if b.id in connected else max(levels.values(), default=0) + 1
-        rows.setdefault(row, []).append(b)
-    widest = max(len(r) for r in rows.values())
-    width = 2 * MARGIN + widest * BOX_W + (widest - 1) * GAP_X
+        level = levels[b.id] if b.id in connected else max(levels.values(), default=0) + 1
+        levelled.setdefault(level, []).append(b)
+    rows = {
+        (level, start): bodies[start : start + PER_ROW]
+        for level, bodies in levelled.items()
+        for start in range(0, len(bodies), PER_ROW)
+    }
+    widest = max((len(r) for r in rows.values()), default=1)
+    width = max(2 * MARGIN + widest * BOX_W + (widest - 1) * GAP_X, 2 * MARGIN + LEGEND_W)
     boxes = []
     for row_index, row in enumerate(sorted(rows)):
         bodies = rows[row]
@@ -67,7 +74,7 @@ def layout(c: CooperationData) -> tuple[list[Box], float, float]:
         left = (width - row_width) / 2
         y = MARGIN + LEGEND_H + row_index * (BOX_H + GAP_Y)
         boxes += [Box(b, round(left + i * (BOX_W + GAP_X), 2), y) for i, b in enumerate(bodies)]
-    height = MARGIN * 2 + LEGEND_H + len(rows) * BOX_H + (len(rows) - 1) * GAP_Y
+    height = MARGIN * 2 + LEGEND_H + len(rows) * BOX_H + max(len(rows) - 1, 0) * GAP_Y
     return boxes, width, height
 
 
@@ -77,6 +84,7 @@ def org_chart_svg(c: CooperationData, here: str, directory_urls: bool = True) ->
     title = f"Organisationsschema för {c.info.short_name}"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height:g}" class="hb-schema" role="group"'
+        f' style="max-width:{width:g}px"'  # a small chart keeps its size instead of being blown up
         f' aria-labelledby="hb-schema-{c.id}" font-family="Helvetica, Arial, sans-serif">',
         f'<title id="hb-schema-{c.id}">{html_text(title)}</title>',
         f'<rect width="{width:g}" height="{height:g}" fill="#ffffff"/>',

@@ -9,9 +9,13 @@ from .calendar import Feed, feed_text
 from .checklists import Checklist, dated_meetings, meeting_checklists, process_checklists
 from .environment import render
 from .markdown import Markdown
+from .markers import status_marker
 from .orgchart import org_chart_svg
 from .paths import Links
-from .wheel import wheel_rings, wheel_svg
+from .raster import PNG_WIDTH
+from .wheel import wheel_rings
+from .wheel_legend import ring_summary
+from .wheel_svg import wheel_svg
 
 
 def home_page(handbook: Handbook) -> str:
@@ -91,20 +95,28 @@ def wheel_pages(c: CooperationData, directory_urls: bool) -> dict[str, str]:
             "wheel.md.j2",
             c,
             page,
-            rows=rows,
+            rows=[r for r in rows if r.occasions or r.steps],
             unscheduled=derive.unscheduled_occasions(c),
-            svg=Markdown(wheel_svg(c, page, directory_urls)),
+            svg=Markdown(wheel_svg(c, page, directory_urls)) if rings else "",
+            print_svg=Markdown(wheel_svg(c, page, directory_urls, wide=True)) if rings else "",
             rings=rings,
+            ring_summary=Markdown(ring_summary(rings)),
             items=items,
+            steps=c.all_steps(),
+            png_width=PNG_WIDTH,
         ),
-        paths.wheel_file(c): wheel_svg(c, paths.wheel_file(c), directory_urls),
     }
+    if rings:
+        pages[paths.wheel_file(c)] = wheel_svg(c, paths.wheel_file(c), directory_urls, wide=True)
+        poster = paths.poster_page(c)
+        pages[poster] = _page("poster.md.j2", c, poster, svg=Markdown(wheel_svg(c, poster, directory_urls, wide=True)))
     for schedule in c.schedules:
         path = paths.year_page(c, schedule.year)
         svg = Markdown(wheel_svg(c, path, directory_urls, schedule.year))
-        pages[path] = _page("year.md.j2", c, path, schedule=schedule, svg=svg)
+        key = [status_marker(k) for k in dict.fromkeys(m.status.value for m in schedule.meetings)]
+        pages[path] = _page("year.md.j2", c, path, schedule=schedule, svg=svg, markers=key)
         file = paths.wheel_file(c, schedule.year)
-        pages[file] = wheel_svg(c, file, directory_urls, schedule.year)
+        pages[file] = wheel_svg(c, file, directory_urls, schedule.year, wide=True)
     for row in rows:
         path = paths.month_page(c, row.month)
         dated = derive.dated_in_month(c, row.month)

@@ -110,6 +110,10 @@ def wheel_file(c: CooperationData, year: int | None = None) -> str:
     return f"{c.id}/arshjul/arshjul{f'-{year}' if year else ''}.svg"
 
 
+def poster_page(c: CooperationData) -> str:
+    return f"{c.id}/arshjul/affisch.md"
+
+
 def year_page(c: CooperationData, year: int) -> str:
     return f"{c.id}/arshjul/{year}.md"
 

@@ -7,7 +7,7 @@ to MkDocs, and the command line can write them to a folder for another engine.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import NOWHERE, DataError, DataErrors, Position
 from ..model import CooperationData, Handbook, Month
@@ -17,6 +17,8 @@ from .calendar import cooperation_feeds, observed
 from .checklists import meeting_checklists, process_checklists
 from .environment import render
 from .pages import cooperation_pages, home_page
+from .raster import png_from_svg, png_path
+from .wheel import wheel_rings
 
 HOME = "index.md"
 ACCESSIBILITY = "tillganglighet.md"
@@ -33,6 +35,7 @@ class RenderedSite:
     nav: list[NavEntry]
     history: dict[str, Revision]  # the calendar history after this build, for write to keep
     address: str  # where the site is published
+    images: dict[str, bytes] = field(default_factory=dict)  # the wheels as PNG, made from their SVG
 
 
 def render_site(handbook: Handbook, directory_urls: bool = True) -> RenderedSite:
@@ -45,7 +48,11 @@ def render_site(handbook: Handbook, directory_urls: bool = True) -> RenderedSite
         files.update(cooperation_pages(c, handbook.site, feeds[c.id], history, directory_urls))
     nav: list[NavEntry] = [(c.info.short_name, _cooperation_nav(c)) for c in handbook.cooperations]
     nav.append(("Tillgänglighet", ACCESSIBILITY))
-    return RenderedSite(dict(sorted(files.items())), nav, history, handbook.site.address)
+    wheels = [
+        paths.wheel_file(c, year) for c in handbook.cooperations for year in (None, *(s.year for s in c.schedules))
+    ]
+    images = {png_path(svg): png_from_svg(files[svg]) for svg in wheels if svg in files}
+    return RenderedSite(dict(sorted(files.items())), nav, history, handbook.site.address, images)
 
 
 def _check_unique(c: CooperationData, taken: set[str]) -> None:
@@ -126,4 +133,6 @@ def _checklists_nav(c: CooperationData) -> list[NavEntry]:
 def _wheel_nav(c: CooperationData) -> list[NavEntry]:
     nav: list[NavEntry] = [(None, paths.wheel_page(c)), *((m.title, paths.month_page(c, m)) for m in Month)]
     nav += [(f"Mötesplan {s.year}", paths.year_page(c, s.year)) for s in reversed(c.schedules)]
+    if wheel_rings(c):  # a poster only where there is a wheel
+        nav.append((None, paths.poster_page(c)))
     return nav

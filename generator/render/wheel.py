@@ -1,25 +1,25 @@
-"""The annual wheel (årshjul) as SVG: twelve months, one ring per body, one for the processes.
+"""What the annual wheel (årshjul) shows: rings of items, their colours, and a dated year's meetings.
 
-Each item is a numbered sector with a link and a <title>; the numbers and the
-legend under the picture carry the meaning, so colour is never needed to read it.
-The same SVG is inlined on the page and published as a file to download.
+Rings run from the inside out: the processes' steps and deadlines first, then
+the bodies from preparation to council. Every item is numbered in reading order
+(by month, then from the outer ring in); the number is the label of last resort
+when no words fit on the item's arc. The markup is in `wheel_svg.py`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import BodyKind, CooperationData, MeetingStatus, Month, month_span
-from ..model.dates import month_runs
+from ..model import Body, BodyKind, CooperationData, Meeting, MeetingStatus, Month, month_span
+from ..model.dates import last_day, month_runs
 from . import paths
-from .describe import meeting_status, meeting_when
-from .geometry import CENTER, SIZE, annular_sector, middle, point
-from .markdown import html_text
+from .describe import meeting_when, status_cell
 
-RING_COLOURS = ("#d6e6f2", "#dcefd2", "#f7e3c8", "#e8dcf3", "#f4d9d9", "#e4e4e4")  # black text: contrast > 12:1
+# Mid-tone fills: black text on them ≥ 5.8:1, and each ≥ 3.5:1 against the white gaps
+# and background around it (WCAG 1.4.11), so no item depends on its neighbour's colour.
+PALETTE = ("#3d8ec7", "#be7637", "#489a2d", "#a371d6", "#d26573", "#2c9688", "#a2852f", "#d05daa", "#878787")
 KIND_ORDER = (BodyKind.POLITICAL, BodyKind.MANAGEMENT, BodyKind.COORDINATION, BodyKind.PREPARATION)
-MONTH_RING = (352.0, 392.0)
-HUB = 96.0
+PROCESS_RING = "arsprocesser"
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,9 @@ class Item:
     first: Month
     last: Month
     lane: int
-    title: str
+    title: str  # the full text: the item's <title> and its line in the key
+    labels: tuple[str, ...]  # what may stand on its arc, best first ('kort', then the full text)
+    colour: str
     target: str  # docs path of the page the item links to
     anchor: str = ""
 
@@ -36,63 +38,141 @@ class Item:
 @dataclass(frozen=True)
 class Ring:
     number: int
+    key: str  # 'arsprocesser' or the body's id: what the filter buttons toggle
     name: str
     target: str
     items: tuple[Item, ...]
     lanes: int
+    swatches: tuple[tuple[str, str], ...]  # (colour, name) for the legend: the body, or each process
+
+
+@dataclass(frozen=True)
+class DatedMeeting:
+    """A meeting of a dated year, drawn as a marker at its day's angle."""
+
+    month: int
+    day: int
+    days: int  # days in its month
+    status: str  # the status key: 'planerat', 'flyttat', 'installt', …
+    title: str
+    colour: str
+    ring: str  # the ring key of its body, for the filter
+    target: str
+    anchor: str
+
+
+_Entry = tuple[tuple[Month, ...], str, tuple[str, ...], str, str, str]  # run, title, labels, colour, page, anchor
 
 
 def wheel_rings(c: CooperationData, year: int | None = None) -> list[Ring]:
-    """Rings from the inside out: the processes first, then the bodies from preparation to council.
-    With a `year`, each meeting's title also gives its date from that year's schedule."""
-    raw: list[tuple[str, str, list[tuple[tuple[Month, ...], str, str, str]]]] = []
-    steps = [
-        (run, f"{p.name}: {s.text}", paths.process_page(c, p), "")
+    """The rings from the inside out. With a `year`, each meeting's title also gives its date."""
+    colours = colour_map(c)
+    raw: list[tuple[str, str, str, list[_Entry], tuple[tuple[str, str], ...]]] = []
+    steps: list[_Entry] = [
+        (run, f"{p.name}: {s.text}", _labels(s.short, s.text), colours[p.id], paths.process_page(c, p), "")
         for p, s in c.all_steps()
         for run in _step_runs(s.months, s.deadline.month if s.deadline else None)
     ]
     if steps:
-        raw.append(("Årsprocesser och tidsgränser", paths.processes_page(c), steps))
-    bodies = sorted(
-        (b for b in c.bodies if b.kind in KIND_ORDER and any(o.months for o in b.occasions)),
-        key=lambda b: -KIND_ORDER.index(b.kind),
-    )
-    for b in bodies:
-        entries = [
-            (run, f"{b.name}, {month_span(run)}: {o.topic}{_date_note(c, o.id, year)}", paths.body_page(c, b), o.id)
+        used = dict.fromkeys(p.id for p, s in c.all_steps() if s.months or s.deadline)
+        swatches = tuple((colours[p], c.process(p).name) for p in used)
+        raw.append((PROCESS_RING, "Årsprocesser och tidsgränser", paths.processes_page(c), steps, swatches))
+    for b in wheel_bodies(c):
+        entries: list[_Entry] = [
+            (
+                run,
+                f"{b.name}, {month_span(run)}: {o.topic}{_date_note(c, o.id, year)}",
+                _labels(o.short, o.topic),
+                colours[b.id],
+                paths.body_page(c, b),
+                o.id,
+            )
             for o in b.occasions
             for run in month_runs(o.months)
         ]
-        raw.append((b.name, paths.body_page(c, b), entries))
+        raw.append((b.id, b.name, paths.body_page(c, b), entries, ((colours[b.id], b.name),)))
     return _numbered(raw)
 
 
+def wheel_bodies(c: CooperationData) -> list[Body]:
+    """The bodies that have a ring: those with meetings in set months, from preparation to council."""
+    return sorted(
+        (b for b in c.bodies if b.kind in KIND_ORDER and any(o.months for o in b.occasions)),
+        key=lambda b: -KIND_ORDER.index(b.kind),
+    )
+
+
+def colour_map(c: CooperationData) -> dict[str, str]:
+    """One colour per process, then per body, in the order of the data; a body that shares its id
+    with a process shares its colour too, which is harmless: they are in different rings."""
+    keys = [p.id for p in c.processes] + [b.id for b in c.bodies]
+    return {key: PALETTE[i % len(PALETTE)] for i, key in enumerate(dict.fromkeys(keys))}
+
+
+def dated_meetings(c: CooperationData, year: int) -> list[DatedMeeting]:
+    """The year's meetings in date order, each with its body's colour and ring."""
+    schedule = c.schedule(year)
+    if schedule is None:
+        return []
+    colours = colour_map(c)
+    in_wheel = {b.id for b in wheel_bodies(c)}
+    found = []
+    for m in sorted(schedule.meetings, key=lambda m: (m.date, m.start or m.date)):
+        body = c.meeting_body(m)
+        topic = c.occasion(m.occasion)[1].topic if m.occasion else (m.title or "")
+        found.append(
+            DatedMeeting(
+                m.date.month,
+                m.date.day,
+                last_day(m.date.year, m.date.month),
+                _marker_key(c, m),
+                f"{body.name}: {topic} – {meeting_when(m)} ({status_cell(c, m)})",
+                colours.get(body.id, PALETTE[-1]),
+                body.id if body.id in in_wheel else "",
+                paths.body_page(c, body),
+                m.occasion or "",
+            )
+        )
+    return found
+
+
+def _marker_key(c: CooperationData, meeting: Meeting) -> str:
+    """What the marker shows: a move or a cancellation first, else how far the date has come."""
+    plan = c.plan_status(meeting)
+    if meeting.status is not MeetingStatus.PLANNED or plan.adopted:
+        return meeting.status.value
+    return plan.value
+
+
+def _labels(short: str | None, text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t for t in (short, " ".join(text.split())) if t))
+
+
 def _date_note(c: CooperationData, occasion_id: str, year: int | None) -> str:
-    meeting = c.dated(occasion_id, year) if year else None
+    meeting: Meeting | None = c.dated(occasion_id, year) if year else None
     if meeting is None:
         return ""
-    status = "" if meeting.status is MeetingStatus.PLANNED else f" ({meeting_status(meeting)})"
-    return f" – {meeting_when(meeting)}{status}"
+    return f" – {meeting_when(meeting)} ({status_cell(c, meeting)})"
 
 
 def _step_runs(months: tuple[Month, ...], deadline: Month | None) -> list[tuple[Month, ...]]:
     return month_runs(months) if months else ([(deadline,)] if deadline else [])
 
 
-def _numbered(raw: list[tuple[str, str, list[tuple[tuple[Month, ...], str, str, str]]]]) -> list[Ring]:
+def _numbered(raw: list[tuple[str, str, str, list[_Entry], tuple[tuple[str, str], ...]]]) -> list[Ring]:
     """Number items in reading order (by month, then from the outer ring in), and give each a lane."""
     order = sorted(
-        ((run[0], -ring, index) for ring, (_, _, entries) in enumerate(raw) for index, (run, *_) in enumerate(entries))
+        (entry[0][0], -ring, index) for ring, (*_, entries, _s) in enumerate(raw) for index, entry in enumerate(entries)
     )
     numbers = {(-neg_ring, index): n for n, (_, neg_ring, index) in enumerate(order, start=1)}
     rings = []
-    for ring_index, (name, target, entries) in enumerate(raw):
+    for ring_index, (key, name, target, entries, swatches) in enumerate(raw):
         lanes = _lanes([run for run, *_ in entries])
         items = tuple(
-            Item(numbers[(ring_index, i)], run[0], run[-1], lanes[i], title, page, anchor)
-            for i, (run, title, page, anchor) in enumerate(entries)
+            Item(numbers[(ring_index, i)], run[0], run[-1], lanes[i], title, labels, colour, page, anchor)
+            for i, (run, title, labels, colour, page, anchor) in enumerate(entries)
         )
-        rings.append(Ring(ring_index + 1, name, target, items, max(lanes, default=0) + 1))
+        rings.append(Ring(ring_index + 1, key, name, target, items, max(lanes, default=0) + 1, swatches))
     return rings
 
 
@@ -105,78 +185,3 @@ def _lanes(runs: list[tuple[Month, ...]]) -> list[int]:
         taken.setdefault(lane, set()).update(run)
         lanes.append(lane)
     return lanes
-
-
-def wheel_svg(c: CooperationData, here: str, directory_urls: bool = True, year: int | None = None) -> str:
-    """The wheel as SVG markup whose links are relative to `here` (the page or the .svg file);
-    with a `year`, the meetings' dates from that year's schedule are in their titles."""
-    rings = wheel_rings(c, year)
-    lane_width = (MONTH_RING[0] - 8 - HUB) / max(sum(r.lanes for r in rings), 1)
-    title = f"Årshjul för {c.info.short_name}" + (f" {year}" if year else "")
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE:g} {SIZE:g}" class="hb-arshjul" role="group"'
-        f' aria-labelledby="hb-arshjul-{c.id}" font-family="Helvetica, Arial, sans-serif">',
-        f'<title id="hb-arshjul-{c.id}">{html_text(title)}</title>',
-        f'<rect width="{SIZE:g}" height="{SIZE:g}" fill="#ffffff"/>',
-        *_month_ring(c, here, directory_urls),
-    ]
-    inner = HUB
-    for ring in rings:  # each ring as wide as its lanes need
-        parts += _ring(ring, inner, ring.lanes * lane_width, here, directory_urls)
-        inner += ring.lanes * lane_width
-    parts.append(f'<circle cx="{CENTER:g}" cy="{CENTER:g}" r="{HUB - 4:g}" fill="#ffffff" stroke="#1d4f6e"/>')
-    parts.append(_centre_text(c, year))
-    parts.append("</svg>")
-    return "\n".join(parts) + "\n"
-
-
-def _month_ring(c: CooperationData, here: str, directory_urls: bool) -> list[str]:
-    inner, outer = MONTH_RING
-    parts = ['<g class="hb-arshjul__manader">']
-    for month in Month:
-        href = html_text(paths.url_between(here, paths.month_page(c, month), "", directory_urls))
-        x, y = middle(month, month, (inner + outer) / 2)
-        parts.append(
-            f'<a href="{href}"><title>Vad händer i {month.swedish}?</title>'
-            f'<path d="{annular_sector(month, month, inner, outer)}" fill="#1d4f6e" stroke="#ffffff" stroke-width="2"/>'
-            f'<text x="{x:g}" y="{y:g}" dy="0.35em" text-anchor="middle" font-size="16" fill="#ffffff">'
-            f"{month.title}</text></a>"
-        )
-    parts.append("</g>")
-    return parts
-
-
-def _ring(ring: Ring, inner: float, width: float, here: str, directory_urls: bool) -> list[str]:
-    colour = RING_COLOURS[(ring.number - 1) % len(RING_COLOURS)]
-    lane_width = (width - 4) / ring.lanes
-    x, y = point(0, inner + width / 2)
-    parts = [
-        '<g class="hb-arshjul__ring">',
-        f'<path d="{annular_sector(1, 12, inner, inner + width - 4)}" fill="#f7f7f7" stroke="#c8c8c8"/>',
-    ]
-    for item in ring.items:
-        low = inner + item.lane * lane_width
-        href = html_text(paths.url_between(here, item.target, item.anchor, directory_urls))
-        lx, ly = middle(item.first, item.last, low + lane_width / 2)
-        parts.append(
-            f'<a href="{href}"><title>{item.number}. {html_text(item.title)}</title>'
-            f'<path d="{annular_sector(item.first, item.last, low + 1, low + lane_width - 1)}" fill="{colour}"'
-            f' stroke="#333333" stroke-width="1"/>'
-            f'<text x="{lx:g}" y="{ly:g}" dy="0.35em" text-anchor="middle" font-size="18" font-weight="700"'
-            f' fill="#000000">{item.number}</text></a>'
-        )
-    parts.append(
-        f'<text x="{x:g}" y="{y:g}" dy="0.35em" text-anchor="middle" font-size="14" fill="#000000">'
-        f"R{ring.number}</text>"
-    )
-    parts.append("</g>")
-    return parts
-
-
-def _centre_text(c: CooperationData, year: int | None) -> str:
-    below = str(year) if year else "Enligt reglerna"
-    return (
-        f'<text x="{CENTER:g}" y="{CENTER:g}" text-anchor="middle" font-size="18" font-weight="700" fill="#102a3a">'
-        f'<tspan x="{CENTER:g}" dy="-0.2em">{html_text(c.info.short_name)}</tspan>'
-        f'<tspan x="{CENTER:g}" dy="1.3em" font-size="14" font-weight="400">{below}</tspan></text>'
-    )

@@ -21,7 +21,7 @@ from ..model.address import normalise_address
 from ..model.base import MONTH_NAMES, WebAddress
 from ..model.dates import days_in_every_year
 from .prose import prose_problem
-from .types import DATE_PATTERN, ID_PATTERN, TIME_PATTERN, FieldType, defined_kinds, model_fields
+from .types import DATE_PATTERN, ID_PATTERN, TIME_PATTERN, FieldType, defined_kinds, fold_swedish, model_fields
 
 # Bounds on what one value may hold; the JSON Schema says the same (schema.py).
 MAX_TEXT = 1_000  # characters in a name, title or other one-line text
@@ -191,7 +191,7 @@ class Converter:
 
     def _enum(self, ftype: FieldType, value: Scalar, path: str) -> Any:
         for member in ftype.target:
-            if member.value == value.text.strip():
+            if fold_swedish(member.value) == fold_swedish(value.text):
                 return member
         allowed = ", ".join(m.value for m in ftype.target)
         return self._error(value, f"okänt värde {_quoted(value.text)}; välj ett av: {allowed}", path)

@@ -4,17 +4,36 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from dataclasses import dataclass
 
 from ..errors import ErrorLog
 from .convert import Mention
 
+
+@dataclass(frozen=True)
+class KindName:
+    """A kind of id in Swedish: the noun, whether it is an en- or ett-word, and where such ids are defined."""
+
+    noun: str
+    neuter: bool  # ett möte: "okänt möte", "inget möte"; en roll: "okänd roll", "ingen roll"
+    where: str
+
+    @property
+    def unknown(self) -> str:
+        return f"{'okänt' if self.neuter else 'okänd'} {self.noun}"
+
+    @property
+    def none(self) -> str:
+        return f"{'inget' if self.neuter else 'ingen'} {self.noun} ({self.where})"
+
+
 KIND_NAMES = {
-    "kommun": "medlemskommun (samverkan.yaml, medlemmar)",
-    "roll": "roll (roller.yaml)",
-    "grupp": "grupp (grupper.yaml)",
-    "mote": "möte (grupper.yaml, moten)",
-    "process": "process (processer.yaml)",
-    "diskussionspunkter": "lista med diskussionspunkter (diskussionspunkter.yaml)",
+    "kommun": KindName("medlemskommun", False, "samverkan.yaml, medlemmar"),
+    "roll": KindName("roll", False, "roller.yaml"),
+    "grupp": KindName("grupp", False, "grupper.yaml"),
+    "mote": KindName("möte", True, "grupper.yaml, moten"),
+    "process": KindName("process", False, "processer.yaml"),
+    "diskussionspunkter": KindName("lista med diskussionspunkter", False, "diskussionspunkter.yaml"),
 }
 
 
@@ -36,7 +55,7 @@ def check_references(
 
 
 def _unknown(ref: Mention, ids: list[str]) -> str:
-    what = KIND_NAMES[ref.kind]
+    kind = KIND_NAMES[ref.kind]
     close = difflib.get_close_matches(ref.value, ids, n=1)
     hint = f"; menade du '{close[0]}'?" if close else f"; kända id: {', '.join(ids) or 'inga'}"
-    return f"okänd {what.split(' (')[0]} '{ref.value}': det finns ingen {what} med det id:t{hint}"
+    return f"{kind.unknown} '{ref.value}': det finns {kind.none} med det id:t{hint}"

@@ -14,7 +14,7 @@ from ..model.address import MAX_LENGTH as ADDRESS_MAX
 from ..model.base import MONTH_NAMES as MONTH_NAMES_FOR_SCHEMA
 from .convert import MAX_INT, MAX_ITEMS, MAX_TEXT
 from .prose import MAX_PROSE
-from .types import DATE_PATTERN, ID_PATTERN, TIME_PATTERN, FieldType, model_fields
+from .types import DATE_PATTERN, ID_PATTERN, TIME_PATTERN, FieldType, model_fields, swedish_spellings_pattern
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -60,7 +60,9 @@ def _value(ftype: FieldType) -> dict[str, Any]:
     if ftype.kind == "object":
         return _object(ftype.target)
     if ftype.kind == "enum":
-        return {"enum": [m.value for m in ftype.target]}
+        # Completion offers the one canonical spelling; the pattern also accepts it with å, ä, ö.
+        words = [m.value for m in ftype.target]
+        return {"anyOf": [{"enum": words}, {"type": "string", "pattern": swedish_spellings_pattern(words)}]}
     simple: dict[str, dict[str, Any]] = {
         "text": {"type": "string", "minLength": 1, "maxLength": MAX_TEXT},
         "prose": {"type": "string", "minLength": 1, "maxLength": MAX_PROSE},

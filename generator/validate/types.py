@@ -24,6 +24,22 @@ DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
 
 
+# Enumerated words may be written with å, ä, ö or without: 'inställt' and 'installt' are one word.
+_SWEDISH_LETTERS = str.maketrans("åäö", "aao")
+_LETTER_CLASSES = {"a": "[aåä]", "o": "[oö]"}
+
+
+def fold_swedish(word: str) -> str:
+    """The form two spellings of an enumerated word share: lower case, å and ä as a, ö as o."""
+    return word.strip().lower().translate(_SWEDISH_LETTERS)
+
+
+def swedish_spellings_pattern(words: list[str]) -> str:
+    """A regular expression for the lower-case spellings `fold_swedish` takes as these words."""
+    spellings = ["".join(_LETTER_CLASSES.get(ch, ch) for ch in fold_swedish(w)) for w in words]
+    return "^(" + "|".join(spellings) + ")$"
+
+
 @dataclass(frozen=True)
 class FieldType:
     """`kind` is one of: text, prose, address, int, bool, date, time, month, deadline, enum, id, ref, list, object."""

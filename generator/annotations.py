@@ -1,0 +1,68 @@
+"""Errors and warnings as GitHub Actions workflow commands, shown on the pull request's lines.
+
+`::error file=data/sml/grupper.yaml,line=14,col=5::okänd månad 'febuari'` puts the
+message on that line of the file in the pull request. The format and its escaping
+follow GitHub's "Workflow commands for GitHub Actions": in the message %, CR and LF
+are escaped; in a property also ':' and ','.
+"""
+
+from __future__ import annotations
+
+from .errors import DataError
+from .render.markdown import plain
+
+WARNING_PREFIX = "varning: "
+# GitHub shows at most this many error and this many warning annotations per step;
+# the step summary lists every one.
+SHOWN_PER_LEVEL = 10
+
+
+def annotation(error: DataError) -> str:
+    """One workflow command; a `varning: …` message becomes a warning, everything else an error."""
+    level, message = "error", str(error.message)
+    if message.startswith(WARNING_PREFIX):
+        level, message = "warning", message.removeprefix(WARNING_PREFIX)
+    if error.path:
+        message = f"{message} (i {error.path})"
+    pos = error.position
+    properties = {"file": pos.file, "line": pos.line, "col": pos.column}
+    shown = ",".join(f"{k}={_property(str(v))}" for k, v in properties.items() if v)
+    return f"::{level} {shown}::{_data(message)}" if shown else f"::{level}::{_data(message)}"
+
+
+def workflow_commands(found: list[DataError]) -> list[str]:
+    """Every error and warning as a workflow command, and a notice when GitHub will not show them all."""
+    lines = [annotation(e) for e in found]
+    warnings = sum(e.message.startswith(WARNING_PREFIX) for e in found)
+    if max(warnings, len(found) - warnings) > SHOWN_PER_LEVEL:
+        lines.append(
+            f"::notice::{_data(_counts(found))}. GitHub visar högst {SHOWN_PER_LEVEL} av varje slag på raderna; "
+            "alla står i körningens sammanfattning (Summary)."
+        )
+    return lines
+
+
+def step_summary(found: list[DataError]) -> str:
+    """Markdown for the job's summary page: every error and warning with its place, escaped."""
+    if not found:
+        return "## Datakontroll\n\nInga fel och inga varningar i datafilerna.\n"
+    items = "\n".join(f"- **{plain(str(e.position))}**: {plain(_message(e))}" for e in found)
+    return f"## Datakontroll\n\n{_counts(found)}:\n\n{items}\n"
+
+
+def _message(error: DataError) -> str:
+    where = f" (i {error.path})" if error.path else ""
+    return f"{error.message}{where}"
+
+
+def _counts(found: list[DataError]) -> str:
+    warnings = sum(e.message.startswith(WARNING_PREFIX) for e in found)
+    return f"{len(found) - warnings} fel och {warnings} varningar i datafilerna"
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,76 @@
+"""`check --format github`: every error and warning as a GitHub workflow command on its file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Edit, run_generator
+
+
+def test_three_mistakes_become_three_exact_annotations(data_copy: Path, edit: Edit) -> None:
+    month = edit("grupper.yaml", "manader: [mars]", "manader: [febuari]")
+    ref = edit("processer.yaml", "mote: styrgrupp-mars", "mote: styrgrupp-maj")
+    status = edit("motesplan-2026.yaml", "status: installt", 'status: "100%\\r\\nklart"')
+    # A comma and a colon in the folder name must be escaped in the file property.
+    data = data_copy.rename(data_copy.parent / "utkast,v1:a")
+
+    result = run_generator("check", "--format", "github", "--data", data.name, cwd=data.parent)
+
+    file = "utkast%2Cv1%3Aa/exempel"
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"::error file={file}/grupper.yaml,line={month},col=19::okänd månad 'febuari'; menade du 'februari'?"
+        " (i grupper[0].moten[0].manader[0])",
+        f"::error file={file}/motesplan-2026.yaml,line={status},col=13::okänt värde '100%25%0D%0Aklart';"
+        " välj ett av: planerat, flyttat, installt (i moten[1].status)",
+        f"::error file={file}/processer.yaml,line={ref},col=15::okänt möte 'styrgrupp-maj': det finns inget möte"
+        " (grupper.yaml, moten) med det id:t; menade du 'styrgrupp-mars'? (i processer[0].steg[1].mote)",
+    ]
+    assert result.stderr == "3 fel i datafilerna.\n"
+
+
+def test_a_warning_is_a_warning_annotation_and_no_failure(data_copy: Path, edit: Edit) -> None:
+    line = edit("motesplan-2026.yaml", "datum: 2026-03-12", "datum: 2026-05-14")  # Kristi himmelsfärds dag
+
+    result = run_generator("check", "--format", "github", "--data", "data", cwd=data_copy.parent)
+
+    assert result.returncode == 0, result.stderr
+    expected = f"::warning file=data/exempel/motesplan-2026.yaml,line={line - 1},col=5::2026-05-14 är Kristi"
+    assert [w for w in result.stdout.splitlines() if w.startswith(expected)], result.stdout
+
+
+def test_shipped_data_passes(tmp_path: Path) -> None:
+    result = run_generator("check", "--format", "github")
+    assert result.returncode == 0 and "::error" not in result.stdout, result.stdout
+
+
+def test_more_than_github_shows_gets_a_notice_and_all_are_in_the_step_summary(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GitHub shows 10 error annotations per step; the summary page must still list every error."""
+    cooperation = data_copy / "exempel" / "samverkan.yaml"
+    extra = "".join(f"nyckel_{i}: x\n" for i in range(10)) + '"*fet*_<b>": x\n'
+    cooperation.write_text(cooperation.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    summary = data_copy.parent / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+
+    result = run_generator("check", "--format", "github", "--data", "data", cwd=data_copy.parent)
+
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1
+    assert [line.split(" ", 1)[0] for line in lines] == ["::error"] * 11 + ["::notice::11"]
+    assert lines[-1] == (
+        "::notice::11 fel och 0 varningar i datafilerna. GitHub visar högst 10 av varje slag på raderna;"
+        " alla står i körningens sammanfattning (Summary)."
+    )
+    items = [line for line in summary.read_text(encoding="utf-8").splitlines() if line.startswith("- ")]
+    assert len(items) == 11
+    last_line = len(cooperation.read_text(encoding="utf-8").splitlines())
+    assert items[-1] == (
+        f"- **data/exempel/samverkan.yaml:{last_line}:1**: okänd nyckel '&#42;fet&#42;&#95;&#60;b&#62;';"
+        " tillåtna nycklar här: namn, kortnamn, styrdokument, medlemmar, medlemmar&#95;anmarkning, bakgrund,"
+        " syfte, forsaljning, styrning, arsprocesser, kommunikation, versionsdatum, handboksar"
+        " (i &#42;fet&#42;&#95;&#60;b&#62;)"
+    )
