@@ -284,7 +284,7 @@ ROWS: list[tuple[str, str, str | None, str, list[tuple[int, int, str]]]] = [
             (
                 1,
                 9,
-                "okänd nyckel 'manad'; menade du 'manader'? tillåtna nycklar här: id, manader, amne, processer, samband_med, anmarkning, deltagare, diskussionspunkter (i grupper[0].moten[1].manad)",
+                "okänd nyckel 'manad'; menade du 'manader'? tillåtna nycklar här: id, manader, amne, kort, processer, samband_med, anmarkning, deltagare, diskussionspunkter (i grupper[0].moten[1].manad)",
             ),
         ],
     ),
@@ -692,7 +692,7 @@ ROWS: list[tuple[str, str, str | None, str, list[tuple[int, int, str]]]] = [
             (
                 0,
                 15,
-                "okänd möte 'styrgrupp-maj': det finns ingen möte (grupper.yaml, moten) med det id:t; menade du 'styrgrupp-mars'? (i processer[0].steg[1].mote)",
+                "okänt möte 'styrgrupp-maj': det finns inget möte (grupper.yaml, moten) med det id:t; menade du 'styrgrupp-mars'? (i processer[0].steg[1].mote)",
             ),
         ],
     ),
