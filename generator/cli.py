@@ -25,7 +25,7 @@ from .model.history import HISTORY_FILE, Revision, advance, history_text
 from .render.calendar import cooperation_feeds, observed
 from .render.site import render_site
 from .scaffold import name_problem, scaffold
-from .validate import SCHEMA_FILES, read_handbook
+from .validate import RESERVED_FOLDERS, SCHEMA_FILES, read_handbook
 from .validate.schema import schema_files
 from .validate.types import ID_PATTERN
 from .validate.warnings import collect_warnings
@@ -126,6 +126,8 @@ def _new_cooperation(args: argparse.Namespace) -> int:
     problem = name_problem(args.name)
     if not re.fullmatch(ID_PATTERN, args.id):
         problem = f"ogiltigt id '{args.id}': använd små bokstäver a–z, siffror och bindestreck (id blir mappens namn)"
+    elif args.id in RESERVED_FOLDERS:
+        problem = f"id '{args.id}' används redan av handbokens egna sidor; välj ett annat (ingenting skrevs)"
     elif folder.exists():
         problem = f"{folder} finns redan; välj ett annat id (ingenting skrevs)"
     elif not args.data.is_dir():

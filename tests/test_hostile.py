@@ -350,3 +350,12 @@ def test_a_new_cooperation_folder_is_the_editors_and_never_replaced(project: Pat
     assert result.returncode == 1
     assert result.stderr.startswith("data/vastra: mappen finns redan och är inte skriven av generatorn")
     assert digest(folder) == before
+
+
+def test_a_new_cooperation_cannot_take_a_name_the_site_uses(project: Path) -> None:
+    result = run_generator("new-cooperation", "uppdatera", "Uppdatera", cwd=project)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "id 'uppdatera' används redan av handbokens egna sidor; välj ett annat (ingenting skrevs)\n",
+    )
+    assert not (project / "data" / "uppdatera").exists()
