@@ -23,7 +23,7 @@ from .model.address import normalise_address
 from .model.base import YEARS
 from .model.history import HISTORY_FILE, Revision, advance, history_text
 from .render.calendar import cooperation_feeds, observed
-from .render.site import render_site
+from .render.site import check_outputs, render_site
 from .scaffold import name_problem, scaffold
 from .validate import RESERVED_FOLDERS, SCHEMA_FILES, read_handbook
 from .validate.schema import schema_files
@@ -62,7 +62,7 @@ def _check(args: argparse.Namespace) -> int:
         return _check_for_github(args.data)
     handbook = _read(args)
     changed = _history_changes(handbook)  # also finds two events with one UID, as the build would
-    render_site(handbook)  # what only shows when pages are made (two pages with one path) shows here too
+    check_outputs(handbook)  # two outputs with one path: found here, not only by build
     names = ", ".join(c.info.short_name for c in handbook.cooperations)
     print(f"Inga fel i {args.data}: {len(handbook.cooperations)} samverkan ({names}).")
     if changed:

@@ -43,8 +43,8 @@ def render_site(handbook: Handbook, directory_urls: bool = True) -> RenderedSite
     feeds = {c.id: cooperation_feeds(c, handbook.site) for c in handbook.cooperations}
     history = advance(handbook.history, [event for f in feeds.values() for event in observed(f)])
     files = {HOME: home_page(handbook), ACCESSIBILITY: render("accessibility.md.j2", site=handbook.site)}
+    check_outputs(handbook)
     for c in handbook.cooperations:
-        _check_unique(c, set(files))
         files.update(cooperation_pages(c, handbook.site, feeds[c.id], history, directory_urls))
     nav: list[NavEntry] = [(c.info.short_name, _cooperation_nav(c)) for c in handbook.cooperations]
     nav.append(("Tillgänglighet", ACCESSIBILITY))
@@ -53,6 +53,12 @@ def render_site(handbook: Handbook, directory_urls: bool = True) -> RenderedSite
     ]
     images = {png_path(svg): png_from_svg(files[svg]) for svg in wheels if svg in files}
     return RenderedSite(dict(sorted(files.items())), nav, history, handbook.site.address, images)
+
+
+def check_outputs(handbook: Handbook) -> None:
+    """`DataErrors` if two things in the data would be written to one file; cheap, for `check` too."""
+    for c in handbook.cooperations:
+        _check_unique(c, {HOME, ACCESSIBILITY})
 
 
 def _check_unique(c: CooperationData, taken: set[str]) -> None:
