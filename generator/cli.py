@@ -13,24 +13,27 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from .annotations import step_summary, workflow_commands
 from .drafting import draft_schedule
 from .errors import DataErrors
 from .model import Handbook, with_address
+from .model.address import normalise_address
+from .model.base import YEARS
 from .model.history import HISTORY_FILE, Revision, advance, history_text
 from .pdf import with_pdfs
 from .render.calendar import cooperation_feeds, observed
 from .render.changes import handbook_changes, report_text
-from .render.site import render_site
+from .render.site import check_outputs, render_site
 from .revisions import VersionNotFound, data_folder
 from .scaffold import name_problem, scaffold
-from .validate import SCHEMA_FILES, read_cooperation, read_handbook
+from .validate import RESERVED_FOLDERS, SCHEMA_FILES, read_cooperation, read_handbook
 from .validate.schema import schema_files
 from .validate.types import ID_PATTERN
 from .validate.versions import version_folder
 from .validate.warnings import collect_warnings
-from .write import staging, write_file, write_tree, zip_tree
+from .write import OutputRefused, staging, write_file, write_tree, zip_tree
 
 DEFAULT_DATA = Path("data")
 
@@ -41,6 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.command(args))
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
+        return 1
+    except OutputRefused as refusal:  # a target folder the generator must not or cannot write
+        print(f"{refusal}\nInget skrevs.", file=sys.stderr)
         return 1
     except Exception as err:  # a bug in the generator, not in the data: say so plainly
         if os.environ.get("HANDBOK_DEBUG"):
@@ -60,6 +66,7 @@ def _check(args: argparse.Namespace) -> int:
         return _check_for_github(args.data)
     handbook = _read(args)
     changed = _history_changes(handbook)  # also finds two events with one UID, as the build would
+    check_outputs(handbook)  # two outputs with one path: found here, not only by build
     names = ", ".join(c.info.short_name for c in handbook.cooperations)
     print(f"Inga fel i {args.data}: {len(handbook.cooperations)} samverkan ({names}).")
     if changed:
@@ -123,6 +130,8 @@ def _new_cooperation(args: argparse.Namespace) -> int:
     problem = name_problem(args.name)
     if not re.fullmatch(ID_PATTERN, args.id):
         problem = f"ogiltigt id '{args.id}': använd små bokstäver a–z, siffror och bindestreck (id blir mappens namn)"
+    elif args.id in RESERVED_FOLDERS:
+        problem = f"id '{args.id}' används redan av handbokens egna sidor; välj ett annat (ingenting skrevs)"
     elif folder.exists():
         problem = f"{folder} finns redan; välj ett annat id (ingenting skrevs)"
     elif not args.data.is_dir():
@@ -130,7 +139,7 @@ def _new_cooperation(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    write_tree(scaffold(args.name, datetime.date.today()), folder)
+    write_tree(scaffold(args.name, datetime.date.today()), folder, marker=False)  # the editor's data, not output
     print(f"Skapade {folder}/ med exempel i varje fil. Byt ut exemplen och kör make check.")
     _print_warnings(read_handbook(args.data))  # the new folder must load like any other
     return 0
@@ -139,7 +148,7 @@ def _new_cooperation(args: argparse.Namespace) -> int:
 def _generate(args: argparse.Namespace) -> int:
     handbook = _read(args)
     site = with_pdfs(render_site(handbook), handbook)
-    write_tree(site.files, args.out)
+    write_tree(site.files, args.out, protected=[args.data])
     print(f"Skrev {len(site.files)} filer (Markdown, kalendrar, bilder, PDF) till {args.out}/.")
     _keep_history(args.data, handbook, site.history)
     return 0
@@ -189,7 +198,7 @@ def _save_version(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    write_tree(schema_files(SCHEMA_FILES), args.out)
+    write_tree(schema_files(SCHEMA_FILES), args.out, protected=[DEFAULT_DATA])
     print(f"Skrev JSON-scheman till {args.out}/.")
     return 0
 
@@ -199,8 +208,11 @@ def _build(args: argparse.Namespace) -> int:
 
     handbook = _read(args)  # report data errors plainly before MkDocs starts
     try:
-        with staging(args.site) as stage:
+        with staging(args.site, protected=[args.data, args.config, args.config.parent / "docs"]) as stage:
             rendered = mkdocs_build.build(args.config, args.data, stage, handbook)
+            if args.zip:  # packed before the swap: a zip that cannot be written leaves the site as it was
+                version = max(c.info.version_date for c in handbook.cooperations)
+                zip_tree(stage, args.zip, version, name=args.site.resolve().name)
     except mkdocs_build.BuildFailed as failure:
         print(f"{failure}\nHandboken byggdes inte; {args.site}/ är oförändrad.", file=sys.stderr)
         return 1
@@ -208,7 +220,6 @@ def _build(args: argparse.Namespace) -> int:
     _keep_history(args.data, handbook, rendered.history)
     _print_warnings(handbook)
     if args.zip:
-        zip_tree(args.site, args.zip, max(c.info.version_date for c in handbook.cooperations))
         print(f"Packad som {args.zip}.")
     return 0
 
@@ -237,6 +248,42 @@ def _keep_history(data: Path, handbook: Handbook, history: dict[str, Revision]) 
         print(f"Kalenderhistoriken har {changed} nya eller ändrade händelser: checka in {path}.")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its messages in Swedish and exit code 1, like every other refusal."""
+
+    def error(self, message: str) -> NoReturn:
+        for english, swedish in _ARGPARSE_MESSAGES:
+            message = re.sub(english, swedish, message)
+        sys.stderr.write(self.format_usage().replace("usage:", "användning:", 1))
+        self.exit(1, f"{self.prog}: fel: {message}\n")
+
+
+_ARGPARSE_MESSAGES = (
+    (r"^the following arguments are required:", "det här måste anges:"),
+    (r"^unrecognized arguments:", "okända argument:"),
+    (r"invalid choice: (.*) \(choose from (.*)\)", r"okänt kommando \1; välj ett av \2"),
+    (r"expected one argument", "väntade ett värde"),
+    (r"invalid (\w+) value:", "ogiltigt värde:"),
+    (r"^argument ", "argumentet "),
+)
+
+
+def _year(text: str) -> int:
+    low, high = YEARS
+    if not (text.isascii() and text.isdigit() and low <= int(text) <= high):
+        raise argparse.ArgumentTypeError(
+            f"året ska vara ett årtal från {low} till {high}, t.ex. 2028, inte '{text[:20]}'"
+        )
+    return int(text)
+
+
+def _address(text: str) -> str:
+    try:
+        return normalise_address(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def _serve(args: argparse.Namespace) -> int:
     """`mkdocs serve`, without Material's English end-of-life notice; data errors show in the browser."""
     os.environ["NO_MKDOCS_2_WARNING"] = "1"  # read when Material's templates are imported
@@ -250,7 +297,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator", description="Bygger samverkanshandboken från data/.")
+    parser = _Parser(prog="python -m generator", description="Bygger samverkanshandboken från data/.")
     sub = parser.add_subparsers(required=True, metavar="kommando")
 
     check = sub.add_parser("check", help="kontrollera datafilerna och visa alla fel")
@@ -277,7 +324,7 @@ def _parser() -> argparse.ArgumentParser:
     zensical.set_defaults(command=_build_zensical)
 
     new_year = sub.add_parser("new-year", help="skriv ett förslag till mötesplan för ett år utifrån reglerna")
-    new_year.add_argument("year", type=int, metavar="ÅR", help="året, t.ex. 2028")
+    new_year.add_argument("year", type=_year, metavar="ÅR", help="året, t.ex. 2028")
     new_year.add_argument("--cooperation", metavar="ID", help="bara den här samverkan, t.ex. sml")
     new_year.add_argument("--force", action="store_true", help="skriv över en befintlig mötesplan")
     new_year.set_defaults(command=_new_year)
@@ -308,5 +355,7 @@ def _parser() -> argparse.ArgumentParser:
     for command in (check, build, generate, zensical, new_year, cooperation, diff, save):
         command.add_argument("--data", type=Path, default=DEFAULT_DATA, help="datamapp (standard: data)")
     for command in (build, generate, zensical):
-        command.add_argument("--adress", dest="address", help="publiceringsadress i stället för den i handbok.yaml")
+        command.add_argument(
+            "--adress", dest="address", type=_address, help="publiceringsadress i stället för den i handbok.yaml"
+        )
     return parser

@@ -8,6 +8,7 @@ by one, so that a single run reports all of them.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,7 +71,7 @@ class DataErrors(Exception):
 
 def display_path(path: Path) -> str:
     """The path as the editor typed it: relative to the working folder when possible."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    try:  # normalised but not resolved: a symlink is named as the editor sees it, not by its target
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd().resolve()))  # noqa: PTH100
     except ValueError:
         return str(path)

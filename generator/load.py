@@ -9,6 +9,8 @@ aliases are refused: editors do not need them and they are the road to
 
 from __future__ import annotations
 
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,31 +58,82 @@ YamlValue = Scalar | Sequence | Mapping
 class _Loader(yaml.SafeLoader):
     """SafeLoader's scanner, parser and resolver; we never call its constructor."""
 
+    depth = 0
+
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(None, None, _ALIAS_REFUSED, mark)
-        return super().compose_node(parent, index)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:  # PyYAML recurses once per level: stop long before Python's limit
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                raise yaml.composer.ComposerError(None, None, _DEPTH_REFUSED, mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 _ALIAS_REFUSED = "alias refused"
+_DEPTH_REFUSED = "too deep"
+MAX_DEPTH = 20  # lists and keys inside each other; the data files need about eight
+MAX_BYTES = 2_000_000  # the largest data file read at all; real ones are a few kilobytes
+# Characters no editor means to type: C0 and C1 controls (but tab, line feed and carriage
+# return), DEL, lone surrogates and the two non-characters. PyYAML refuses most of them with
+# an English message and a character offset; we say where, in Swedish, first.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
-def load_file(path: Path, log: ErrorLog) -> YamlValue | None:
+def load_file(path: Path, log: ErrorLog, root: Path | None = None) -> YamlValue | None:
+    """Read and parse one data file; `root` is the data folder that symlinks must stay inside."""
     name = display_path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        log.add(Position(name), "filen saknas")
+    problem = _file_problem(path, root)
+    if problem:
+        log.add(Position(name), problem)
         return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        log.add(Position(name), "filen kan inte läsas (behörighet saknas eller disken svarar inte)")
+        return None
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as err:
-        log.add(Position(name), f"filen är inte sparad som UTF-8 (byte {err.start}); spara om den som UTF-8")
+        line = data[: err.start].count(b"\n") + 1
+        column = len(data[data.rfind(b"\n", 0, err.start) + 1 : err.start].decode("utf-8", "replace")) + 1
+        log.add(Position(name, line, column), "filen är inte sparad som UTF-8; spara om den som UTF-8")
         return None
     return load_text(text, name, log)
 
 
+def _file_problem(path: Path, root: Path | None) -> str | None:
+    """Why `path` is not read at all: missing, not a regular file, a link out of the data, too big."""
+    if not path.exists() and not path.is_symlink():
+        return "filen saknas"
+    if root is not None and path.is_symlink() and root.resolve() not in path.resolve().parents:
+        return "filen är en länk till något utanför datamappen; lägg in själva filen i stället"
+    try:
+        info = path.stat()
+    except OSError:
+        return "filen är en länk som inte leder till någon fil"
+    if stat.S_ISDIR(info.st_mode):
+        return "är en mapp, men här ska en fil med det namnet ligga"
+    if not stat.S_ISREG(info.st_mode):
+        return "är ingen vanlig fil (utan t.ex. en enhet eller ett rör) och läses inte"
+    if info.st_size > MAX_BYTES:
+        return f"filen är större än {MAX_BYTES // 1_000_000} MB; handbokens datafiler är några kB"
+    return None
+
+
 def load_text(text: str, name: str, log: ErrorLog) -> YamlValue | None:
-    """Parse one document; syntax errors and refused constructs go to `log`."""
+    """Parse one document; syntax errors and refused constructs go to `log`.
+
+    A file with any error gives None, so that later steps treat it as unreadable and one
+    mistake does not come back as many."""
+    control = _CONTROL.search(text)
+    if control:
+        log.add(_offset_position(name, text, control.start()), _control_message(control.group()))
+        return None
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
@@ -88,13 +141,26 @@ def load_text(text: str, name: str, log: ErrorLog) -> YamlValue | None:
         pos = _position(name, mark) if mark else Position(name)
         log.add(pos, _syntax_message(err, text, mark))
         return None
-    except yaml.YAMLError as err:  # errors without a place, e.g. a NUL byte
-        log.add(Position(name), f"filen kan inte läsas som YAML: {err}")
+    except yaml.YAMLError:  # errors without a mark; the character checks above leave none we know of
+        log.add(Position(name), "filen kan inte läsas som YAML")
         return None
     if node is None:
         log.add(Position(name, 1, 1), "filen är tom")
         return None
-    return _convert(node, name, log)
+    errors_before = len(log.errors)
+    value = _convert(node, name, log)
+    return value if len(log.errors) == errors_before else None
+
+
+def _control_message(char: str) -> str:
+    if char == "\x00":
+        return "filen innehåller ett NUL-tecken (U+0000); den är troligen inte en textfil"
+    return f"osynligt styrtecken U+{ord(char):04X} i texten; ta bort det (skriv om ordet om du inte ser det)"
+
+
+def _offset_position(name: str, text: str, offset: int) -> Position:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Position(name, text.count("\n", 0, offset) + 1, offset - line_start + 1)
 
 
 def _position(name: str, mark: yaml.Mark) -> Position:
@@ -105,9 +171,13 @@ def _convert(node: yaml.Node, name: str, log: ErrorLog) -> YamlValue:
     pos = _position(name, node.start_mark)
     if node.tag not in STANDARD_TAGS:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        log.add(pos, f"taggen '{tag}' är inte tillåten; skriv värdet utan tagg (inga '!'-taggar)")
+        shown = tag if len(tag) <= 60 else tag[:60] + "…"
+        log.add(pos, f"taggen '{shown}' är inte tillåten; skriv värdet utan tagg (inga '!'-taggar)")
         return Scalar("", REFUSED_TAG, True, pos)
     if isinstance(node, yaml.ScalarNode):
+        control = _CONTROL.search(node.value)  # written as an escape inside "…", e.g. "\x07"
+        if control:
+            log.add(pos, _control_message(control.group()))
         return Scalar(node.value, node.tag, node.style is None, pos)
     if isinstance(node, yaml.SequenceNode):
         return Sequence(tuple(_convert(item, name, log) for item in node.value), pos)
@@ -125,7 +195,8 @@ def _convert_mapping(node: yaml.MappingNode, pos: Position, name: str, log: Erro
             continue
         if key.text in seen:
             first = seen[key.text]
-            log.add(key.pos, f"nyckeln '{key.text}' står två gånger (första gången på rad {first.line})")
+            shown = key.text if len(key.text) <= 60 else key.text[:60] + "…"
+            log.add(key.pos, f"nyckeln '{shown}' står två gånger (första gången på rad {first.line})")
             continue
         seen[key.text] = key.pos
         entries.append((key, _convert(value_node, name, log)))
@@ -133,13 +204,18 @@ def _convert_mapping(node: yaml.MappingNode, pos: Position, name: str, log: Erro
 
 
 def _syntax_message(err: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str:
+    """PyYAML's English problem as a Swedish sentence; nothing English ever reaches the editor."""
     problem = (err.problem or "").strip()
+    context = (err.context or "").strip()
     if mark is not None and _is_tab(text, mark):
         return "tabbtecken får inte användas för indrag; använd mellanslag"
     for english, swedish in _SYNTAX_MESSAGES:
-        if english in problem:
+        if re.search(english, problem) or (not problem and re.search(english, context)):
             return swedish
-    return f"YAML-syntaxfel: {problem or err.context} (kontrollera indrag, kolon och citattecken)"
+    for english, swedish in _CONTEXTS:
+        if english in context:
+            return swedish
+    return "raden kan inte läsas som YAML; kontrollera indrag, kolon och citattecken"
 
 
 def _is_tab(text: str, mark: yaml.Mark) -> bool:
@@ -150,22 +226,42 @@ def _is_tab(text: str, mark: yaml.Mark) -> bool:
     return "\t" in line[: mark.column + 1]
 
 
+_ALIAS = "alias ('*namn') används inte i handbokens filer; skriv ut värdet på nytt"
+_QUOTE = "sätt texten inom citattecken"
+# Every problem PyYAML's scanner, parser and composer can report, as a pattern, in Swedish.
 _SYNTAX_MESSAGES = (
-    (_ALIAS_REFUSED, "alias ('*namn') används inte i handbokens filer; skriv ut värdet på nytt"),
-    ("found undefined alias", "alias ('*namn') används inte i handbokens filer; skriv ut värdet på nytt"),
-    ("found character '\\t'", "tabbtecken får inte användas för indrag; använd mellanslag"),
-    (
-        "mapping values are not allowed here",
-        "ett kolon står där det inte får stå; sätt texten inom citattecken eller rätta indraget",
-    ),
+    (_ALIAS_REFUSED, _ALIAS),
+    (_DEPTH_REFUSED, f"värdena är nästlade i fler än {MAX_DEPTH} nivåer; så djupt går inte i handbokens filer"),
+    ("found undefined alias", _ALIAS),
+    ("found duplicate anchor", "ankare ('&namn') används inte i handbokens filer; ta bort det"),
+    ("found character '\\\\t'", "tabbtecken får inte användas för indrag; använd mellanslag"),
+    ("mapping values are not allowed here", f"ett kolon står där det inte får stå; {_QUOTE} eller rätta indraget"),
     ("could not find expected ':'", "kolon saknas efter nyckeln, eller så är indraget fel"),
     ("expected <block end>", "indraget stämmer inte med raderna ovanför"),
-    ("found unexpected end of stream", "ett citattecken eller en hakparentes stängs aldrig"),
-    ("expected ',' or ']'", "en lista inom hakparenteser [ ] är inte rätt avslutad"),
+    ("found unexpected end of stream", "ett citattecken stängs aldrig"),
+    ("found unexpected document separator", "ett citattecken stängs inte före '---'"),
+    ("expected ',' or '\\]'", "en lista inom hakparenteser [ ] är inte rätt avslutad"),
     ("expected ',' or '}'", "en tabell inom klammerparenteser { } är inte rätt avslutad"),
-    ("did not find expected '-' indicator", "en listrad ('- ...') har fel indrag"),
-    (
-        "found character that cannot start any token",
-        "ett tecken står där det inte får stå; sätt texten inom citattecken",
-    ),
+    ("sequence entries are not allowed here", "en listrad ('- ...') står där den inte får stå; rätta indraget"),
+    ("mapping keys are not allowed here", "en nyckel står där den inte får stå; rätta indraget"),
+    ("that cannot start any token", f"ett tecken står där det inte får stå; {_QUOTE}"),
+    ("found unknown escape character", "ett okänt \\-tecken inom \"…\"; skriv texten inom '…' eller utan citattecken"),
+    ("expected escape sequence of", "ett ofullständigt \\x-, \\u- eller \\U-tecken inom \"…\""),
+    ("expected the node content", f"ett värde saknas eller börjar med ett tecken som inte får stå där; {_QUOTE}"),
+    ("expected '<document start>'", "filen ska vara ett enda dokument utan '---' och '%'-direktiv"),
+    ("but found another document", "filen ska vara ett enda dokument; ta bort '---' och det som följer"),
+    ("found duplicate YAML directive|found incompatible YAML document|found undefined tag handle|found duplicate tag",
+     "direktiv ('%YAML', '%TAG') och taggar används inte i handbokens filer"),
+    ("expected indentation indicator|expected chomping or indentation",
+     "fel efter '|' eller '>': skriv bara '|' eller '>' och texten på raderna under"),
+    ("expected a comment or a line break", "efter '|' eller '>' får bara en kommentar stå på raden"),
+)  # fmt: skip
+# When the problem itself names no known case: what PyYAML was reading.
+_CONTEXTS = (
+    ("while scanning a directive", "direktiv ('%YAML', '%TAG') används inte i handbokens filer"),
+    ("tag", "taggar ('!') används inte i handbokens filer; skriv värdet utan tagg"),
+    ("anchor", "ankare ('&namn') används inte i handbokens filer; ta bort det"),
+    ("alias", _ALIAS),
+    ("quoted scalar", "en text inom citattecken är inte rätt skriven"),
+    ("block scalar", "en text efter '|' eller '>' är inte rätt skriven"),
 )

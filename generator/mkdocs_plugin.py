@@ -79,10 +79,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         if self.errors is not None:
             return self._error_files(files, config)
         assert self.site is not None
+        written = {f.dest_uri: f.src_uri for f in files}  # compared by output: 'x.md' and 'x/index.md' clash
         for path, content in self.site.files.items():
-            if files.get_file_from_path(path) is not None:
-                raise PluginError(f"docs/{path} finns både som handskriven och genererad sida; ta bort den ena")
-            files.append(File.generated(config, path, content=content))
+            generated = File.generated(config, path, content=content)
+            if generated.dest_uri in written:
+                hand = written[generated.dest_uri]
+                raise PluginError(
+                    f"docs/{hand} och den genererade sidan {path} blir samma fil; byt namn på docs/{hand}"
+                )
+            files.append(generated)
         return files
 
     def _data_errors(self, config: MkDocsConfig, errors: DataErrors) -> MkDocsConfig:

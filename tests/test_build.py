@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
-from conftest import FIXTURE_DATA, SHIPPED_DATA, build_site, run_generator
+from generator.render import paths
+from generator.render.checklists import meeting_checklists
+from generator.render.markdown import html_text, plain
+from generator.render.site import render_site
+from generator.validate import read_handbook
+
+from conftest import FIXTURE_DATA, ROOT, SHIPPED_DATA, build_site, run_generator
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -57,6 +66,20 @@ def test_two_builds_are_byte_identical(tmp_path: Path, shipped_site: Path) -> No
     assert tree_digest(again) == tree_digest(shipped_site)
 
 
+def test_builds_in_processes_with_other_hash_seeds_and_time_zones_are_identical(tmp_path: Path) -> None:
+    """Set and dict order, str hashes and the local clock must not reach the output."""
+    sites = []
+    for seed, zone in (("1", "UTC"), ("4711", "Pacific/Kiritimati")):
+        site, data = tmp_path / f"site-{seed}", tmp_path / f"data-{seed}"
+        shutil.copytree(FIXTURE_DATA, data)  # the build keeps a calendar history in the data folder
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": seed, "TZ": zone}
+        command = [sys.executable, "-m", "generator", "build", "--data", str(data), "--site", str(site)]
+        result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        sites.append(tree_digest(site))
+    assert sites[0] == sites[1]
+
+
 def test_failed_build_leaves_previous_site_untouched(tmp_path: Path) -> None:
     site = tmp_path / "site"
     data = tmp_path / "data"
@@ -105,3 +128,23 @@ def test_generate_writes_markdown_for_another_engine(tmp_path: Path) -> None:
     front, heading = body.split("\n---\n", 1)
     assert front.startswith("---\n") and "boost: 3" in front  # search ranks the body page first
     assert heading.lstrip("\n").startswith("# Styrgrupp\n")
+
+
+def test_every_discussion_point_reaches_its_checklist_and_minutes_template() -> None:
+    """A point dropped from the checklist or the minutes template (a template edit) fails here."""
+    handbook = read_handbook(SHIPPED_DATA)
+    files = render_site(handbook).files
+    checked = 0
+    for c in handbook.cooperations:
+        for checklist in meeting_checklists(c):
+            body, occasion = checklist.body, checklist.occasions[0]
+            if body is None or occasion.agenda is None:
+                continue
+            agenda = c.agenda(occasion.agenda)
+            for page in (paths.checklist_page(c, checklist.id), paths.minutes_page(c, checklist.id)):
+                for section in agenda.sections:
+                    for point in section.points:
+                        shown = (plain(point), html_text(point))  # Markdown list or raw HTML list
+                        assert any(s in files[page] for s in shown), f"{page}: '{point}' saknas"
+                        checked += 1
+    assert checked > 20

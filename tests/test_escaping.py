@@ -15,17 +15,20 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.model import Site, YearSchedule
 from generator.render.markdown import plain, prose
-from generator.validate import COOPERATION_FILES
+from generator.validate import COOPERATION_FILES, SITE_FILE
 from generator.validate.types import model_fields
 
 from conftest import FIXTURE_DATA, run_generator
 
 PAYLOAD = (
     '</title></textarea><script>alert("x")</script> <img src=x onerror=alert(1)> '
-    "*fet* _k_ `kod` [l](http://e.se) | # {: .c } \\ &amp;"
+    "*fet* _k_ `kod` [l](http://e.se) | # {: .c } {: onclick=x} \\ &amp; <javascript:alert(2)>"
 )
-PLAIN_SHOWN = PAYLOAD  # plain-text fields must show every character as typed
+# Plain text may also hold what prose refuses: it must come out as the same characters.
+TEXT_PAYLOAD = PAYLOAD + " [x](javascript:alert(1)) ]: javascript:alert(3)"
+PLAIN_SHOWN = TEXT_PAYLOAD  # plain-text fields must show every character as typed
 
 
 def inject(value: Any, cls: type) -> Any:
@@ -42,7 +45,9 @@ def _inject_value(item: Any, ftype: Any) -> Any:
         return [_inject_value(i, ftype.target) for i in item]
     if ftype.kind == "object":
         return inject(item, ftype.target)
-    if ftype.kind in ("text", "prose"):
+    if ftype.kind == "text":
+        return f"{item} {TEXT_PAYLOAD}"
+    if ftype.kind == "prose":
         return f"{item} {PAYLOAD}"
     return item
 
@@ -74,8 +79,9 @@ def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("xss")
     data = root / "data"
     shutil.copytree(FIXTURE_DATA, data)
-    for name, cls in COOPERATION_FILES.items():
-        path = data / "exempel" / name
+    files = {data / SITE_FILE: Site, **{data / "exempel" / n: cls for n, cls in COOPERATION_FILES.items()}}
+    files |= dict.fromkeys((data / "exempel").glob("motesplan-*.yaml"), YearSchedule)
+    for path, cls in files.items():
         tree = yaml.safe_load(path.read_text(encoding="utf-8"))
         path.write_text(yaml.safe_dump(inject(tree, cls), allow_unicode=True), encoding="utf-8")
     result = run_generator("build", "--data", str(data), "--site", str(root / "site"))
@@ -93,6 +99,46 @@ def test_no_markup_from_data_reaches_any_page(injected_site: Path) -> None:
         assert scan.bad_attributes == [], page
         assert scan.images == 0, page
         assert 'alert("x")' in "".join(scan.text), page
+
+
+class LinkScan(HTMLParser):
+    """Every element, attribute and link target of an HTML or SVG file."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.handlers: list[str] = []
+        self.targets: list[str] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in_script = tag == "script"
+        self.handlers += [f"{tag} {name}" for name, _ in attrs if name.startswith("on")]
+        self.targets += [value or "" for name, value in attrs if name in ("href", "src", "xlink:href", "action")]
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts.append(data)
+
+
+def test_no_script_handler_or_script_url_from_data_in_any_output(injected_site: Path) -> None:
+    """Every HTML page, SVG picture and calendar of the whole site, not just the generated pages."""
+    outputs = [p for p in injected_site.rglob("*") if p.suffix in (".html", ".svg", ".ics")]
+    assert {p.suffix for p in outputs} == {".html", ".svg", ".ics"}
+    for output in outputs:
+        text = output.read_text(encoding="utf-8")
+        if output.suffix == ".ics":
+            urls = [line for line in text.splitlines() if line.startswith("URL")]
+            assert all(u.split(":", 1)[1].startswith("https://example.org/") for u in urls), output
+            continue
+        scan = LinkScan()
+        scan.feed(text)
+        assert scan.handlers == [], output
+        assert not any("alert" in s for s in scan.scripts), output
+        assert not [t for t in scan.targets if t.strip().lower().startswith(("javascript:", "data:", "vbscript:"))]
 
 
 def test_plain_text_fields_show_markdown_characters_literally(injected_site: Path) -> None:

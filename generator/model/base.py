@@ -13,6 +13,10 @@ class Prose(str):
     """Text meant for reading as paragraphs; Markdown is allowed, HTML is not."""
 
 
+class WebAddress(str):
+    """An absolute https:// address, checked and normalised by `model.address`."""
+
+
 @dataclass(frozen=True)
 class Id:
     """Marks the field that names an object of `kind` (used in URLs and references)."""
@@ -27,9 +31,13 @@ class Ref:
     kind: str
 
 
-def key(yaml_key: str, doc: str, **kwargs: Any) -> Any:
-    """A model field read from `yaml_key`; `doc` is shown to editors."""
-    return field(metadata={"key": yaml_key, "doc": doc}, **kwargs)
+# The years a handbook, a meeting plan or `new-year` may be about.
+YEARS = (2000, 2100)
+
+
+def key(yaml_key: str, doc: str, *, between: tuple[int, int] | None = None, **kwargs: Any) -> Any:
+    """A model field read from `yaml_key`; `doc` is shown to editors; `between` bounds a number."""
+    return field(metadata={"key": yaml_key, "doc": doc, "between": between}, **kwargs)
 
 
 def optional(yaml_key: str, doc: str) -> Any:

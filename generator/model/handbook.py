@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from .address import normalise_address
 from .annual import Agenda, Process, Step
-from .base import Month
+from .base import Month, WebAddress
 from .history import History
 from .organisation import Body, Cooperation, Decision, Municipality, Occasion, Role
 from .rotation import hosts
@@ -157,5 +158,7 @@ class Handbook:
 
 
 def with_address(handbook: Handbook, address: str) -> Handbook:
-    """The same handbook published at another address (which always ends in '/')."""
-    return replace(handbook, site=replace(handbook.site, address=address.rstrip("/") + "/"))
+    """The same handbook published at another address (normalised: it always ends in '/').
+
+    `ValueError` (in Swedish) if `address` is not a safe web address."""
+    return replace(handbook, site=replace(handbook.site, address=WebAddress(normalise_address(address))))

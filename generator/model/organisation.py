@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated
 
-from .base import Id, Located, Month, Prose, Ref, key, many, optional
+from .base import YEARS, Id, Located, Month, Prose, Ref, key, many, optional
 
 
 class BodyKind(Enum):
@@ -79,7 +79,9 @@ class Cooperation(Located):
     name: str = key("namn", "Samverkans fullständiga namn.")
     short_name: str = key("kortnamn", "Kort namn som används i menyer och rubriker.")
     document: PolicyDocument = key("styrdokument", "Styrdokumentet som handboken bygger på.")
-    members: tuple[Municipality, ...] = key("medlemmar", "Medlemskommunerna i den ordning dokumentet nämner dem.")
+    members: tuple[Municipality, ...] = key(
+        "medlemmar", "Medlemskommunerna i den ordning dokumentet nämner dem.", between=(1, 200)
+    )
     members_note: Prose | None = optional("medlemmar_anmarkning", "Anmärkning om medlemmarna, t.ex. att de är antagna.")
     background: Prose = key("bakgrund", "Bakgrund till samverkan.")
     purpose: Prose = key("syfte", "Syftet med samverkan.")
@@ -88,7 +90,9 @@ class Cooperation(Located):
     processes_intro: Prose | None = optional("arsprocesser", "Inledning till årsprocesserna, som i dokumentet.")
     communication: Communication | None = optional("kommunikation", "Kommunikation och grafisk profil.")
     version_date: datetime.date = key("versionsdatum", "Datum då uppgifterna senast ändrades.")
-    year: int = key("handboksar", "Året som handboken gäller; kalendrarna visar det och nästa år.")
+    year: int = key(
+        "handboksar", "Året som handboken gäller; kalendrarna visar året före, det och nästa år.", between=YEARS
+    )
     reviewed: datetime.date | None = optional(
         "granskad", "Datum då uppgifterna senast granskades mot styrdokumentet och besluten."
     )
@@ -223,4 +227,4 @@ class Body(Located):
 
 @dataclass(frozen=True, kw_only=True)
 class BodyFile(Located):
-    bodies: tuple[Body, ...] = key("grupper", "Samverkans grupper och organ.")
+    bodies: tuple[Body, ...] = key("grupper", "Samverkans grupper och organ.", between=(1, 200))

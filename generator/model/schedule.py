@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated
 
-from .base import Id, Located, Prose, Ref, key, many, optional
+from .base import YEARS, Id, Located, Prose, Ref, WebAddress, key, many, optional
 from .organisation import Decision
 
 
@@ -92,7 +92,7 @@ class Rotation(Located):
 
 @dataclass(frozen=True, kw_only=True)
 class YearSchedule(Located):
-    year: int = key("ar", "Året som mötesplanen gäller.")
+    year: int = key("ar", "Året som mötesplanen gäller.", between=YEARS)
     updated: datetime.date = key("uppdaterad", "Datum då mötesplanen senast ändrades.")
     status: PlanStatus = key(
         "status",
@@ -111,7 +111,7 @@ class YearSchedule(Located):
 @dataclass(frozen=True, kw_only=True)
 class Site(Located):
     title: str = key("titel", "Handbokens namn.")
-    address: str = key("adress", "Webbadressen där handboken publiceras, med / på slutet.")
+    address: WebAddress = key("adress", "Webbadressen där handboken publiceras, med / på slutet.")
     publisher: str = key("utgivare", "Vem som ger ut handboken, för tillgänglighetsredogörelsen.")
     contact: Prose = key("kontakt", "Hur läsare når utgivaren, t.ex. för att rapportera brister i tillgängligheten.")
     reviewed: datetime.date = key("tillganglighet_bedomd", "Datum då tillgängligheten senast bedömdes.")

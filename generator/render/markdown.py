@@ -21,6 +21,10 @@ _PLAIN_RE = re.compile("|".join(re.escape(c) for c in _PLAIN_ESCAPES))
 _LINE_START_RE = re.compile(r"^(\s*)([-+]|\d+\.)(?=\s|$)")
 
 
+# In a link target: what could close it, quote an attribute or start HTML or an attribute list.
+_URL_UNSAFE = re.compile(r"[\x00-\x20()<>\"'`\\{}\[\]]")
+
+
 class Markdown(str):
     """Text that is already Markdown written by the generator: it passes unescaped."""
 
@@ -46,8 +50,9 @@ def html_text(text: str) -> Markdown:
 
 
 def link(text: str, target: str) -> Markdown:
-    """A link written by the generator; the target is a relative path we made."""
-    return Markdown(f"[{plain(text)}]({target})")
+    """A link written by the generator to a path we made or the checked site address. Characters
+    that could end the link or start markup are %-encoded all the same: a second line of defence."""
+    return Markdown(f"[{plain(text)}]({_URL_UNSAFE.sub(lambda m: f'%{ord(m.group()):02X}', target)})")
 
 
 def inline(value: object) -> Markdown:

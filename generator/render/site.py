@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..errors import NOWHERE, DataError, DataErrors, Position
 from ..model import CooperationData, Handbook, Month, month_span
 from ..model.history import Revision, advance
 from . import paths
@@ -50,6 +51,7 @@ def render_site(handbook: Handbook, directory_urls: bool = True) -> RenderedSite
         ACCESSIBILITY: render("accessibility.md.j2", site=handbook.site),
         STYLESHEET: stylesheet(),
     }
+    check_outputs(handbook)
     for c in handbook.cooperations:
         pages: dict[str, str | bytes] = {**cooperation_pages(c, handbook.site, feeds[c.id], history, directory_urls)}
         pages[changes_page_path(c)] = changes_page(c)
@@ -65,6 +67,66 @@ def render_site(handbook: Handbook, directory_urls: bool = True) -> RenderedSite
         if isinstance(picture, str):  # the same wheel as PNG, for slides
             files[png_path(svg)] = png_from_svg(picture)
     return RenderedSite(dict(sorted(files.items())), nav, history, handbook.site.address)
+
+
+def check_outputs(handbook: Handbook) -> None:
+    """`DataErrors` if two things in the data would be written to one file; cheap, for `check` too."""
+    for c in handbook.cooperations:
+        _check_unique(c, {HOME, ACCESSIBILITY})
+
+
+def _check_unique(c: CooperationData, taken: set[str]) -> None:
+    """`DataErrors` if two things in the data would be written to the same file (the second
+    one's place is given): one would silently replace the other."""
+    errors: list[DataError] = []
+    claimed = dict.fromkeys(taken, NOWHERE)
+    for path, pos in _claims(c):
+        if path not in claimed:
+            claimed[path] = pos
+            continue
+        first = claimed[path]
+        where = f" (som {first})" if first.file else ""
+        errors.append(DataError(pos, f"blir samma fil som en annan sida{where}: {path}; byt id på den ena"))
+    if errors:
+        raise DataErrors(errors)
+
+
+def _claims(c: CooperationData) -> list[tuple[str, Position]]:
+    """Every output named by the data, with where the name was written."""
+    own = c.info.pos
+    claims = [(p, own) for p in _fixed_paths(c)]
+    for body in c.bodies:
+        claims += [(paths.body_page(c, body), body.pos), (paths.feed_file(c, body.id), body.pos)]
+    claims += [(paths.process_page(c, p), p.pos) for p in c.processes]
+    for checklist in meeting_checklists(c):
+        pos = checklist.occasions[0].pos if checklist.occasions else own
+        claims += [(paths.checklist_page(c, checklist.id), pos), (paths.minutes_page(c, checklist.id), pos)]
+    for checklist in process_checklists(c):
+        pos = checklist.process.pos if checklist.process else own
+        claims.append((paths.checklist_page(c, checklist.id), pos))
+    for papers in meeting_papers(c):
+        pos = papers.meeting.pos if papers.meeting else papers.occasion.pos if papers.occasion else own
+        claims += [(paths.notice_page(c, papers.key), pos), (paths.minutes_page(c, papers.key), pos)]
+    return claims
+
+
+def _fixed_paths(c: CooperationData) -> list[str]:
+    fixed = [
+        paths.cooperation_page(c),
+        paths.organisation_page(c),
+        paths.org_chart_file(c),
+        paths.processes_page(c),
+        paths.roles_page(c),
+        paths.communication_page(c),
+        paths.calendar_page(c),
+        paths.feed_file(c, "alla"),
+        paths.feed_file(c, "tidsgranser"),
+        paths.checklists_page(c),
+        paths.wheel_page(c),
+        paths.wheel_file(c),
+        *(paths.month_page(c, m) for m in Month),
+    ]
+    return fixed + [f(c, s.year) for s in c.schedules for f in (paths.year_page, paths.wheel_file)]
 
 
 def _cooperation_nav(c: CooperationData) -> list[NavEntry]:

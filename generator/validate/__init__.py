@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from ..model import (
 from ..model.history import HISTORY_FILE, HistoryError, Revision, parse_history
 from .convert import INVALID, Converter
 from .references import check_references
+from .reserved import check_reserved
 from .rules import check_rules, check_site
 from .types import ID_PATTERN
 from .versions import with_previous
@@ -36,6 +38,9 @@ COOPERATION_FILES: dict[str, type] = {
     "processer.yaml": ProcessFile,
     "diskussionspunkter.yaml": AgendaFile,
 }
+# Names a cooperation's folder cannot have: its pages would replace the handbook's own
+# (pages and folders at the top of the site, MkDocs' own files, the hand-written docs/ pages).
+RESERVED_FOLDERS = frozenset({"index", "tillganglighet", "uppdatera", "assets", "search", "404", "sitemap"})
 # Optional, one per year: motesplan-2027.yaml.
 SCHEDULE_FILE = re.compile(r"motesplan-(\d{4})\.yaml")
 
@@ -47,10 +52,10 @@ def read_handbook(data_dir: Path) -> Handbook:
     log = ErrorLog()
     if not data_dir.is_dir():
         raise DataErrors([DataError(Position(display_path(data_dir)), "datamappen finns inte")])
-    site = Converter(log).convert(Site, load_file(data_dir / SITE_FILE, log))
+    site = Converter(log).convert(Site, load_file(data_dir / SITE_FILE, log, data_dir))
     folders = sorted(p for p in data_dir.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
-    cooperations = [c for c in (_read_cooperation(f, log) for f in folders) if c is not None]
-    cooperations = [with_previous(data_dir / c.id, c, _read_cooperation, log) for c in cooperations]
+    cooperations = [c for c in (_read_cooperation(f, data_dir, log) for f in folders) if c is not None]
+    cooperations = [with_previous(data_dir / c.id, c, _version_reader(data_dir), log) for c in cooperations]
     if not folders:
         log.add(Position(display_path(data_dir)), "datamappen har ingen samverkan: lägg till en mapp per samverkan")
     history = _read_history(data_dir / HISTORY_FILE, log)
@@ -65,7 +70,7 @@ def read_handbook(data_dir: Path) -> Handbook:
 def read_cooperation(folder: Path) -> CooperationData:
     """One cooperation's folder on its own, such as a version kept in versioner/DATUM/."""
     log = ErrorLog()
-    data = _read_cooperation(folder, log)
+    data = _read_cooperation(folder, folder.parent, log)
     if log or data is None:
         raise DataErrors(log.errors)
     return data
@@ -84,16 +89,24 @@ def _read_history(path: Path, log: ErrorLog) -> dict[str, Revision]:
     return {}
 
 
-def _read_cooperation(folder: Path, log: ErrorLog) -> CooperationData | None:
-    if not re.fullmatch(ID_PATTERN.strip("^$"), folder.name):
-        message = "mappens namn blir samverkans id i adresser: använd små bokstäver a–z, siffror och bindestreck"
-        log.add(Position(display_path(folder)), message)
+def _version_reader(root: Path) -> Callable[[Path, ErrorLog], CooperationData | None]:
+    """Reads a kept version's folder (versioner/DATUM/) under the same rules as the data folder."""
+    return lambda folder, log: _read_cooperation(folder, root, log)
+
+
+def _read_cooperation(folder: Path, root: Path, log: ErrorLog) -> CooperationData | None:
+    problem = _folder_problem(folder, root)
+    if problem:
+        log.add(Position(display_path(folder)), problem)
         return None
     errors_before = len(log.errors)
     converter = Converter(log)
-    parts = {name: converter.convert(cls, load_file(folder / name, log)) for name, cls in COOPERATION_FILES.items()}
-    schedules = [_read_schedule(path, converter, log) for path in _schedule_files(folder, log)]
+    parts = {
+        name: converter.convert(cls, load_file(folder / name, log, root)) for name, cls in COOPERATION_FILES.items()
+    }
+    schedules = [_read_schedule(path, root, converter, log) for path in _schedule_files(folder, log)]
     check_references(converter.definitions, converter.references, converter.incomplete, log)
+    check_reserved(converter.definitions, log)
     if any(p is INVALID for p in [*parts.values(), *schedules]) or len(log.errors) > errors_before:
         return None
     data = CooperationData(
@@ -109,6 +122,16 @@ def _read_cooperation(folder: Path, log: ErrorLog) -> CooperationData | None:
     return data
 
 
+def _folder_problem(folder: Path, root: Path) -> str | None:
+    if not re.fullmatch(ID_PATTERN.strip("^$"), folder.name):
+        return "mappens namn blir samverkans id i adresser: använd små bokstäver a–z, siffror och bindestreck"
+    if folder.name in RESERVED_FOLDERS:
+        return f"mappens namn '{folder.name}' används redan av handbokens egna sidor; välj ett annat namn"
+    if folder.is_symlink() and root.resolve() not in folder.resolve().parents:
+        return "mappen är en länk till något utanför datamappen; lägg in själva mappen i stället"
+    return None
+
+
 def _schedule_files(folder: Path, log: ErrorLog) -> list[Path]:
     found = []
     for path in sorted(folder.glob("*.y*ml")):
@@ -122,8 +145,8 @@ def _schedule_files(folder: Path, log: ErrorLog) -> list[Path]:
     return found
 
 
-def _read_schedule(path: Path, converter: Converter, log: ErrorLog) -> Any:
-    schedule = converter.convert(YearSchedule, load_file(path, log))
+def _read_schedule(path: Path, root: Path, converter: Converter, log: ErrorLog) -> Any:
+    schedule = converter.convert(YearSchedule, load_file(path, log, root))
     match = SCHEDULE_FILE.fullmatch(path.name)
     if schedule is not INVALID and match and int(match.group(1)) != schedule.year:
         log.add(

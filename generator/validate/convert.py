@@ -17,9 +17,16 @@ from typing import Any
 from ..errors import ErrorLog, Position
 from ..load import REFUSED_TAG, Mapping, Scalar, Sequence, YamlValue
 from ..model import Deadline, Month, Prose
-from ..model.base import MONTH_NAMES
+from ..model.address import normalise_address
+from ..model.base import MONTH_NAMES, WebAddress
 from ..model.dates import days_in_every_year
+from .prose import prose_problem
 from .types import DATE_PATTERN, ID_PATTERN, TIME_PATTERN, FieldType, defined_kinds, fold_swedish, model_fields
+
+# Bounds on what one value may hold; the JSON Schema says the same (schema.py).
+MAX_TEXT = 1_000  # characters in a name, title or other one-line text
+MAX_ITEMS = 200  # entries in one list
+MAX_INT = 1_000  # a count, unless the field sets its own range (years)
 
 INVALID: Any = object()  # a value that could not be converted; its error is already logged
 
@@ -72,6 +79,8 @@ class Converter:
     def _list(self, item_type: FieldType, value: YamlValue, path: str) -> Any:
         if not isinstance(value, Sequence):
             return self._error(value, f"väntade en lista (rader som börjar med '- '), fick {_found(value)}", path)
+        if len(value.items) > MAX_ITEMS:
+            return self._error(value, f"listan har {len(value.items)} rader; högst {MAX_ITEMS} går", path)
         items = [self._value(item_type, item, f"{path}[{i}]") for i, item in enumerate(value.items)]
         return INVALID if any(i is INVALID for i in items) else tuple(items)
 
@@ -94,6 +103,10 @@ class Converter:
                     ok = False
                 continue
             converted = self._value(f.type, given[f.key][1], _join(path, f.key))
+            if f.between and f.type.kind == "list" and converted is not INVALID and len(converted) < f.between[0]:
+                if f.type.target.kind == "object":  # its ids are missing: references to them are not checked
+                    self.incomplete |= defined_kinds(f.type.target.target)
+                converted = self._error(given[f.key][1], f"listan är tom; '{f.key}' behöver minst en rad", path)
             ok = ok and converted is not INVALID
             kwargs[f.name] = converted
         return cls(**kwargs) if ok else INVALID
@@ -101,33 +114,40 @@ class Converter:
     def _unknown_key(self, key: Scalar, allowed: list[str], path: str) -> None:
         close = difflib.get_close_matches(key.text, allowed, n=1)
         hint = f"menade du '{close[0]}'? " if close else ""
-        self._error(key, f"okänd nyckel '{key.text}'; {hint}tillåtna nycklar här: {', '.join(allowed)}", path)
+        self._error(key, f"okänd nyckel {_quoted(key.text)}; {hint}tillåtna nycklar här: {', '.join(allowed)}", path)
 
     def _text(self, _: FieldType, value: Scalar, path: str) -> Any:
         text = " ".join(value.text.split())
+        if len(text) > MAX_TEXT:
+            return self._error(value, f"texten är längre än {MAX_TEXT} tecken; korta den", path)
         return text if text else self._error(value, "texten är tom", path)
 
     def _prose(self, ftype: FieldType, value: Scalar, path: str) -> Any:
         text = value.text.strip()
         if not text:
             return self._error(value, "texten är tom", path)
-        for scheme in re.findall(r"\]\(\s*<?([A-Za-z][A-Za-z0-9+.-]*):", text):
-            if scheme.lower() not in ("http", "https", "mailto"):
-                return self._error(
-                    value, f"länkar får bara gå till http:, https: eller mailto:, inte '{scheme}:'", path
-                )
-        return Prose(text)
+        problem = prose_problem(text)
+        return Prose(text) if problem is None else self._error(value, problem, path)
 
-    def _int(self, _: FieldType, value: Scalar, path: str) -> Any:
-        if value.plain and re.fullmatch(r"\d+", value.text):
-            return int(value.text)
-        return self._error(value, f"väntade ett heltal (t.ex. 3), fick '{value.text}'", path)
+    def _address(self, _: FieldType, value: Scalar, path: str) -> Any:
+        try:
+            return WebAddress(normalise_address(value.text))
+        except ValueError as err:
+            return self._error(value, str(err), path)
+
+    def _int(self, ftype: FieldType, value: Scalar, path: str) -> Any:
+        if not (value.plain and re.fullmatch(r"\d+", value.text)):
+            return self._error(value, f"väntade ett heltal (t.ex. 3), fick {_quoted(value.text)}", path)
+        low, high = ftype.target or (0, MAX_INT)
+        if len(value.text) > 9 or not low <= int(value.text) <= high:
+            return self._error(value, f"väntade ett tal från {low} till {high}, fick {_quoted(value.text)}", path)
+        return int(value.text)
 
     def _bool(self, _: FieldType, value: Scalar, path: str) -> Any:
         words = {"true": True, "false": False, "ja": True, "nej": False}
         answer = words.get(value.text.lower()) if value.plain else None
         if answer is None:
-            return self._error(value, f"väntade true eller false (ja/nej), fick '{value.text}'", path)
+            return self._error(value, f"väntade true eller false (ja/nej), fick {_quoted(value.text)}", path)
         return answer
 
     def _date(self, _: FieldType, value: Scalar, path: str) -> Any:
@@ -135,14 +155,16 @@ class Converter:
             try:
                 return datetime.date.fromisoformat(value.text.strip())
             except ValueError:
-                return self._error(value, f"datumet '{value.text}' finns inte i kalendern", path)
-        return self._error(value, f"väntade ett datum som ÅÅÅÅ-MM-DD, t.ex. 2023-09-27, fick '{value.text}'", path)
+                return self._error(value, f"datumet {_quoted(value.text)} finns inte i kalendern", path)
+        return self._error(
+            value, f"väntade ett datum som ÅÅÅÅ-MM-DD, t.ex. 2023-09-27, fick {_quoted(value.text)}", path
+        )
 
     def _time(self, _: FieldType, value: Scalar, path: str) -> Any:
         text = value.text.strip()
         if re.fullmatch(TIME_PATTERN.strip("^$"), text):
             return datetime.time.fromisoformat(text)
-        return self._error(value, f"väntade en tid som TT:MM, t.ex. '09:00', fick '{value.text}'", path)
+        return self._error(value, f"väntade en tid som TT:MM, t.ex. '09:00', fick {_quoted(value.text)}", path)
 
     def _month(self, _: FieldType, value: Scalar, path: str) -> Any:
         month = Month.from_swedish(value.text)
@@ -152,7 +174,9 @@ class Converter:
         match = re.fullmatch(r"(?:(\d{1,2})\s+)?(\S+)", value.text.strip())
         if not match:
             return self._error(
-                value, f"väntade en dag och månad ('30 april') eller en månad ('december'), fick '{value.text}'", path
+                value,
+                f"väntade en dag och månad ('30 april') eller en månad ('december'), fick {_quoted(value.text)}",
+                path,
             )
         month = Month.from_swedish(match.group(2))
         if month is None:
@@ -170,7 +194,7 @@ class Converter:
             if fold_swedish(member.value) == fold_swedish(value.text):
                 return member
         allowed = ", ".join(m.value for m in ftype.target)
-        return self._error(value, f"okänt värde '{value.text}'; välj ett av: {allowed}", path)
+        return self._error(value, f"okänt värde {_quoted(value.text)}; välj ett av: {allowed}", path)
 
     def _id(self, ftype: FieldType, value: Scalar, path: str) -> Any:
         text = self._checked_id(value, path)
@@ -189,16 +213,14 @@ class Converter:
     def _checked_id(self, value: Scalar, path: str) -> Any:
         if re.fullmatch(ID_PATTERN.strip("^$"), value.text):
             return value.text
-        return self._error(
-            value,
-            f"ogiltigt id '{value.text}': använd små bokstäver a–z, siffror och bindestreck (t.ex. 'styrgrupp-mars')",
-            path,
-        )
+        rule = "använd små bokstäver a–z, siffror och bindestreck (t.ex. 'styrgrupp-mars')"
+        return self._error(value, f"ogiltigt id {_quoted(value.text)}: {rule}", path)
 
 
 _EXPECTED = {
     "text": "en text",
     "prose": "en text",
+    "address": "en webbadress (https://…)",
     "int": "ett heltal",
     "bool": "true eller false",
     "date": "ett datum (ÅÅÅÅ-MM-DD)",
@@ -216,7 +238,14 @@ def _found(value: YamlValue) -> str:
         return "en lista"
     if isinstance(value, Mapping):
         return "nycklar med värden"
-    return f"'{value.text}'"
+    return _quoted(value.text)
+
+
+def _quoted(text: str) -> str:
+    """A value as an error message shows it: quoted, one line, at most 60 characters."""
+    lines = text.strip().splitlines() or [""]
+    shown = lines[0] if len(lines[0]) <= 60 and len(lines) == 1 else lines[0][:60] + "…"
+    return f"'{shown}'"
 
 
 def _join(path: str, key: str) -> str:
@@ -226,4 +255,4 @@ def _join(path: str, key: str) -> str:
 def _unknown_month(text: str) -> str:
     close = difflib.get_close_matches(text.lower(), MONTH_NAMES, n=1)
     hint = f"; menade du '{close[0]}'?" if close else "; skriv månaden på svenska, t.ex. 'februari'"
-    return f"okänd månad '{text}'{hint}"
+    return f"okänd månad {_quoted(text)}{hint}"

@@ -10,7 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..model.address import MAX_LENGTH as ADDRESS_MAX
 from ..model.base import MONTH_NAMES as MONTH_NAMES_FOR_SCHEMA
+from .convert import MAX_INT, MAX_ITEMS, MAX_TEXT
+from .prose import MAX_PROSE
 from .types import DATE_PATTERN, ID_PATTERN, TIME_PATTERN, FieldType, model_fields, swedish_spellings_pattern
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -38,6 +41,9 @@ def _object(cls: type) -> dict[str, Any]:
         prop = _value(f.type)
         prop["description"] = f.doc
         properties[f.key] = prop
+    for f in fields:
+        if f.between and f.type.kind == "list":
+            properties[f.key]["minItems"] = f.between[0]
     return {
         "type": "object",
         "properties": properties,
@@ -48,7 +54,9 @@ def _object(cls: type) -> dict[str, Any]:
 
 def _value(ftype: FieldType) -> dict[str, Any]:
     if ftype.kind == "list":
-        return {"type": "array", "items": _value(ftype.target)}
+        return {"type": "array", "items": _value(ftype.target), "maxItems": MAX_ITEMS}
+    if ftype.kind == "int" and ftype.target:
+        return {"type": "integer", "minimum": ftype.target[0], "maximum": ftype.target[1]}
     if ftype.kind == "object":
         return _object(ftype.target)
     if ftype.kind == "enum":
@@ -56,9 +64,10 @@ def _value(ftype: FieldType) -> dict[str, Any]:
         words = [m.value for m in ftype.target]
         return {"anyOf": [{"enum": words}, {"type": "string", "pattern": swedish_spellings_pattern(words)}]}
     simple: dict[str, dict[str, Any]] = {
-        "text": {"type": "string", "minLength": 1},
-        "prose": {"type": "string", "minLength": 1},
-        "int": {"type": "integer", "minimum": 0},
+        "text": {"type": "string", "minLength": 1, "maxLength": MAX_TEXT},
+        "prose": {"type": "string", "minLength": 1, "maxLength": MAX_PROSE},
+        "address": {"type": "string", "pattern": _ADDRESS_PATTERN, "maxLength": ADDRESS_MAX},
+        "int": {"type": "integer", "minimum": 0, "maximum": MAX_INT},
         "bool": {"type": "boolean"},
         "date": {"type": "string", "pattern": DATE_PATTERN},
         "time": {"type": "string", "pattern": TIME_PATTERN},
@@ -70,4 +79,6 @@ def _value(ftype: FieldType) -> dict[str, Any]:
     return dict(simple[ftype.kind])
 
 
+# What `model.address` accepts, as far as a pattern can say it (it also lower-cases and adds the '/').
+_ADDRESS_PATTERN = r"^(https://[A-Za-z0-9.-]+|http://(localhost|127\.0\.0\.1|\[::1\]))(:[0-9]{1,5})?(/([A-Za-z0-9._~-]|%[0-9A-Fa-f]{2})*)*$"
 _DEADLINE_PATTERN = r"^([0-9]{1,2} )?(" + "|".join(MONTH_NAMES_FOR_SCHEMA) + ")$"

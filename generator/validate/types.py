@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any, Union
 
 from ..model import Deadline, Id, Month, Prose, Ref
+from ..model.base import WebAddress
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -41,7 +42,7 @@ def swedish_spellings_pattern(words: list[str]) -> str:
 
 @dataclass(frozen=True)
 class FieldType:
-    """`kind` is one of: text, prose, int, bool, date, time, month, deadline, enum, id, ref, list, object."""
+    """`kind` is one of: text, prose, address, int, bool, date, time, month, deadline, enum, id, ref, list, object."""
 
     kind: str
     target: Any = None  # the dataclass, enum or list item type; the id/ref kind
@@ -54,6 +55,7 @@ class ModelField:
     doc: str
     type: FieldType
     required: bool
+    between: tuple[int, int] | None = None  # a number's range, or how many entries a list must have
 
 
 def describe(hint: Any) -> FieldType:
@@ -77,6 +79,7 @@ def describe(hint: Any) -> FieldType:
 def _describe_simple(hint: Any) -> FieldType:
     simple = {
         Prose: "prose",
+        WebAddress: "address",
         str: "text",
         bool: "bool",
         int: "int",
@@ -102,9 +105,11 @@ def model_fields(cls: type) -> tuple[ModelField, ...]:
         if f.metadata.get("internal"):
             continue
         has_default = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
-        result.append(
-            ModelField(f.name, f.metadata["key"], f.metadata["doc"], describe(hints[f.name]), not has_default)
-        )
+        ftype = describe(hints[f.name])
+        between = f.metadata.get("between")
+        if between and ftype.kind == "int":  # a number with its own range, e.g. a year
+            ftype = FieldType(ftype.kind, between)
+        result.append(ModelField(f.name, f.metadata["key"], f.metadata["doc"], ftype, not has_default, between))
     return tuple(result)
 
 

@@ -1,0 +1,361 @@
+"""Nothing a data file or a command line can do harms the checkout, the site or a reader.
+
+One test per class of hostile input: destructive output flags, injections, ids
+that collide with the site's own names, control characters, huge or deeply
+nested files, odd files (FIFO, symlinks). Each runs the command line as an
+editor would and checks what is (and is not) left on disk and in the output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from generator.write import MARKER
+
+from conftest import FIXTURE_DATA, ROOT, run_generator
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A checkout of the project (data, docs, config, a .git folder) to point destructive flags at."""
+    root = tmp_path / "project"
+    for folder in ("docs", "overrides"):
+        shutil.copytree(ROOT / folder, root / folder)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(FIXTURE_DATA, root / "data")
+    (root / ".git").mkdir()
+    (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (root / "egen").mkdir()
+    (root / "egen" / "viktigt.docx").write_bytes(b"en anvandares fil")
+    return root
+
+
+# Every command that replaces a folder, and the folders it must never replace.
+DESTRUCTIVE = [
+    ("build", "--site", "."),
+    ("build", "--site", "data"),
+    ("build", "--site", "docs"),
+    ("build", "--site", "egen"),
+    ("build", "--site", ".."),
+    ("build", "--site", "data/exempel"),
+    ("generate", "--out", "."),
+    ("generate", "--out", "data"),
+    ("generate", "--out", "egen"),
+    ("generate", "--out", ".git"),
+    ("schema", "--out", "."),
+    ("schema", "--out", "data"),
+    ("schema", "--out", "egen"),
+]
+
+
+@pytest.mark.parametrize("args", DESTRUCTIVE, ids=[" ".join(a) for a in DESTRUCTIVE])
+def test_output_flags_never_replace_a_folder_the_generator_did_not_write(project: Path, args: tuple[str, ...]) -> None:
+    before = digest(project.parent)
+    result = run_generator(*args, cwd=project)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"{args[2]}: mappen "), first
+    assert result.stderr.rstrip().endswith("Inget skrevs.")
+    assert digest(project.parent) == before
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".")) == [".git"], "staging left behind"
+
+
+def test_a_folder_with_a_users_file_is_refused_with_a_clear_message(project: Path) -> None:
+    result = run_generator("build", "--site", "egen", cwd=project)
+    assert result.stderr.startswith(
+        f"egen: mappen finns redan och är inte skriven av generatorn (filen {MARKER} saknas), så den ersätts inte."
+    )
+    assert (project / "egen" / "viktigt.docx").read_bytes() == b"en anvandares fil"
+
+
+def test_output_folders_carry_the_marker_and_are_replaced_next_time(project: Path) -> None:
+    for args in (("build", "--site", "site"), ("generate", "--out", "md"), ("schema", "--out", "schema")):
+        for _ in range(2):  # the second run replaces what the first wrote
+            result = run_generator(*args, cwd=project)
+            assert result.returncode == 0, result.stderr
+        assert (project / args[2] / MARKER).is_file()
+    empty = project / "tom"
+    empty.mkdir()
+    assert run_generator("generate", "--out", "tom", cwd=project).returncode == 0  # empty folders are fine
+    assert (empty / MARKER).is_file()
+
+
+def test_a_marker_does_not_make_the_data_or_a_repository_replaceable(project: Path) -> None:
+    (project / "data" / MARKER).write_text("", encoding="utf-8")
+    (project / MARKER).write_text("", encoding="utf-8")
+    before = digest(project)
+    for args in (("generate", "--out", "data"), ("generate", "--out", ".")):
+        result = run_generator(*args, cwd=project)
+        assert result.returncode == 1, result.stderr
+    git = project / "sub"
+    (git / ".git").mkdir(parents=True)
+    (git / MARKER).write_text("", encoding="utf-8")
+    result = run_generator("generate", "--out", "sub", cwd=project)
+    assert result.stderr.startswith("sub: mappen är ett git-repo")
+    assert digest(project) == before | {f"sub/{MARKER}": hashlib.sha256(b"").hexdigest()}
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("fil/site", "fil/site: kan inte skapas, eftersom fil är en fil och ingen mapp"),
+        ("fil", "fil: finns redan och är ingen mapp; välj en mapp för utdata"),
+    ],
+)
+def test_an_impossible_target_is_a_clear_error(project: Path, target: str, message: str) -> None:
+    (project / "fil").write_text("x", encoding="utf-8")
+    result = run_generator("build", "--site", target, cwd=project)
+    assert (result.returncode, result.stderr.splitlines()[0]) == (1, message)
+
+
+def test_a_zip_that_cannot_be_written_leaves_the_site_as_it_was(project: Path) -> None:
+    assert run_generator("build", "--site", "site", cwd=project).returncode == 0
+    before = digest(project / "site")
+    (project / "fil").write_text("x", encoding="utf-8")
+    for target, message in [
+        ("fil/h.zip", "fil/h.zip: kan inte skapas, eftersom fil är en fil och ingen mapp"),
+        ("egen", "egen: är en mapp; ange ett filnamn för zip-filen"),
+        ("site/h.zip", "site/h.zip: zip-filen kan inte ligga i mappen som den packar"),
+    ]:
+        (project / "data" / "handbok.yaml").write_text(
+            (FIXTURE_DATA / "handbok.yaml").read_text(encoding="utf-8").replace("Handbok", "Ändrad handbok"), "utf-8"
+        )
+        result = run_generator("build", "--site", "site", "--zip", target, cwd=project)
+        assert result.returncode == 1, result.stdout
+        assert result.stderr.startswith(message), result.stderr
+        assert digest(project / "site") == before
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".")) == [".git"]
+
+
+def test_the_zip_leaves_the_marker_out(project: Path) -> None:
+    assert run_generator("build", "--site", "site", "--zip", "h.zip", cwd=project).returncode == 0
+    with zipfile.ZipFile(project / "h.zip") as archive:
+        names = archive.namelist()
+    assert "site/index.html" in names and not any(MARKER in n for n in names)
+
+
+def test_leftover_staging_folders_are_cleaned(project: Path) -> None:
+    """A build killed halfway leaves its staging folder (with the marker); the next build removes it."""
+    leftover = project / ".site-ny-abc123"
+    leftover.mkdir()
+    (leftover / MARKER).write_text("", encoding="utf-8")
+    old = project / ".site-gammal-xyz"
+    old.mkdir()
+    (old / MARKER).write_text("", encoding="utf-8")
+    foreign = project / ".site-ny-inte-var"  # no marker: not ours, left alone
+    foreign.mkdir()
+    (foreign / "egen.txt").write_text("x", encoding="utf-8")
+    assert run_generator("build", "--site", "site", cwd=project).returncode == 0
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".")) == [".git", ".site-ny-inte-var"]
+
+
+# --- Odd files in data/ -----------------------------------------------------------------
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    copy = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, copy)
+    return copy
+
+
+def errors_of(data: Path) -> list[str]:
+    result = run_generator("check", "--data", str(data), cwd=data.parent)
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stderr
+    return result.stderr.splitlines()[:-1]
+
+
+def test_a_fifo_is_refused_not_waited_on(data: Path) -> None:
+    roles = data / "exempel" / "roller.yaml"
+    roles.unlink()
+    os.mkfifo(roles)
+    assert errors_of(data) == [
+        "data/exempel/roller.yaml: är ingen vanlig fil (utan t.ex. en enhet eller ett rör) och läses inte"
+    ]
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "/dev/zero", "../../utanfor.yaml"])
+def test_a_symlink_out_of_the_data_is_refused_and_never_shown(data: Path, target: str) -> None:
+    (data.parent / "utanfor.yaml").write_text("hemligt: lösenord\n", encoding="utf-8")
+    roles = data / "exempel" / "roller.yaml"
+    roles.unlink()
+    roles.symlink_to(target)
+    errors = errors_of(data)
+    assert errors == [
+        "data/exempel/roller.yaml: filen är en länk till något utanför datamappen; lägg in själva filen i stället"
+    ]
+
+
+def test_a_symlink_inside_the_data_is_read(data: Path) -> None:
+    roles = data / "exempel" / "roller.yaml"
+    roles.rename(data / "exempel" / "_roller.txt")
+    roles.symlink_to("_roller.txt")
+    assert run_generator("check", "--data", str(data)).returncode == 0
+
+
+def test_a_cooperation_folder_linked_from_outside_is_refused(data: Path) -> None:
+    shutil.move(data / "exempel", data.parent / "annan")
+    (data / "exempel").symlink_to(data.parent / "annan")
+    assert errors_of(data) == [
+        "data/exempel: mappen är en länk till något utanför datamappen; lägg in själva mappen i stället"
+    ]
+
+
+def test_a_folder_named_like_a_data_file_is_refused(data: Path) -> None:
+    (data / "exempel" / "motesplan-2027.yaml").mkdir()
+    (data / "exempel" / "roller.yaml").unlink()
+    (data / "exempel" / "roller.yaml").mkdir()
+    assert errors_of(data) == [
+        "data/exempel/motesplan-2027.yaml: är en mapp, men här ska en fil med det namnet ligga",
+        "data/exempel/roller.yaml: är en mapp, men här ska en fil med det namnet ligga",
+    ]
+
+
+def test_a_huge_file_is_refused_before_it_is_read(data: Path) -> None:
+    roles = data / "exempel" / "roller.yaml"
+    with roles.open("a", encoding="utf-8") as file:
+        file.write(("# " + "x" * 98 + "\n") * 21_000)
+    assert errors_of(data) == ["data/exempel/roller.yaml: filen är större än 2 MB; handbokens datafiler är några kB"]
+
+
+def test_a_file_not_in_utf8_gives_line_and_column(data: Path) -> None:
+    roles = data / "exempel" / "roller.yaml"
+    text = roles.read_text(encoding="utf-8")
+    roles.write_bytes(text.encode("latin-1"))
+    line = text[: text.index("ö")].count("\n") + 1
+    column = text.index("ö") - text.rfind("\n", 0, text.index("ö"))
+    assert errors_of(data) == [
+        f"data/exempel/roller.yaml:{line}:{column}: filen är inte sparad som UTF-8; spara om den som UTF-8"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("folder", "message"),
+    [
+        (
+            "Stora Bokstaver",
+            "mappens namn blir samverkans id i adresser: använd små bokstäver a–z, siffror och bindestreck",
+        ),
+        ("uppdatera", "mappens namn 'uppdatera' används redan av handbokens egna sidor; välj ett annat namn"),
+        ("tillganglighet", "mappens namn 'tillganglighet' används redan av handbokens egna sidor; välj ett annat namn"),
+        ("assets", "mappens namn 'assets' används redan av handbokens egna sidor; välj ett annat namn"),
+    ],
+)
+def test_folder_names_the_site_uses_are_refused(data: Path, folder: str, message: str) -> None:
+    (data / "exempel").rename(data / folder)
+    assert errors_of(data) == [f"data/{folder}: {message}"]
+
+
+def test_one_refused_tag_at_the_top_gives_one_error(data: Path) -> None:
+    groups = data / "exempel" / "grupper.yaml"
+    groups.write_text("!!python/object:os.system\n" + groups.read_text(encoding="utf-8"), encoding="utf-8")
+    assert errors_of(data) == [
+        "data/exempel/grupper.yaml:1:1: taggen '!!python/object:os.system' är inte tillåten; "
+        "skriv värdet utan tagg (inga '!'-taggar)"
+    ]
+
+
+def test_an_error_never_echoes_more_than_a_short_line(data: Path) -> None:
+    roles = data / "exempel" / "roller.yaml"
+    long_text = "rad ett av en lång hemlig text som inte ska skrivas ut i sin helhet\n      rad två"
+    roles.write_text(
+        roles.read_text(encoding="utf-8").replace("en_per_kommun: false", f"en_per_kommun: |\n      {long_text}")
+    )
+    (error,) = errors_of(data)
+    assert "rad två" not in error and "fick 'rad ett av en lång hemlig text som inte ska skrivas ut i sin…'" in error
+
+
+# --- Names that collide with the site's own ----------------------------------------------
+
+
+@pytest.mark.parametrize("page", ["exempel/index.md", "exempel.md", "exempel/roller/index.md"])
+def test_a_hand_written_page_never_shadows_a_generated_one(project: Path, page: str) -> None:
+    (project / "docs" / page).parent.mkdir(parents=True, exist_ok=True)
+    (project / "docs" / page).write_text("# Egen sida\n", encoding="utf-8")
+    result = run_generator("build", "--site", "site", cwd=project)
+    assert result.returncode == 1
+    assert f"docs/{page} och den genererade " in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_a_cooperation_folder_named_like_a_hand_written_page_is_refused(project: Path) -> None:
+    (project / "data" / "exempel").rename(project / "data" / "uppdatera")
+    result = run_generator("build", "--site", "site", cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.startswith("data/uppdatera: mappens namn 'uppdatera' används redan")
+    assert not (project / "site").exists()
+
+
+# --- The command line ---------------------------------------------------------------------
+
+HOSTILE_ADDRESSES = [
+    'https://a/x");alert(1);//</script><script>',
+    "https://a/)<img src=x onerror=alert(1)>",
+    "javascript://%0aalert(1)//",
+    "handbok",
+    "https://a/{: onclick=x}",
+]
+
+
+@pytest.mark.parametrize("address", HOSTILE_ADDRESSES)
+def test_a_hostile_address_flag_is_refused_before_anything_is_built(project: Path, address: str) -> None:
+    result = run_generator("build", "--site", "site", "--adress", address, cwd=project)
+    assert result.returncode == 1
+    assert "python -m generator build: fel: argumentet --adress: adressen " in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_the_address_is_normalised_wherever_it_is_written(project: Path) -> None:
+    result = run_generator("generate", "--out", "md", "--adress", "HTTPS://Example.ORG/Handbok", cwd=project)
+    assert result.returncode == 0, result.stderr
+    calendar = (project / "md" / "exempel" / "kalender" / "alla.ics").read_text(encoding="utf-8")
+    urls = [line.split(":", 1)[1] for line in calendar.splitlines() if line.startswith("URL")]
+    assert urls and all(u.startswith("https://example.org/Handbok/exempel/") for u in urls)
+
+
+@pytest.mark.parametrize("year", ["0", "-1", "99999", "5", "två"])
+def test_new_year_takes_only_real_years(project: Path, year: str) -> None:
+    before = digest(project / "data")
+    result = run_generator("new-year", "--", year, cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        "python -m generator new-year: fel: argumentet ÅR: året ska vara ett årtal från 2000 till 2100, "
+        f"t.ex. 2028, inte '{year}'"
+    )
+    assert digest(project / "data") == before
+
+
+def test_a_new_cooperation_folder_is_the_editors_and_never_replaced(project: Path) -> None:
+    assert run_generator("new-cooperation", "vastra", "Västra samverkan", cwd=project).returncode == 0
+    folder = project / "data" / "vastra"
+    assert not (folder / MARKER).exists()
+    before = digest(folder)
+    result = run_generator("generate", "--out", "data/vastra", cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.startswith("data/vastra: mappen finns redan och är inte skriven av generatorn")
+    assert digest(folder) == before
+
+
+def test_a_new_cooperation_cannot_take_a_name_the_site_uses(project: Path) -> None:
+    result = run_generator("new-cooperation", "uppdatera", "Uppdatera", cwd=project)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "id 'uppdatera' används redan av handbokens egna sidor; välj ett annat (ingenting skrevs)\n",
+    )
+    assert not (project / "data" / "uppdatera").exists()
