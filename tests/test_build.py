@@ -130,8 +130,8 @@ def test_generate_writes_markdown_for_another_engine(tmp_path: Path) -> None:
     assert heading.lstrip("\n").startswith("# Styrgrupp\n")
 
 
-def test_every_discussion_point_reaches_its_checklist_and_minutes_template() -> None:
-    """A point dropped from the checklist or the minutes template (a template edit) fails here."""
+def test_every_discussion_point_reaches_its_checklist_and_meeting_papers() -> None:
+    """A point dropped from the checklist, the notice or the minutes template (a template edit) fails here."""
     handbook = read_handbook(SHIPPED_DATA)
     files = render_site(handbook).files
     checked = 0
@@ -141,10 +141,14 @@ def test_every_discussion_point_reaches_its_checklist_and_minutes_template() -> 
             if body is None or occasion.agenda is None:
                 continue
             agenda = c.agenda(occasion.agenda)
-            for page in (paths.checklist_page(c, checklist.id), paths.minutes_page(c, checklist.id)):
+            papers = [paths.minutes_page(c, paths.occasion_key(o)) for o in checklist.occasions]
+            papers += [paths.notice_page(c, paths.occasion_key(o)) for o in checklist.occasions]
+            for page in (paths.checklist_page(c, checklist.id), *papers):
+                text = files[page]
+                assert isinstance(text, str)
                 for section in agenda.sections:
                     for point in section.points:
                         shown = (plain(point), html_text(point))  # Markdown list or raw HTML list
-                        assert any(s in files[page] for s in shown), f"{page}: '{point}' saknas"
+                        assert any(s in text for s in shown), f"{page}: '{point}' saknas"
                         checked += 1
     assert checked > 20

@@ -770,12 +770,7 @@ ROWS: list[tuple[str, str, str | None, str, list[tuple[int, int, str]]]] = [
             (
                 0,
                 9,
-                "blir samma fil som en annan sida (som DATA/exempel/grupper.yaml:31:9): exempel/checklistor/styrgrupp-var-anteckningar.md; byt id på den ena",
-            ),
-            (
-                0,
-                9,
-                "blir samma fil som en annan sida (som DATA/exempel/grupper.yaml:31:9): exempel/checklistor/styrgrupp-var.md; byt id på den ena",
+                "blir samma fil som en annan sida (som DATA/exempel/grupper.yaml:38:9): exempel/checklistor/styrgrupp-var.md; byt id på den ena",
             ),
         ],
     ),

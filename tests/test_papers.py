@@ -143,12 +143,13 @@ def test_word_files_are_byte_identical_and_dated_from_the_data() -> None:
 def test_data_text_is_safe_in_word(edit: Edit, data_copy: Path) -> None:
     hostile = '</w:t><w:p>&amp; "Ek" \\x07'
     edit("diskussionspunkter.yaml", "Risker – ökade kostnader?", f"'{hostile}'")
-    edit("motesplan-2026.yaml", f"plats: {PLACE}", 'plats: "Klocka \\a Stadshuset"')
+    edit("motesplan-2026.yaml", f"plats: {PLACE}", 'plats: "Klocka </w:t> & Stadshuset"')
     files = word_files(data_copy)
     doc = open_docx(files[f"{MOTEN}/{DATED}/kallelse-{DATED}.docx"])
     found = paragraphs(doc)
     assert ("List Bullet", hostile) in found
-    assert any(text.startswith("Plats: Klocka \ufffd Stadshuset") for _, text in found)
+    assert any(text.startswith("Plats: Klocka </w:t> & Stadshuset") for _, text in found)
+    # Control characters never get this far: the loader refuses them (test_hostile.py).
 
 
 def require_office() -> None:

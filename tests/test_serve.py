@@ -11,7 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-import markdown  # type: ignore[import-untyped]
+import markdown
 
 from generator.errors import DataError, DataErrors, Position
 from generator.mkdocs_plugin import error_page

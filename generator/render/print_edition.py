@@ -26,7 +26,7 @@ from .markdown import prose
 from .orgchart import org_chart_svg
 from .paths import page_url, url_between
 from .trust import review_sentence
-from .wheel import wheel_svg
+from .wheel_svg import wheel_svg
 
 STYLESHEET = "assets/utskrift.css"
 

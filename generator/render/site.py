@@ -100,7 +100,7 @@ def _claims(c: CooperationData) -> list[tuple[str, Position]]:
     claims += [(paths.process_page(c, p), p.pos) for p in c.processes]
     for checklist in meeting_checklists(c):
         pos = checklist.occasions[0].pos if checklist.occasions else own
-        claims += [(paths.checklist_page(c, checklist.id), pos), (paths.minutes_page(c, checklist.id), pos)]
+        claims.append((paths.checklist_page(c, checklist.id), pos))
     for checklist in process_checklists(c):
         pos = checklist.process.pos if checklist.process else own
         claims.append((paths.checklist_page(c, checklist.id), pos))
@@ -125,6 +125,10 @@ def _fixed_paths(c: CooperationData) -> list[str]:
         paths.wheel_page(c),
         paths.wheel_file(c),
         *(paths.month_page(c, m) for m in Month),
+        paths.poster_page(c),
+        paths.meetings_page(c),
+        print_page(c),
+        changes_page_path(c),
     ]
     return fixed + [f(c, s.year) for s in c.schedules for f in (paths.year_page, paths.wheel_file)]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-import markdown  # type: ignore[import-untyped]  # MkDocs' own Markdown engine
+import markdown  # MkDocs' own Markdown engine
 
 from ..render.markdown import prose
 
