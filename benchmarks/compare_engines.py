@@ -47,6 +47,12 @@ KNOWN = (
     Known("bara-zensical", "assets/stylesheets/*", "temats egen stil, med hash i filnamnet (classic och modern)"),
     Known("bara-mkdocs", "search/search_index.json", "motorns eget sökindex; båda prövas av sök-jämförelsen"),
     Known("bara-zensical", "search.json", "motorns eget sökindex; båda prövas av sök-jämförelsen"),
+    Known(
+        "bara-mkdocs",
+        ".samverkanshandbok",
+        "generatorns märke på mappen den skriver; för Zensical bär projektmappen det",
+    ),
+    Known("sök", "*:*/utskrift/", "utskriftsversionen upprepar hela handboken och är undantagen från sökningen"),
     Known("bara-mkdocs", "sitemap.xml.gz", "Zensical skriver bara den opackade sitemap.xml"),
     Known("byte", "sitemap.xml", "MkDocs skriver datum (lastmod); adresserna jämförs för sig och är desamma"),
     # Found in the browser by tests/test_zensical.py, on the open search dialog:

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from .model import Handbook
+from .pdf import PdfUnavailable, with_pdfs
 from .render.site import NavEntry, RenderedSite, render_site
 from .write import as_bytes, staging
 
@@ -44,7 +45,12 @@ def build(config_file: Path, project: Path, handbook: Handbook) -> RenderedSite:
     """Write the Zensical project for `handbook` into `project` and build its `site/` there.
     The folder is replaced only when the build succeeded."""
     settings = _read_config(config_file)
-    rendered = render_site(handbook, directory_urls=bool(settings.get("use_directory_urls", True)))
+    try:
+        rendered = with_pdfs(
+            render_site(handbook, directory_urls=bool(settings.get("use_directory_urls", True))), handbook
+        )
+    except PdfUnavailable as missing:
+        raise BuildFailed(str(missing)) from None
     with staging(project) as stage:
         _write_project(stage, config_file.parent, settings, rendered)
         _run_zensical(stage)
@@ -79,7 +85,7 @@ def _write_project(stage: Path, root: Path, settings: dict[str, Any], rendered: 
 def zensical_config(settings: dict[str, Any], rendered: RenderedSite) -> dict[str, Any]:
     """The handbook's MkDocs settings as Zensical needs them, without the plugin."""
     config = {key: value for key, value in settings.items() if key != "watch"}  # `zensical serve` is not used here
-    config.update(docs_dir=DOCS, site_dir=SITE, site_url=settings.get("site_url") or rendered.address)
+    config.update(docs_dir=DOCS, site_dir=SITE, site_url=settings.get("site_url") or str(rendered.address))
     config["theme"] = {**settings.get("theme", {}), "variant": "classic"}
     if config["theme"].get("custom_dir"):
         config["theme"]["custom_dir"] = OVERRIDES

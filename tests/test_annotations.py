@@ -72,6 +72,6 @@ def test_more_than_github_shows_gets_a_notice_and_all_are_in_the_step_summary(
     assert items[-1] == (
         f"- **data/exempel/samverkan.yaml:{last_line}:1**: okänd nyckel '&#42;fet&#42;&#95;&#60;b&#62;';"
         " tillåtna nycklar här: namn, kortnamn, styrdokument, medlemmar, medlemmar&#95;anmarkning, bakgrund,"
-        " syfte, forsaljning, styrning, arsprocesser, kommunikation, versionsdatum, handboksar"
-        " (i &#42;fet&#42;&#95;&#60;b&#62;)"
+        " syfte, forsaljning, styrning, arsprocesser, kommunikation, versionsdatum, handboksar, granskad,"
+        " granskas&#95;av, versioner (i &#42;fet&#42;&#95;&#60;b&#62;)"
     )
