@@ -245,3 +245,11 @@ def test_meetings_on_eves_and_weekends_are_warnings() -> None:
     assert meeting_day_concern(datetime.date(2027, 6, 5)) == "en lördag, ingen arbetsdag"
     assert meeting_day_concern(datetime.date(2027, 6, 7)) is None
     assert working_days_before(datetime.date(2027, 4, 1), 3) == datetime.date(2027, 3, 25)  # past Easter
+
+
+def test_year_page_key_names_the_markers_the_wheel_draws(planned_site: Path) -> None:
+    """The example plan's meetings are drawn as examples: the key beside the wheel must say so."""
+    page = (planned_site / "sml" / "arshjul" / "2027" / "index.html").read_text(encoding="utf-8")
+    key = page.split("Märkets form visar mötets status:", 1)[1].split("</ul>", 1)[0]
+    assert "exempel på möte" in key and "flyttat möte" in key and "inställt möte" in key
+    assert "planerat möte" not in key

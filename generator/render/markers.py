@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ..model import CooperationData, Meeting, MeetingStatus
+
 R = 5.5  # a marker's half width in user units
 
 
@@ -40,6 +42,14 @@ _MARKERS = {
     "forslag": Marker("ring", "föreslaget möte", False),
     "exempel": Marker("fyrkant", "exempel på möte", False),
 }
+
+
+def marker_key(c: CooperationData, meeting: Meeting) -> str:
+    """What the marker shows: a move or a cancellation first, else how far the date has come."""
+    plan = c.plan_status(meeting)
+    if meeting.status is not MeetingStatus.PLANNED or plan.adopted:
+        return meeting.status.value
+    return plan.value
 
 
 def status_marker(key: str) -> Marker:

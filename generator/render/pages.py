@@ -9,7 +9,7 @@ from .calendar import Feed, feed_text
 from .checklists import dated_meetings, meeting_checklists, process_checklists
 from .environment import render
 from .markdown import Markdown
-from .markers import status_marker
+from .markers import marker_key, status_marker
 from .orgchart import org_chart_svg
 from .papers import meeting_papers, plan_note
 from .paths import Links
@@ -118,7 +118,7 @@ def wheel_pages(c: CooperationData, directory_urls: bool) -> dict[str, str]:
     for schedule in c.schedules:
         path = paths.year_page(c, schedule.year)
         svg = Markdown(wheel_svg(c, path, directory_urls, schedule.year))
-        key = [status_marker(k) for k in dict.fromkeys(m.status.value for m in schedule.meetings)]
+        key = [status_marker(k) for k in dict.fromkeys(marker_key(c, m) for m in schedule.meetings)]
         pages[path] = _page("year.md.j2", c, path, schedule=schedule, svg=svg, markers=key)
         file = paths.wheel_file(c, schedule.year)
         pages[file] = wheel_svg(c, file, directory_urls, schedule.year, wide=True)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Body, BodyKind, CooperationData, Meeting, MeetingStatus, Month, month_span
+from ..model import Body, BodyKind, CooperationData, Meeting, Month, month_span
 from ..model.dates import last_day, month_runs
 from . import paths
 from .describe import meeting_when, status_cell
+from .markers import marker_key
 
 # Mid-tone fills: black text on them ≥ 5.8:1, and each ≥ 3.5:1 against the white gaps
 # and background around it (WCAG 1.4.11), so no item depends on its neighbour's colour.
@@ -125,7 +126,7 @@ def dated_meetings(c: CooperationData, year: int) -> list[DatedMeeting]:
                 m.date.month,
                 m.date.day,
                 last_day(m.date.year, m.date.month),
-                _marker_key(c, m),
+                marker_key(c, m),
                 f"{body.name}: {topic} – {meeting_when(m)} ({status_cell(c, m)})",
                 colours.get(body.id, PALETTE[-1]),
                 body.id if body.id in in_wheel else "",
@@ -134,14 +135,6 @@ def dated_meetings(c: CooperationData, year: int) -> list[DatedMeeting]:
             )
         )
     return found
-
-
-def _marker_key(c: CooperationData, meeting: Meeting) -> str:
-    """What the marker shows: a move or a cancellation first, else how far the date has come."""
-    plan = c.plan_status(meeting)
-    if meeting.status is not MeetingStatus.PLANNED or plan.adopted:
-        return meeting.status.value
-    return plan.value
 
 
 def _labels(short: str | None, text: str) -> tuple[str, ...]:
