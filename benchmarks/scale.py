@@ -27,9 +27,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.render.site import NavEntry, render_site
+from generator.render.site import merge_nav, render_site
 from generator.validate import read_handbook
-from generator.write import as_bytes
+from generator.write import write_files
 
 GOALS = "Mål: generatorns andel ≤ 10 % av bygget, ≤ 15 ms per sida, byte per sida lika från 2 till 50."
 
@@ -66,22 +66,13 @@ def plain_mkdocs_project(work: Path, data: Path) -> Path:
     shutil.copytree(ROOT / "docs", docs)
     shutil.copytree(ROOT / "overrides", project / "overrides")
     site = render_site(read_handbook(data))
-    for relative, content in site.files.items():
-        path = docs / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(as_bytes(content))
+    write_files(site.files, docs, keep=True)
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "handbook" in p)]
-    config["nav"] = [config["nav"][0], *(_nav(e) for e in site.nav), *config["nav"][1:]]
+    config["nav"] = merge_nav(config["nav"], site.nav)
     config.pop("watch", None)
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return project
-
-
-def _nav(entry: NavEntry) -> object:
-    title, target = entry
-    value = target if isinstance(target, str) else [_nav(e) for e in target]
-    return value if title is None else {title: value}
 
 
 def measure(count: int, work: Path) -> dict[str, float]:

@@ -8,10 +8,9 @@ are escaped; in a property also ':' and ','.
 
 from __future__ import annotations
 
-from .errors import DataError
+from .errors import WARNING_PREFIX, DataError
 from .render.markdown import plain
 
-WARNING_PREFIX = "varning: "
 # GitHub shows at most this many error and this many warning annotations per step;
 # the step summary lists every one.
 SHOWN_PER_LEVEL = 10

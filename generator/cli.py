@@ -21,11 +21,10 @@ from .errors import DataErrors
 from .model import Handbook, with_address
 from .model.address import normalise_address
 from .model.base import YEARS
-from .model.history import HISTORY_FILE, Revision, advance, history_text
+from .model.history import HISTORY_FILE, Revision, changed, history_text
 from .pdf import with_pdfs
-from .render.calendar import cooperation_feeds, observed
 from .render.changes import handbook_changes, report_text
-from .render.site import check_outputs, render_site
+from .render.site import calendar_history, check_outputs, render_site
 from .revisions import VersionNotFound, data_folder
 from .scaffold import name_problem, scaffold
 from .validate import RESERVED_FOLDERS, SCHEMA_FILES, read_cooperation, read_handbook
@@ -79,9 +78,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _history_changes(handbook: Handbook) -> int:
-    feeds = [feed for c in handbook.cooperations for feed in cooperation_feeds(c, handbook.site)]
-    history = advance(handbook.history, observed(feeds))
-    return sum(1 for uid, record in history.items() if handbook.history.get(uid) != record)
+    return changed(handbook.history, calendar_history(handbook))
 
 
 def _print_warnings(handbook: Handbook) -> None:
@@ -209,10 +206,9 @@ def _build(args: argparse.Namespace) -> int:
     handbook = _read(args)  # report data errors plainly before MkDocs starts
     try:
         with staging(args.site, protected=[args.data, args.config, args.config.parent / "docs"]) as stage:
-            rendered = mkdocs_build.build(args.config, args.data, stage, handbook)
+            rendered = mkdocs_build.build(args.config, stage, handbook)
             if args.zip:  # packed before the swap: a zip that cannot be written leaves the site as it was
-                version = max(c.info.version_date for c in handbook.cooperations)
-                zip_tree(stage, args.zip, version, name=args.site.resolve().name)
+                zip_tree(stage, args.zip, handbook.version_date, name=args.site.resolve().name)
     except mkdocs_build.BuildFailed as failure:
         print(f"{failure}\nHandboken byggdes inte; {args.site}/ är oförändrad.", file=sys.stderr)
         return 1
@@ -244,8 +240,8 @@ def _keep_history(data: Path, handbook: Handbook, history: dict[str, Revision]) 
     if history != handbook.history:
         path = data / HISTORY_FILE
         write_file(path, history_text(history))
-        changed = sum(1 for uid, record in history.items() if handbook.history.get(uid) != record)
-        print(f"Kalenderhistoriken har {changed} nya eller ändrade händelser: checka in {path}.")
+        count = changed(handbook.history, history)
+        print(f"Kalenderhistoriken har {count} nya eller ändrade händelser: checka in {path}.")
 
 
 class _Parser(argparse.ArgumentParser):

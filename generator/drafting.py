@@ -62,7 +62,7 @@ def draft_plan(c: CooperationData, year: int) -> tuple[YearSchedule, list[Propos
         meetings=tuple(p.meeting for p in proposals),
     )
     proposals = _places_of_hosts(c, schedule, proposals)
-    proposals.sort(key=lambda p: (p.meeting.date, p.meeting.start or datetime.time(), p.occasion.id))
+    proposals.sort(key=lambda p: (*p.meeting.order, p.occasion.id))
     return replace(schedule, meetings=tuple(p.meeting for p in proposals)), proposals
 
 

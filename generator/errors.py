@@ -28,6 +28,7 @@ class Position:
 
 
 NOWHERE = Position("")
+WARNING_PREFIX = "varning: "  # a `DataError` whose message starts so is a warning: the handbook still builds
 
 
 @dataclass(frozen=True, order=True)

@@ -21,21 +21,20 @@ class BuildFailed(Exception):
     """The site did not build; the message says why, in the words MkDocs used."""
 
 
-def build(config_file: Path, data_dir: Path, site_dir: Path, handbook: Handbook) -> RenderedSite:
+def build(config_file: Path, site_dir: Path, handbook: Handbook) -> RenderedSite:
     """Build the site into `site_dir` from the handbook already read (the data is read once per
     build) and return what was rendered. Dates MkDocs writes (the sitemap's) come from the data's
     version date, not the clock."""
-    source_date = max(c.info.version_date for c in handbook.cooperations)
     warnings = _WarningCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(warnings)
-    epoch = datetime.datetime.combine(source_date, datetime.time(), datetime.UTC).timestamp()
+    epoch = datetime.datetime.combine(handbook.version_date, datetime.time(), datetime.UTC).timestamp()
+    before = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
         plugin = config.plugins["handbook"]
         assert isinstance(plugin, HandbookPlugin), "mkdocs.yml must use the 'handbook' plugin"
-        plugin.config.data_dir = str(data_dir.resolve())
         rendered = with_pdfs(render_site(handbook, directory_urls=config.use_directory_urls), handbook)
         plugin.rendered = rendered
         mkdocs_build(config)
@@ -44,6 +43,10 @@ def build(config_file: Path, data_dir: Path, site_dir: Path, handbook: Handbook)
         raise BuildFailed(f"{details}\n{err}".strip()) from None
     finally:
         logger.removeHandler(warnings)
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
     return rendered
 
 

@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from .errors import DataErrors
 from .model import with_address
 from .pdf import PdfUnavailable, with_pdfs
-from .render.site import NavEntry, RenderedSite, render_site
+from .render.site import RenderedSite, merge_nav, render_site
 from .validate import read_handbook
 from .validate.warnings import collect_warnings
 
@@ -60,7 +60,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             except DataErrors as errors:
                 return self._data_errors(config, errors)
         self.site = rendered
-        config.nav = _merge_nav(config.nav or [], rendered.nav)
+        config.nav = merge_nav(config.nav or [], rendered.nav)
         config.site_url = config.site_url or rendered.address
         return config
 
@@ -97,7 +97,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         log.info("Förhandsvisningen visar felen i datafilerna:\n%s", errors.report())
         self.errors = errors
         if self.site is not None:  # keep the last good navigation so that every open page has a URL
-            config.nav = _merge_nav(config.nav or [], self.site.nav)
+            config.nav = merge_nav(config.nav or [], self.site.nav)
         return config
 
     def _error_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -139,15 +139,3 @@ def error_page(errors: DataErrors) -> str:
 def _one_line(text: str) -> str:
     """Escaped, on one line: a blank line would end the HTML block and let Markdown read the text."""
     return html.escape(" ".join(text.split()))
-
-
-def _merge_nav(hand_written: list[Any], generated: list[NavEntry]) -> list[Any]:
-    """The first hand-written entry (the home page), then the generated sections, then the rest."""
-    return [*hand_written[:1], *(_to_mkdocs(e) for e in generated), *hand_written[1:]]
-
-
-def _to_mkdocs(entry: NavEntry) -> Any:
-    title, target = entry
-    value = target if isinstance(target, str) else [_to_mkdocs(e) for e in target]
-    # MkDocs themes print nav titles without escaping them.
-    return value if title is None else {html.escape(title): value}

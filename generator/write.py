@@ -125,10 +125,18 @@ def write_tree(
 ) -> None:
     """Write `{relative path: text or bytes}` as a folder that replaces `target` atomically."""
     with staging(target, protected, marker) as stage, _as_refusal(display_path(target)):
-        for relative, content in sorted(files.items()):
-            path = stage / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(as_bytes(content))
+        write_files(files, stage)
+
+
+def write_files(files: Mapping[str, str | bytes], folder: Path, keep: bool = False) -> None:
+    """Write `{relative path: text or bytes}` into `folder`, which the caller has staged. With
+    `keep`, a file that is already there (a hand-written page) is an `OutputRefused`."""
+    for relative, content in sorted(files.items()):
+        path = folder / relative
+        if keep and path.exists():
+            raise OutputRefused(f"docs/{relative} finns både som handskriven och genererad sida; ta bort den ena")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(as_bytes(content))
 
 
 def as_bytes(content: str | bytes) -> bytes:

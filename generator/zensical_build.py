@@ -10,7 +10,6 @@ navigation written out (the plugin adds it for MkDocs), the plugin left out and 
 
 from __future__ import annotations
 
-import html
 import re
 import shutil
 import subprocess
@@ -22,8 +21,8 @@ import yaml
 
 from .model import Handbook
 from .pdf import PdfUnavailable, with_pdfs
-from .render.site import NavEntry, RenderedSite, render_site
-from .write import as_bytes, staging
+from .render.site import RenderedSite, merge_nav, render_site
+from .write import OutputRefused, staging, write_files
 
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
@@ -67,12 +66,10 @@ def _read_config(config_file: Path) -> dict[str, Any]:
 def _write_project(stage: Path, root: Path, settings: dict[str, Any], rendered: RenderedSite) -> None:
     docs = stage / DOCS
     shutil.copytree(root / settings.get("docs_dir", DOCS), docs)
-    for path, content in rendered.files.items():
-        target = docs / path
-        if target.exists():
-            raise BuildFailed(f"docs/{path} finns både som handskriven och genererad sida; ta bort den ena")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(as_bytes(content))
+    try:
+        write_files(rendered.files, docs, keep=True)
+    except OutputRefused as clash:
+        raise BuildFailed(str(clash)) from None
     custom_dir = settings.get("theme", {}).get("custom_dir")
     if custom_dir:
         shutil.copytree(root / custom_dir, stage / OVERRIDES)
@@ -92,19 +89,6 @@ def zensical_config(settings: dict[str, Any], rendered: RenderedSite) -> dict[st
     config["plugins"] = [p for p in settings.get("plugins", []) if not (isinstance(p, dict) and "handbook" in p)]
     config["nav"] = merge_nav(settings.get("nav") or [], rendered.nav)
     return config
-
-
-def merge_nav(hand_written: list[Any], generated: list[NavEntry]) -> list[Any]:
-    """The first hand-written entry (the home page), then the generated sections, then the rest,
-    as the plugin does for MkDocs."""
-    return [*hand_written[:1], *(_entry(e) for e in generated), *hand_written[1:]]
-
-
-def _entry(entry: NavEntry) -> Any:
-    title, target = entry
-    value = target if isinstance(target, str) else [_entry(e) for e in target]
-    # Zensical, like MkDocs, prints navigation titles without escaping them.
-    return value if title is None else {html.escape(title): value}
 
 
 def _run_zensical(project: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -30,13 +31,22 @@ class CooperationData:
 
     @property
     def years(self) -> tuple[int, int]:
-        """The handbook year and the next: what the calendars cover."""
+        """The handbook year and the next: the years whose dated meetings the pages list."""
         return (self.info.year, self.info.year + 1)
 
     def feed_years(self, site: Site) -> range:
         """The years the calendars cover: a window around the handbook year, so that moving the
         handbook year on never takes events away that subscribers already have."""
         return range(self.info.year - site.feed_years_before, self.info.year + site.feed_years_after + 1)
+
+    def updated(self, year: int) -> datetime.date:
+        """The data's own date for what is known of `year`: its plan's 'uppdaterad', else 'versionsdatum'."""
+        schedule = self.schedule(year)
+        return schedule.updated if schedule else self.info.version_date
+
+    def meeting_topic(self, meeting: Meeting) -> str | None:
+        """What a dated meeting is about: its recurring meeting's topic, or an extra meeting's title."""
+        return self.occasion(meeting.occasion)[1].topic if meeting.occasion is not None else meeting.title
 
     def schedule(self, year: int) -> YearSchedule | None:
         return next((s for s in self.schedules if s.year == year), None)
@@ -155,6 +165,11 @@ class Handbook:
     cooperations: tuple[CooperationData, ...]
     # What the calendars have published so far (data/kalenderhistorik.json); empty before the first build.
     history: History = field(default_factory=dict)
+
+    @property
+    def version_date(self) -> datetime.date:
+        """The newest cooperation's version date: the date of the whole site (sitemap, zip)."""
+        return max(c.info.version_date for c in self.cooperations)
 
 
 def with_address(handbook: Handbook, address: str) -> Handbook:

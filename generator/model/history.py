@@ -63,6 +63,11 @@ def advance(history: History, observed: Iterable[Observed]) -> dict[str, Revisio
     return dict(sorted(result.items()))
 
 
+def changed(before: History, after: History) -> int:
+    """How many events are new or changed from `before` to `after`."""
+    return sum(1 for uid, record in after.items() if before.get(uid) != record)
+
+
 def history_text(history: History) -> str:
     """The history as JSON, one event per line, sorted: small, readable diffs in git."""
     lines = [

@@ -224,6 +224,12 @@ class Body(Located):
     decision_points: DecisionPoints | None = optional("beslutspunkter", "Frågor som gruppen beslutar om.")
     occasions: tuple[Occasion, ...] = many("moten", "Gruppens återkommande möten under året.")
 
+    @property
+    def internal(self) -> bool:
+        """A body of the cooperation itself, which it convenes (it gets notices and papers), and
+        not an outside one such as a council or a board."""
+        return self.kind is not BodyKind.EXTERNAL
+
 
 @dataclass(frozen=True, kw_only=True)
 class BodyFile(Located):

@@ -73,6 +73,11 @@ class Meeting(Located):
         return self.start < other.finish and other.start < self.finish
 
     @property
+    def order(self) -> tuple[datetime.date, datetime.time]:
+        """Sort key: by day, a meeting without a start first."""
+        return (self.date, self.start or datetime.time())
+
+    @property
     def finish(self) -> datetime.time:
         """When the meeting ends: its 'slut', else an hour after its start (as the calendars show it)."""
         if self.end is not None:

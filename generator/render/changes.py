@@ -285,5 +285,5 @@ def _meetings(schedule: YearSchedule) -> dict[str, Meeting]:
 
 def _meeting_name(c: CooperationData, m: Meeting) -> str:
     """The body and the meeting's topic: 'Styrgrupp: Årsbokslut/uppstart budget'."""
-    topic = c.occasion(m.occasion)[1].topic if m.occasion is not None else m.title
+    topic = c.meeting_topic(m)
     return f"{c.meeting_body(m).name}, {topic}" if topic else c.meeting_body(m).name

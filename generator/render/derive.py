@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..model import Body, BodyKind, CooperationData, Meeting, Month, Occasion, Process, Role, Step
+from ..model import Body, CooperationData, Meeting, Month, Occasion, Process, Role, Step
 
 
 @dataclass(frozen=True)
@@ -88,11 +88,11 @@ def reporting_bodies(c: CooperationData, body: Body) -> tuple[str, ...]:
 
 
 def internal_bodies(c: CooperationData) -> list[Body]:
-    return [b for b in c.bodies if b.kind is not BodyKind.EXTERNAL]
+    return [b for b in c.bodies if b.internal]
 
 
 def external_bodies(c: CooperationData) -> list[Body]:
-    return [b for b in c.bodies if b.kind is BodyKind.EXTERNAL]
+    return [b for b in c.bodies if not b.internal]
 
 
 def dated_in_month(c: CooperationData, month: Month) -> list[tuple[int, Meeting]]:

@@ -7,7 +7,6 @@ import datetime
 from ..model import (
     Agenda,
     Body,
-    BodyKind,
     CooperationData,
     Decision,
     Meeting,
@@ -145,11 +144,6 @@ def meeting_when(m: Meeting) -> str:
     return f"{day}, {m.start:%H:%M}{end}"
 
 
-def plan_label(c: CooperationData, m: Meeting) -> str:
-    """'Förslag', 'Exempel' or 'Fastställd': how far the meeting's date has come."""
-    return c.plan_status(m).label
-
-
 def plan_sentence(c: CooperationData, m: Meeting) -> str:
     """The plan status as a sentence, for feeds and papers."""
     status = c.plan_status(m)
@@ -235,14 +229,14 @@ def checklist_path(body: Body, occasion: Occasion, c: CooperationData) -> str | 
 def checklist_links(body: Body, occasion: Occasion, c: CooperationData, links: Links) -> Markdown:
     """The papers of a recurring meeting (notice, checklist, minutes template), or nothing for an
     outside body's meeting, which the cooperation does not convene."""
-    if body.kind is BodyKind.EXTERNAL:
+    if not body.internal:
         return Markdown("")
     return papers_links(c, paths.occasion_key(occasion), checklist_id(body, occasion), links)
 
 
 def short_papers_links(body: Body, occasion: Occasion, c: CooperationData, links: Links) -> Markdown:
     """'kallelse, checklista' for a recurring meeting in lists of meetings."""
-    if body.kind is BodyKind.EXTERNAL:
+    if not body.internal:
         return Markdown("")
     key = paths.occasion_key(occasion)
     parts = [link("kallelse", links.to(paths.notice_page(c, key)))]

@@ -19,7 +19,6 @@ from enum import Enum
 from ..errors import DataError, DataErrors, Position
 from ..model import (
     Body,
-    BodyKind,
     CooperationData,
     Meeting,
     MeetingStatus,
@@ -108,11 +107,6 @@ def _sort_key(moment: datetime.date | datetime.datetime) -> tuple[datetime.date,
     return (moment, datetime.time())
 
 
-def _dated(c: CooperationData, year: int) -> datetime.date:
-    schedule = c.schedule(year)
-    return schedule.updated if schedule else c.info.version_date
-
-
 def _run_uids(cooperation_id: str, kind: str, item_id: str, year: int, months: tuple[Month, ...]) -> list[str]:
     """One UID per run of months: the first run keeps the plain UID, so adding a run never renames it."""
     runs = month_runs(months)
@@ -146,7 +140,7 @@ def _placeholder(
         transparent=True,
         category="Möte",
         url=_occasion_url(c, body, occasion, address),
-        dated=_dated(c, year),
+        dated=c.updated(year),
         pos=occasion.pos,
         body_id=body.id,
     )
@@ -155,7 +149,7 @@ def _placeholder(
 def _meeting_event(
     c: CooperationData, body: Body, occasion: Occasion | None, meeting: Meeting, uid: str, address: str
 ) -> Event:
-    topic = occasion.topic if occasion else meeting.title
+    topic = c.meeting_topic(meeting)
     cancelled = meeting.status is MeetingStatus.CANCELLED
     plan = c.plan_status(meeting)
     start, end = _meeting_times(meeting)
@@ -171,7 +165,7 @@ def _meeting_event(
         transparent=cancelled or not plan.adopted,
         category="Möte",
         url=_occasion_url(c, body, occasion, address),
-        dated=_dated(c, meeting.date.year),
+        dated=c.updated(meeting.date.year),
         pos=meeting.pos,
         location=meeting.place,
         body_id=body.id,
@@ -220,7 +214,7 @@ def _papers_key(body: Body, occasion: Occasion | None, meeting: Meeting | None) 
     """Every dated meeting has its papers; a recurring one only in the cooperation's own bodies."""
     if meeting is not None:
         return paths.meeting_key(meeting)
-    if occasion is not None and body.kind is not BodyKind.EXTERNAL:
+    if occasion is not None and body.internal:
         return paths.occasion_key(occasion)
     return None
 

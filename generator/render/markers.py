@@ -52,6 +52,9 @@ def marker_key(c: CooperationData, meeting: Meeting) -> str:
     return plan.value
 
 
+STATUS_KEYS = tuple(_MARKERS)  # the order in which a key lists the statuses
+
+
 def status_marker(key: str) -> Marker:
     """The marker for a status key ('planerat', 'flyttat', 'installt', 'forslag', 'exempel');
     an unknown key gets a plain ring that the key calls by its own name."""

@@ -14,7 +14,6 @@ from enum import Enum
 
 from ..model import (
     Body,
-    BodyKind,
     CooperationData,
     Meeting,
     MeetingStatus,
@@ -121,7 +120,7 @@ class Papers:
 
 def meeting_papers(c: CooperationData) -> list[Papers]:
     """Papers for every recurring meeting of the cooperation's own bodies, then every dated meeting."""
-    found = [occasion_papers(c, b, o) for b, o in c.occasions() if b.kind is not BodyKind.EXTERNAL]
+    found = [occasion_papers(c, b, o) for b, o in c.occasions() if b.internal]
     found += [dated_papers(c, m) for m in dated(c)]
     return found
 
@@ -129,7 +128,7 @@ def meeting_papers(c: CooperationData) -> list[Papers]:
 def dated(c: CooperationData) -> list[Meeting]:
     """Every dated meeting of every plan, in date order (a body's own meetings before extra ones on a day)."""
     meetings = [m for s in c.schedules for m in s.meetings]
-    return sorted(meetings, key=lambda m: (m.date, m.start or datetime.time(0), paths.meeting_key(m)))
+    return sorted(meetings, key=lambda m: (*m.order, paths.meeting_key(m)))
 
 
 def occasion_papers(c: CooperationData, body: Body, occasion: Occasion) -> Papers:
@@ -173,12 +172,11 @@ def _papers(
     next_meeting: str | None,
 ) -> Papers:
     host = c.host(meeting) if meeting else None
-    schedule = c.schedule(meeting.date.year) if meeting else None
     return Papers(
         key=key,
         cooperation=c.info.name,
         body=body,
-        topic=occasion.topic if occasion else (meeting.title if meeting and meeting.title else body.name),
+        topic=(c.meeting_topic(meeting) if meeting else occasion.topic if occasion else None) or body.name,
         occasion=occasion,
         meeting=meeting,
         when=when,
@@ -195,7 +193,7 @@ def _papers(
         minutes_name=body.minutes.name if body.minutes else "Mötesanteckningar",
         minutes_distribution=body.minutes.distribution if body.minutes else None,
         next_meeting=next_meeting,
-        issued=schedule.updated if schedule else c.info.version_date,
+        issued=c.updated(meeting.date.year) if meeting else c.info.version_date,
         checklist=checklist_id(body, occasion) if occasion else None,
     )
 

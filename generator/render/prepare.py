@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Body, BodyKind, CooperationData, Month, Preparation
+from ..model import CooperationData, Month, Preparation
 from ..model.dates import working_days_before
 from . import describe
 from .papers import Papers, dated, dated_papers, occasion_papers
@@ -36,13 +36,9 @@ def upcoming(c: CooperationData) -> list[Upcoming]:
 def undated(c: CooperationData) -> list[Upcoming]:
     """Recurring meetings that no plan gives a date, in the order of their first month."""
     with_dates = {m.occasion for m in dated(c)}
-    found = [occasion_papers(c, b, o) for b, o in c.occasions() if o.id not in with_dates and _own(b)]
+    found = [occasion_papers(c, b, o) for b, o in c.occasions() if o.id not in with_dates and b.internal]
     found.sort(key=lambda p: min(p.occasion.months) if p.occasion and p.occasion.months else Month(12) + 1)
     return [_upcoming(c, p) for p in found]
-
-
-def _own(body: Body) -> bool:
-    return body.kind is not BodyKind.EXTERNAL
 
 
 def _upcoming(c: CooperationData, p: Papers) -> Upcoming:

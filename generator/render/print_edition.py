@@ -94,7 +94,7 @@ def body(c: CooperationData, site: Site, directory_urls: bool, pdf_link: str | N
             web_address=site.address + page_url(paths.cooperation_page(c)),
             calendar_address=site.address + page_url(paths.calendar_page(c)),
             schedule=schedule,
-            meetings=sorted(schedule.meetings, key=lambda m: (m.date, m.start or m.date)) if schedule else [],
+            meetings=sorted(schedule.meetings, key=lambda m: m.order) if schedule else [],
             internal=derive.internal_bodies(c),
             external=derive.external_bodies(c),
             rows=derive.month_rows(c),

@@ -8,7 +8,9 @@ command line can write them to a folder for another engine.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import NOWHERE, DataError, DataErrors, Position
 from ..model import CooperationData, Handbook, Month, month_span
@@ -40,6 +42,25 @@ class RenderedSite:
     nav: list[NavEntry]
     history: dict[str, Revision]  # the calendar history after this build, for write to keep
     address: str  # where the site is published
+
+
+def merge_nav(hand_written: list[Any], generated: list[NavEntry]) -> list[Any]:
+    """The engine's navigation: the first hand-written entry (the home page), then the generated
+    sections, then the rest. MkDocs and Zensical print titles unescaped, so they are escaped here."""
+    return [*hand_written[:1], *(_nav_entry(e) for e in generated), *hand_written[1:]]
+
+
+def _nav_entry(entry: NavEntry) -> Any:
+    title, target = entry
+    value = target if isinstance(target, str) else [_nav_entry(e) for e in target]
+    return value if title is None else {html.escape(title): value}
+
+
+def calendar_history(handbook: Handbook) -> dict[str, Revision]:
+    """The calendar history after publishing the handbook's feeds, without rendering the pages
+    (for `check`; two events with one UID raise `DataErrors` here as in a build)."""
+    feeds = [f for c in handbook.cooperations for f in cooperation_feeds(c, handbook.site)]
+    return advance(handbook.history, observed(feeds))
 
 
 def render_site(handbook: Handbook, directory_urls: bool = True) -> RenderedSite:

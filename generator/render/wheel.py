@@ -118,9 +118,9 @@ def dated_meetings(c: CooperationData, year: int) -> list[DatedMeeting]:
     colours = colour_map(c)
     in_wheel = {b.id for b in wheel_bodies(c)}
     found = []
-    for m in sorted(schedule.meetings, key=lambda m: (m.date, m.start or m.date)):
+    for m in sorted(schedule.meetings, key=lambda m: m.order):
         body = c.meeting_body(m)
-        topic = c.occasion(m.occasion)[1].topic if m.occasion else (m.title or "")
+        topic = c.meeting_topic(m) or ""
         found.append(
             DatedMeeting(
                 m.date.month,

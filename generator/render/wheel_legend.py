@@ -8,7 +8,7 @@ fitted, and what each date marker's shape says.
 from __future__ import annotations
 
 from .markdown import Markdown, html_text, plain
-from .markers import marker_svg, status_marker
+from .markers import STATUS_KEYS, marker_svg, status_marker
 from .textwidth import text_width
 from .wheel import DatedMeeting, Item, Ring
 
@@ -17,7 +17,6 @@ WIDTH = 752.0  # the column's width there: the viewBox's width less the margins
 SIZE = 15.0
 STEP = 22.0
 SWATCH = 16.0
-STATUS_ORDER = ("planerat", "flyttat", "installt", "forslag", "exempel")
 
 
 def ring_position(index: int, count: int) -> str:
@@ -83,7 +82,7 @@ def _status_key(parts: list[str], left: float, right: float, y: float, meetings:
     parts.append(_text(left, y, "Mötesdagar: märkets form visar mötets status", bold=True))
     y += STEP
     present = dict.fromkeys(m.status for m in meetings)
-    keys = [k for k in STATUS_ORDER if k in present] + [k for k in present if k not in STATUS_ORDER]
+    keys = [k for k in STATUS_KEYS if k in present] + [k for k in present if k not in STATUS_KEYS]
     x = left
     for key in keys:
         words = status_marker(key).words

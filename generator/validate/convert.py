@@ -122,7 +122,7 @@ class Converter:
             return self._error(value, f"texten är längre än {MAX_TEXT} tecken; korta den", path)
         return text if text else self._error(value, "texten är tom", path)
 
-    def _prose(self, ftype: FieldType, value: Scalar, path: str) -> Any:
+    def _prose(self, _: FieldType, value: Scalar, path: str) -> Any:
         text = value.text.strip()
         if not text:
             return self._error(value, "texten är tom", path)

@@ -14,6 +14,7 @@ def check_schedule(data: CooperationData, schedule: YearSchedule, log: ErrorLog)
             log.add(rotation.pos, f"gruppen '{rotation.body}' har redan en turordning i den här mötesplanen")
         rotating.add(rotation.body)
     seen_occasions: dict[str, Meeting] = {}
+    occasion_ids = {o.id for _, o in data.occasions()}
     seen_days: dict[tuple[str, object], Meeting] = {}
     for meeting in schedule.meetings:
         if not _check_identity(meeting, log):
@@ -21,7 +22,7 @@ def check_schedule(data: CooperationData, schedule: YearSchedule, log: ErrorLog)
         _check_date(data, schedule, meeting, log)
         _check_times_and_status(meeting, log)
         _check_meeting_plan_status(schedule, meeting, log)
-        if meeting.id is not None and meeting.id in {o.id for _, o in data.occasions()}:
+        if meeting.id is not None and meeting.id in occasion_ids:
             message = f"ett extra möte kan inte heta '{meeting.id}': det är redan ett möte i grupper.yaml"
             log.add(meeting.pos, message)
         if meeting.occasion is not None:

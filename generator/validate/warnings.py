@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from itertools import combinations
 
-from ..errors import DataError, Position
+from ..errors import WARNING_PREFIX, DataError, Position
 from ..model import CooperationData, Handbook, Meeting, MeetingStatus, PlanStatus, YearSchedule, month_span
 from ..model.dates import meeting_day_concern
 
@@ -35,7 +35,7 @@ def collect_warnings(handbook: Handbook, today: datetime.date | None = None) -> 
 
 
 def _warn(pos: Position, message: str) -> DataError:
-    return DataError(pos, f"varning: {message}")
+    return DataError(pos, f"{WARNING_PREFIX}{message}")
 
 
 def _live(schedule: YearSchedule) -> list[Meeting]:
@@ -53,9 +53,11 @@ def _day_off(schedule: YearSchedule) -> list[DataError]:
 def _clashes(c: CooperationData, schedule: YearSchedule) -> list[DataError]:
     """Meetings of the same people that overlap in time, or that fall on one day without being held together."""
     found = []
-    for first, second in combinations(sorted(_live(schedule), key=lambda m: (m.date, m.start or datetime.time())), 2):
+    for first, second in combinations(sorted(_live(schedule), key=lambda m: m.order), 2):
+        if first.date != second.date:
+            continue
         a, b = c.meeting_body(first), c.meeting_body(second)
-        if first.date != second.date or not c.share_people(a, b):
+        if not c.share_people(a, b):
             continue
         day = second.date.isoformat()
         shared = ", ".join(sorted(c.role(r).name for r in c.people(a) & c.people(b))) or "samma grupp"
