@@ -22,7 +22,7 @@ from .model import Handbook, with_address
 from .model.address import normalise_address
 from .model.base import YEARS
 from .model.history import HISTORY_FILE, Revision, changed, history_text
-from .pdf import with_pdfs
+from .pdf import PdfUnavailable, with_pdfs
 from .render.changes import handbook_changes, report_text
 from .render.site import calendar_history, check_outputs, render_site
 from .revisions import VersionNotFound, data_folder
@@ -47,6 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OutputRefused as refusal:  # a target folder the generator must not or cannot write
         print(f"{refusal}\nInget skrevs.", file=sys.stderr)
         return 1
+    except PdfUnavailable as missing:  # the machine lacks what the PDF needs: say what, not a traceback
+        print(f"{missing}\nInget skrevs.", file=sys.stderr)
+        return 1
     except Exception as err:  # a bug in the generator, not in the data: say so plainly
         if os.environ.get("HANDBOK_DEBUG"):
             raise
@@ -63,9 +66,7 @@ def _read(args: argparse.Namespace) -> Handbook:
 def _check(args: argparse.Namespace) -> int:
     if args.format == "github":
         return _check_for_github(args.data)
-    handbook = _read(args)
-    changed = _history_changes(handbook)  # also finds two events with one UID, as the build would
-    check_outputs(handbook)  # two outputs with one path: found here, not only by build
+    handbook, changed = _checked(args.data)
     names = ", ".join(c.info.short_name for c in handbook.cooperations)
     print(f"Inga fel i {args.data}: {len(handbook.cooperations)} samverkan ({names}).")
     if changed:
@@ -77,8 +78,13 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _history_changes(handbook: Handbook) -> int:
-    return changed(handbook.history, calendar_history(handbook))
+def _checked(data: Path) -> tuple[Handbook, int]:
+    """The data read and checked as a build would check it, and how many calendar events are new
+    or changed: two events with one UID and two outputs with one path are errors here too."""
+    handbook = read_handbook(data)
+    count = changed(handbook.history, calendar_history(handbook))
+    check_outputs(handbook)
+    return handbook, count
 
 
 def _print_warnings(handbook: Handbook) -> None:
@@ -91,7 +97,7 @@ def _check_for_github(data: Path) -> int:
     """Every error and warning as a workflow command on stdout, for annotations on a pull request,
     and all of them in the step's summary (GitHub shows only the first annotations of each kind)."""
     try:
-        found, failed = collect_warnings(read_handbook(data)), False
+        found, failed = collect_warnings(_checked(data)[0], datetime.date.today()), False
     except DataErrors as errors:
         found, failed = errors.errors, True
     for line in workflow_commands(found):

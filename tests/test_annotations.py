@@ -75,3 +75,18 @@ def test_more_than_github_shows_gets_a_notice_and_all_are_in_the_step_summary(
         " syfte, forsaljning, styrning, arsprocesser, kommunikation, versionsdatum, handboksar, granskad,"
         " granskas&#95;av, versioner (i &#42;fet&#42;&#95;&#60;b&#62;)"
     )
+
+
+def test_github_check_finds_what_only_a_build_used_to_find(data_copy: Path, edit: Edit) -> None:
+    """Two outputs with one path fail the pull request's check, not only the build after the merge."""
+    line = edit(
+        "grupper.yaml",
+        "      - id: styrgrupp-extra\n        amne: Extra möte vid behov\n",
+        "      - id: styrgrupp-var\n        amne: Extra möte vid behov\n        processer: [budget]\n",
+    )
+    result = run_generator("check", "--format", "github", "--data", "data", cwd=data_copy.parent)
+    assert result.returncode == 1
+    assert any(
+        x.startswith(f"::error file=data/exempel/grupper.yaml,line={line},col=9::blir samma fil som en annan sida")
+        for x in result.stdout.splitlines()
+    ), result.stdout

@@ -20,8 +20,8 @@ from generator.render.prepare import upcoming
 from generator.render.site import render_site
 from generator.validate import read_handbook
 
-from browser import chrome, print_to_pdf, require_browser, serve
-from conftest import FIXTURE_DATA, ROOT, Edit, build_site, run_generator
+from browser import chrome, print_to_pdf, serve
+from conftest import FIXTURE_DATA, ROOT, Edit, build_site, require_tool, run_generator
 
 GOLDEN_NOTICE = ROOT / "tests" / "golden" / "kallelse-styrgrupp-mars-2026-03-12.txt"
 MOTEN = "exempel/moten"
@@ -153,9 +153,7 @@ def test_data_text_is_safe_in_word(edit: Edit, data_copy: Path) -> None:
 
 
 def require_office() -> None:
-    if not Path(SOFFICE).exists():
-        require_browser()  # same policy: fail in CI, skip on a machine without the tools
-        pytest.skip("LibreOffice (soffice) saknas; .ci/run installerar libreoffice-writer-nogui")
+    require_tool("LibreOffice (soffice, Debian-paketet libreoffice-writer-nogui)", Path(SOFFICE).exists())
 
 
 def office_pdf(docx_file: Path, out: Path) -> Path:

@@ -10,6 +10,7 @@ import yaml
 
 from generator.drafting import draft_schedule
 from generator.model.dates import meeting_day_concern, not_a_working_day, working_days_before
+from generator.render.site import render_site
 from generator.validate import read_handbook
 from generator.validate.warnings import collect_warnings
 
@@ -253,3 +254,12 @@ def test_year_page_key_names_the_markers_the_wheel_draws(planned_site: Path) -> 
     key = page.split("Märkets form visar mötets status:", 1)[1].split("</ul>", 1)[0]
     assert "exempel på möte" in key and "flyttat möte" in key and "inställt möte" in key
     assert "planerat möte" not in key
+
+
+def test_a_day_with_a_timed_and_an_all_day_meeting_renders(data_copy: Path) -> None:
+    """Meetings sort by day and start; one without a start sorts first (it once raised TypeError)."""
+    plan = data_copy / "exempel" / "motesplan-2026.yaml"
+    extra = "  - id: ekonomi-mars\n    grupp: ekonomiberedning\n    rubrik: Extra\n    datum: 2026-03-12\n"
+    plan.write_text(plan.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    files = render_site(read_handbook(data_copy)).files
+    assert "Extra" in str(files["exempel/arshjul/2026.md"])

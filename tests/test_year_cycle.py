@@ -17,6 +17,8 @@ from typing import Any
 import pytest
 from test_calendar import libical
 
+from generator.model.history import HistoryError, parse_history
+
 from conftest import FIXTURE_DATA, run_generator
 
 PLAN = "exempel/motesplan-2026.yaml"
@@ -213,3 +215,12 @@ def _status(status: str) -> Callable[[dict[str, Any]], bool]:
 
 def _place(place: str) -> Callable[[dict[str, Any]], bool]:
     return lambda e: bool(e["location"] == place)
+
+
+@pytest.mark.parametrize(
+    "record", ['{"sekvens": "1", "andrad": "2026-01-01T00:00:00Z", "innehall": "x"}', '{"sekvens": 1}', "[]"]
+)
+def test_a_damaged_history_record_is_an_error(record: str) -> None:
+    text = f'{{"format": 1, "handelser": {{"u@x": {record}}}}}'
+    with pytest.raises(HistoryError, match="händelsen 'u@x' är skadad"):
+        parse_history(text)

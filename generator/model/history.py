@@ -110,13 +110,14 @@ def parse_history(text: str) -> dict[str, Revision]:
 
 
 def _revision(uid: str, record: object) -> Revision:
+    damaged = HistoryError(f"händelsen '{uid}' är skadad; återställ filen från git")
+    if not isinstance(record, dict):
+        raise damaged
+    sequence, modified, fingerprint = record.get("sekvens"), record.get("andrad"), record.get("innehall")
+    if not (isinstance(sequence, int) and 0 <= sequence < 2**31) or not isinstance(fingerprint, str):
+        raise damaged
     try:
-        assert isinstance(record, dict)
-        sequence = record["sekvens"]
-        assert isinstance(sequence, int) and 0 <= sequence < 2**31
-        modified = datetime.datetime.strptime(record["andrad"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.UTC)
-        fingerprint = record["innehall"]
-        assert isinstance(fingerprint, str)
-    except (AssertionError, KeyError, TypeError, ValueError):
-        raise HistoryError(f"händelsen '{uid}' är skadad; återställ filen från git") from None
-    return Revision(sequence, modified, fingerprint)
+        when = datetime.datetime.strptime(str(modified), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.UTC)
+    except ValueError:
+        raise damaged from None
+    return Revision(sequence, when, fingerprint)
