@@ -12,7 +12,7 @@ from generator.render import print_edition
 from generator.render.site import render_site
 from generator.validate import read_handbook
 
-from conftest import FIXTURE_DATA, ROOT, run_generator
+from conftest import FIXTURE_DATA, ROOT, Edit, run_generator
 
 PAIR = ROOT / "tests" / "fixtures" / "andringar"
 GOLDEN = ROOT / "tests" / "golden" / "andringar.txt"
@@ -53,6 +53,13 @@ def test_the_reverse_comparison_names_the_opposites() -> None:
     assert "Mittby är inte längre medlem." in result.stdout
     assert "Borttagen grupp: Samordningsgrupp" in result.stdout
     assert "Nytt steg i Budget: Budgetdag" in result.stdout
+
+
+def test_a_recurring_meeting_added_or_removed_is_neuter(data_copy: Path, edit: Edit) -> None:
+    edit("grupper.yaml", "      - id: styrgrupp-extra\n", "      - id: styrgrupp-extra-ny\n")
+    result = run_generator("diff", str(FIXTURE_DATA), str(data_copy))
+    assert "Nytt möte: Styrgrupp, Extra möte vid behov" in result.stdout
+    assert "Borttaget möte: Styrgrupp, Extra möte vid behov" in result.stdout
 
 
 def test_same_data_has_no_changes() -> None:

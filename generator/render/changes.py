@@ -111,10 +111,14 @@ def _by_id(items: Iterable[T], key: Callable[[T], str]) -> dict[str, T]:
 def _added_removed(
     old: dict[str, T], new: dict[str, T], what: str, name: Callable[[T], str]
 ) -> tuple[list[str], list[str]]:
-    """'Ny grupp: X' and 'Borttagen grupp: X' lines, and the ids present in both."""
-    lines = [f"Ny {what}: {name(new[k])}" for k in new if k not in old]
-    lines += [f"Borttagen {what}: {name(old[k])}" for k in old if k not in new]
+    """'Ny grupp: X' and 'Borttagen grupp: X' lines ('Nytt möte' for an ett-word), and the ids in both."""
+    added, removed = ("Nytt", "Borttaget") if what in NEUTER else ("Ny", "Borttagen")
+    lines = [f"{added} {what}: {name(new[k])}" for k in new if k not in old]
+    lines += [f"{removed} {what}: {name(old[k])}" for k in old if k not in new]
     return lines, [k for k in new if k in old]
+
+
+NEUTER = {"möte"}  # ett-words among the things _added_removed names
 
 
 def _members(old: CooperationData, new: CooperationData) -> list[str]:
