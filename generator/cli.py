@@ -16,13 +16,15 @@ from pathlib import Path
 from typing import NoReturn
 
 from .annotations import step_summary, workflow_commands
+from .binaries import with_binaries
+from .cache import DEFAULT_FOLDER, Cache
 from .drafting import draft_schedule
 from .errors import DataErrors
 from .model import Handbook, with_address
 from .model.address import normalise_address
 from .model.base import YEARS
 from .model.history import HISTORY_FILE, Revision, changed, history_text
-from .pdf import PdfUnavailable, with_pdfs
+from .pdf import PdfUnavailable
 from .render.changes import handbook_changes, report_text
 from .render.site import calendar_history, check_outputs, render_site
 from .revisions import VersionNotFound, data_folder
@@ -150,8 +152,10 @@ def _new_cooperation(args: argparse.Namespace) -> int:
 
 def _generate(args: argparse.Namespace) -> int:
     handbook = _read(args)
-    site = with_pdfs(render_site(handbook), handbook)
+    cache = _cache(args)
+    site = with_binaries(render_site(handbook), handbook, cache)
     write_tree(site.files, args.out, protected=[args.data])
+    _trim(cache)
     print(f"Skrev {len(site.files)} filer (Markdown, kalendrar, bilder, PDF) till {args.out}/.")
     _keep_history(args.data, handbook, site.history)
     return 0
@@ -210,14 +214,16 @@ def _build(args: argparse.Namespace) -> int:
     from . import mkdocs_build  # MkDocs is only needed for this command
 
     handbook = _read(args)  # report data errors plainly before MkDocs starts
+    cache = _cache(args)
     try:
         with staging(args.site, protected=[args.data, args.config, args.config.parent / "docs"]) as stage:
-            rendered = mkdocs_build.build(args.config, stage, handbook)
+            rendered = mkdocs_build.build(args.config, stage, handbook, cache)
             if args.zip:  # packed before the swap: a zip that cannot be written leaves the site as it was
                 zip_tree(stage, args.zip, handbook.version_date, name=args.site.resolve().name)
     except mkdocs_build.BuildFailed as failure:
         print(f"{failure}\nHandboken byggdes inte; {args.site}/ är oförändrad.", file=sys.stderr)
         return 1
+    _trim(cache)
     print(f"Handboken är byggd i {args.site}/.")
     _keep_history(args.data, handbook, rendered.history)
     _print_warnings(handbook)
@@ -230,15 +236,26 @@ def _build_zensical(args: argparse.Namespace) -> int:
     from . import zensical_build  # Zensical is only needed for this command
 
     handbook = _read(args)
+    cache = _cache(args)
     try:
-        rendered = zensical_build.build(args.config, args.out, handbook)
+        rendered = zensical_build.build(args.config, args.out, handbook, cache)
     except zensical_build.BuildFailed as failure:
         print(f"{failure}\nHandboken byggdes inte med Zensical; {args.out}/ är oförändrad.", file=sys.stderr)
         return 1
+    _trim(cache)
     print(f"Handboken är byggd med Zensical i {args.out / zensical_build.SITE}/ (projektet i {args.out}/).")
     _keep_history(args.data, handbook, rendered.history)
     _print_warnings(handbook)
     return 0
+
+
+def _cache(args: argparse.Namespace) -> Cache | None:
+    return None if args.cache is None else Cache(args.cache)
+
+
+def _trim(cache: Cache | None) -> None:
+    if cache is not None:
+        cache.trim()
 
 
 def _keep_history(data: Path, handbook: Handbook, history: dict[str, Revision]) -> None:
@@ -360,4 +377,11 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--adress", dest="address", type=_address, help="publiceringsadress i stället för den i handbok.yaml"
         )
+        command.add_argument(
+            "--cache",
+            type=Path,
+            default=DEFAULT_FOLDER,
+            help=f"mapp där PDF och PNG sparas till nästa bygge (standard: {DEFAULT_FOLDER})",
+        )
+        command.add_argument("--utan-cache", dest="cache", action="store_const", const=None, help="gör allt på nytt")
     return parser

@@ -11,9 +11,11 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from .binaries import with_binaries
+from .cache import Cache
 from .mkdocs_plugin import HandbookPlugin
 from .model import Handbook
-from .pdf import PdfUnavailable, with_pdfs
+from .pdf import PdfUnavailable
 from .render.site import RenderedSite, render_site
 
 
@@ -21,7 +23,7 @@ class BuildFailed(Exception):
     """The site did not build; the message says why, in the words MkDocs used."""
 
 
-def build(config_file: Path, site_dir: Path, handbook: Handbook) -> RenderedSite:
+def build(config_file: Path, site_dir: Path, handbook: Handbook, cache: Cache | None = None) -> RenderedSite:
     """Build the site into `site_dir` from the handbook already read (the data is read once per
     build) and return what was rendered. Dates MkDocs writes (the sitemap's) come from the data's
     version date, not the clock."""
@@ -35,7 +37,7 @@ def build(config_file: Path, site_dir: Path, handbook: Handbook) -> RenderedSite
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
         plugin = config.plugins["handbook"]
         assert isinstance(plugin, HandbookPlugin), "mkdocs.yml must use the 'handbook' plugin"
-        rendered = with_pdfs(render_site(handbook, directory_urls=config.use_directory_urls), handbook)
+        rendered = with_binaries(render_site(handbook, directory_urls=config.use_directory_urls), handbook, cache)
         plugin.rendered = rendered
         mkdocs_build(config)
     except (MkDocsException, OSError, PdfUnavailable) as err:

@@ -21,12 +21,15 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .binaries import with_binaries
+from .cache import DEFAULT_FOLDER, Cache
 from .errors import DataErrors
 from .model import with_address
-from .pdf import PdfUnavailable, with_pdfs
+from .pdf import PdfUnavailable
 from .render.site import RenderedSite, merge_nav, render_site
 from .validate import read_handbook
 from .validate.warnings import collect_warnings
+from .write import OutputRefused
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -35,6 +38,8 @@ class HandbookConfig(Config):  # type: ignore[no-untyped-call]
     data_dir = c.Type(str, default="data")
     # Overrides data/handbok.yaml's 'adress', e.g. with the GitHub Pages URL at deploy time.
     address = c.Optional(c.Type(str))
+    # Where the PDF and PNG files are kept for the next build (serve rebuilds on every change).
+    cache_dir = c.Type(str, default=str(DEFAULT_FOLDER))
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-call]
@@ -71,9 +76,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         for warning in collect_warnings(handbook):  # info, not warning: strict builds must not fail on them
             log.info(str(warning))
         try:
-            return with_pdfs(render_site(handbook, directory_urls=config.use_directory_urls), handbook)
-        except PdfUnavailable as missing:
-            raise PluginError(str(missing)) from None
+            cache = Cache(Path(config.config_file_path).parent / self.config.cache_dir)
+            site = with_binaries(render_site(handbook, directory_urls=config.use_directory_urls), handbook, cache)
+        except (PdfUnavailable, OutputRefused) as refused:
+            raise PluginError(str(refused)) from None
+        cache.trim()
+        return site
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.errors is not None:

@@ -9,13 +9,10 @@ The bytes depend only on the data: the dates come from the version date.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
-from .model import CooperationData, Handbook
 from .render import print_edition
-from .render.site import RenderedSite
 
 # Liberation Sans (Debian's fonts-liberation): metric-compatible with Arial, which the
 # SVG pictures ask for, so the same files serve the text and the pictures.
@@ -37,17 +34,12 @@ class PdfUnavailable(Exception):
     something from the network. The message says what to do, in Swedish."""
 
 
-def with_pdfs(site: RenderedSite, handbook: Handbook) -> RenderedSite:
-    """The rendered site with each cooperation's print edition added as a PDF."""
-    files: dict[str, str | bytes] = dict(site.files)
-    for c in handbook.cooperations:
-        files[print_edition.pdf_file(c)] = cooperation_pdf(c, handbook)
-    return dataclasses.replace(site, files=dict(sorted(files.items())))
+def engine_version() -> str:
+    return str(_engine().__version__)
 
 
-def cooperation_pdf(c: CooperationData, handbook: Handbook) -> bytes:
-    html = print_edition.print_document(c, handbook.site)
-    return html_to_pdf(html, print_edition.published_url(c, handbook.site))
+def font_files() -> list[Path]:
+    return [FONT_DIR / name for name in FACES.values()]
 
 
 def html_to_pdf(html: str, base_url: str) -> bytes:
@@ -69,7 +61,7 @@ def html_to_pdf(html: str, base_url: str) -> bytes:
 
 
 def font_faces() -> str:
-    missing = [name for name in FACES.values() if not (FONT_DIR / name).is_file()]
+    missing = [font.name for font in font_files() if not font.is_file()]
     if missing:
         raise PdfUnavailable(
             f"Typsnittet för PDF-versionen saknas ({', '.join(missing)} i {FONT_DIR}). "

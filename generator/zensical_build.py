@@ -19,8 +19,10 @@ from typing import Any
 
 import yaml
 
+from .binaries import with_binaries
+from .cache import Cache
 from .model import Handbook
-from .pdf import PdfUnavailable, with_pdfs
+from .pdf import PdfUnavailable
 from .render.site import RenderedSite, merge_nav, render_site
 from .write import OutputRefused, staging, write_files
 
@@ -40,14 +42,13 @@ class BuildFailed(Exception):
     """Zensical did not build the site; the message has its output."""
 
 
-def build(config_file: Path, project: Path, handbook: Handbook) -> RenderedSite:
+def build(config_file: Path, project: Path, handbook: Handbook, cache: Cache | None = None) -> RenderedSite:
     """Write the Zensical project for `handbook` into `project` and build its `site/` there.
     The folder is replaced only when the build succeeded."""
     settings = _read_config(config_file)
     try:
-        rendered = with_pdfs(
-            render_site(handbook, directory_urls=bool(settings.get("use_directory_urls", True))), handbook
-        )
+        directory_urls = bool(settings.get("use_directory_urls", True))
+        rendered = with_binaries(render_site(handbook, directory_urls=directory_urls), handbook, cache)
     except PdfUnavailable as missing:
         raise BuildFailed(str(missing)) from None
     with staging(project) as stage:

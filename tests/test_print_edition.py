@@ -11,8 +11,9 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from generator.binaries import cooperation_pdf
 from generator.model import CooperationData
-from generator.pdf import PdfUnavailable, cooperation_pdf, html_to_pdf
+from generator.pdf import PdfUnavailable, html_to_pdf
 from generator.render import print_edition
 from generator.validate import read_handbook
 

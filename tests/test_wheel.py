@@ -31,6 +31,12 @@ from generator.validate import read_handbook
 SVG = "{http://www.w3.org/2000/svg}"
 
 
+MONTH_FOLDERS = {
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+}  # fmt: skip
+
+
 def test_january_starts_at_the_top_and_months_run_clockwise() -> None:
     assert month_start_angle(1) == 0
     assert month_start_angle(4) == 90
@@ -112,7 +118,9 @@ def test_wheel_file_links_work_and_sep_oct_spans_two_months(shipped_site: Path) 
     assert links_resolve(shipped_site, svg, "sml/arshjul") == []
     root = ET.parse(svg).getroot()
     titles = [t.text or "" for t in root.iter(f"{SVG}title")]
-    assert sum(t.startswith("Vad händer i") for t in titles) == 12
+    month_pages = [p for p in (shipped_site / "sml" / "arshjul").iterdir() if p.name in MONTH_FOLDERS]
+    # One link per month with something in it (SML's policy has nothing in January, May and July).
+    assert sum(t.startswith("Vad händer i") for t in titles) == len(month_pages) >= 9
     autumn = [t for t in titles if "Styrgrupp, september/oktober: Delårsbokslut/avstämning kommande år" in t]
     assert len(autumn) == 1
     for body in ("Råd för avtalssamverkan SML", "Styrgrupp", "Ekonomisk beredning/budgetberedning"):
@@ -130,7 +138,7 @@ def test_wheel_is_inline_with_its_text_equivalent(shipped_site: Path) -> None:
         page_svg.unlink()
     assert "Månad för månad" in html
     assert 'href="arshjul.svg"' in html
-    for month in ("januari", "juli", "december"):
+    for month in ("februari", "juni", "december"):
         assert (shipped_site / "sml" / "arshjul" / month / "index.html").is_file()
     february = (shipped_site / "sml" / "arshjul" / "februari" / "index.html").read_text(encoding="utf-8")
     assert "Vad händer i februari?" in february

@@ -59,7 +59,7 @@ def test_zensical_site_has_no_difference_beyond_the_known(sites: tuple[Path, Pat
     assert len(all_pages(zensical)) == len(all_pages(mkdocs)) > 20
     found = compare(mkdocs, zensical, QUERY)
     assert new_differences(found) == [], report(found)
-    assert html.escape(SHORT_NAME, quote=False) in (zensical / "index.html").read_text("utf-8")
+    assert html.escape(SHORT_NAME, quote=False) in (zensical / "exempel" / "index.html").read_text("utf-8")
 
 
 def test_comparison_reports_a_changed_text_feed_and_missing_page(sites: tuple[Path, Path], tmp_path: Path) -> None:

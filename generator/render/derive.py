@@ -95,6 +95,12 @@ def external_bodies(c: CooperationData) -> list[Body]:
     return [b for b in c.bodies if not b.internal]
 
 
+def month_pages(c: CooperationData) -> list[Month]:
+    """The months that get a page: those with a meeting, a step, a deadline or a dated meeting.
+    A page that could only say "nothing happens" would be one more place to look for nothing."""
+    return [r.month for r in month_rows(c) if r.occasions or r.steps or dated_in_month(c, r.month)]
+
+
 def dated_in_month(c: CooperationData, month: Month) -> list[tuple[int, Meeting]]:
     """The schedules' meetings that fall in `month`, year by year, in date order."""
     return [(s.year, m) for s in c.schedules for m in sorted(s.meetings, key=lambda m: m.date) if m.date.month == month]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Body, CooperationData, Handbook, Month, Process, Site
+from ..model import Body, CooperationData, Handbook, Process, Site
 from ..model.history import History
 from . import derive, paths
 from .calendar import Feed, feed_text
@@ -122,12 +122,13 @@ def wheel_pages(c: CooperationData, directory_urls: bool) -> dict[str, str]:
         pages[path] = _page("year.md.j2", c, path, schedule=schedule, svg=svg, markers=key)
         file = paths.wheel_file(c, schedule.year)
         pages[file] = wheel_svg(c, file, directory_urls, schedule.year, wide=True)
-    for row in rows:
+    months = derive.month_pages(c)
+    for index, row in enumerate(r for r in rows if r.month in months):
         path = paths.month_page(c, row.month)
         dated = derive.dated_in_month(c, row.month)
         neighbours = {
-            "previous": Month(row.month - 1) if row.month > 1 else None,
-            "following": Month(row.month % 12 + 1),
+            "previous": months[index - 1] if index > 0 else None,
+            "following": months[(index + 1) % len(months)],
         }
         pages[path] = _page("month.md.j2", c, path, row=row, dated=dated, **neighbours)
     return pages

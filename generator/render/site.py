@@ -1,7 +1,8 @@
 """The whole generated tree: every page as text, and the navigation over them.
 
 `render_site` is a pure function from the model to `{path: text}` (bytes for
-binary files such as the Word documents) plus a navigation tree. It knows
+binary files such as the Word documents) plus a navigation tree. The files that
+engines make from its text (the PNG wheels, the PDF) are added by binaries.py. It knows
 nothing of MkDocs: the MkDocs plugin feeds the pages to MkDocs, and the
 command line can write them to a folder for another engine.
 """
@@ -13,17 +14,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import NOWHERE, DataError, DataErrors, Position
-from ..model import CooperationData, Handbook, Month, month_span
+from ..model import CooperationData, Handbook, month_span
 from ..model.history import Revision, advance
 from . import paths
 from .calendar import cooperation_feeds, observed
 from .changes import changes_page, changes_page_path
 from .checklists import meeting_checklists, process_checklists
+from .derive import month_pages
 from .environment import render
 from .pages import cooperation_pages, home_page
 from .papers import meeting_papers, papers_label
 from .print_edition import STYLESHEET, print_page, print_view, stylesheet
-from .raster import png_from_svg, png_path
 from .trust import with_trust_notes
 from .wheel import wheel_rings
 
@@ -80,13 +81,6 @@ def render_site(handbook: Handbook, directory_urls: bool = True) -> RenderedSite
         files[print_page(c)] = print_view(c, handbook.site, directory_urls)  # its trust note is on its title page
     nav: list[NavEntry] = [(c.info.short_name, _cooperation_nav(c)) for c in handbook.cooperations]
     nav.append(("Tillgänglighet", ACCESSIBILITY))
-    wheels = [
-        paths.wheel_file(c, year) for c in handbook.cooperations for year in (None, *(s.year for s in c.schedules))
-    ]
-    for svg in wheels:
-        picture = files.get(svg)
-        if isinstance(picture, str):  # the same wheel as PNG, for slides
-            files[png_path(svg)] = png_from_svg(picture)
     return RenderedSite(dict(sorted(files.items())), nav, history, handbook.site.address)
 
 
@@ -145,7 +139,7 @@ def _fixed_paths(c: CooperationData) -> list[str]:
         paths.checklists_page(c),
         paths.wheel_page(c),
         paths.wheel_file(c),
-        *(paths.month_page(c, m) for m in Month),
+        *(paths.month_page(c, m) for m in month_pages(c)),
         paths.poster_page(c),
         paths.meetings_page(c),
         print_page(c),
@@ -196,7 +190,7 @@ def _meetings_nav(c: CooperationData) -> list[NavEntry]:
 
 
 def _wheel_nav(c: CooperationData) -> list[NavEntry]:
-    nav: list[NavEntry] = [(None, paths.wheel_page(c)), *((m.title, paths.month_page(c, m)) for m in Month)]
+    nav: list[NavEntry] = [(None, paths.wheel_page(c)), *((m.title, paths.month_page(c, m)) for m in month_pages(c))]
     nav += [(f"Mötesplan {s.year}", paths.year_page(c, s.year)) for s in reversed(c.schedules)]
     if wheel_rings(c):  # a poster only where there is a wheel
         nav.append((None, paths.poster_page(c)))

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from ..model import CooperationData, Month
 from . import paths
+from .derive import month_pages
 from .geometry import CENTER, SIZE, annular_sector, baseline_radius, day_angle, middle, point, text_arc
 from .labels import fits_number, place_label
 from .markdown import html_text
@@ -83,18 +84,23 @@ def _angle(m: DatedMeeting) -> float:
 def _month_ring(c: CooperationData, ident: str, href: Href) -> list[str]:
     inner, outer = MONTH_RING
     parts = ['<g class="hb-arshjul__manader">']
+    pages = month_pages(c)
     for month in Month:
         start = (month - 1) * 30.0
         radius = baseline_radius((inner + outer) / 2, 16, start + 15)
         path_id = f"{ident}-m{month.value}"
-        parts.append(
-            f'<a href="{href(paths.month_page(c, month))}"><title>Vad händer i {month.swedish}?</title>'
+        sector = (
             f'<path d="{annular_sector(month, month, inner, outer)}" fill="{MONTH_FILL}" stroke="#ffffff"'
             ' stroke-width="2"/>'
             f'<defs><path id="{path_id}" d="{text_arc(start, start + 30, radius)}"/></defs>'
             f'<text font-size="16" font-weight="700" fill="#ffffff"><textPath xlink:href="#{path_id}"'
-            f' href="#{path_id}" startOffset="50%" text-anchor="middle">{month.title}</textPath></text></a>'
+            f' href="#{path_id}" startOffset="50%" text-anchor="middle">{month.title}</textPath></text>'
         )
+        if month in pages:  # a month with nothing in it has no page to link to
+            sector = (
+                f'<a href="{href(paths.month_page(c, month))}"><title>Vad händer i {month.swedish}?</title>{sector}</a>'
+            )
+        parts.append(sector)
     parts.append("</g>")
     return parts
 

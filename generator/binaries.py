@@ -1,0 +1,62 @@
+"""The files engines make from the rendered text: each wheel as a PNG (CairoSVG) and each
+cooperation's print edition as a PDF (WeasyPrint), through the cache when there is one.
+
+They are the slow part of a build, so they are made here, after `render_site`, where the cache
+can keep them. A result is kept under everything that made it: the input, the engine's version,
+this code and pdf.py's and raster.py's, and the fonts. Any change to one of them makes it anew.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+from pathlib import Path
+
+from . import pdf
+from .cache import Cache, made
+from .model import CooperationData, Handbook
+from .render import paths, print_edition, raster
+from .render.site import RenderedSite
+
+
+def with_binaries(site: RenderedSite, handbook: Handbook, cache: Cache | None = None) -> RenderedSite:
+    """The rendered site with a PNG beside each wheel and each cooperation's PDF."""
+    files: dict[str, str | bytes] = dict(site.files)
+    for c in handbook.cooperations:
+        for svg_path in _wheels(c):
+            svg = files.get(svg_path)
+            if isinstance(svg, str):  # the same wheel as PNG, for slides
+                files[raster.png_path(svg_path)] = made(cache, "png", [_code("png"), svg], _png(svg))
+        files[print_edition.pdf_file(c)] = cooperation_pdf(c, handbook, cache)
+    return dataclasses.replace(site, files=dict(sorted(files.items())))
+
+
+def _wheels(c: CooperationData) -> list[str]:
+    return [paths.wheel_file(c, year) for year in (None, *(s.year for s in c.schedules))]
+
+
+def _png(svg: str) -> functools.partial[bytes]:
+    return functools.partial(raster.png_from_svg, svg)
+
+
+def cooperation_pdf(c: CooperationData, handbook: Handbook, cache: Cache | None = None) -> bytes:
+    html = print_edition.print_document(c, handbook.site)
+    base_url = print_edition.published_url(c, handbook.site)
+    parts = [_code("pdf"), pdf.font_faces(), print_edition.stylesheet(), base_url, html]
+    return made(cache, "pdf", parts, functools.partial(pdf.html_to_pdf, html, base_url))
+
+
+@functools.cache
+def _code(kind: str) -> str:
+    """What else decides the bytes of a `kind` file: the engine's version, this code and the fonts."""
+    if kind == "png":
+        import cairosvg
+
+        engine, sources = f"cairosvg {cairosvg.__version__}", [Path(raster.__file__)]
+    else:
+        engine, sources = f"weasyprint {pdf.engine_version()}", [Path(pdf.__file__), *pdf.font_files()]
+    digest = hashlib.sha256(engine.encode("utf-8"))
+    for source in (Path(__file__), *sources):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()

@@ -1,0 +1,82 @@
+"""A cache, by content, of the files that engines make from rendered text (PDF, PNG).
+
+WeasyPrint takes seconds per cooperation and CairoSVG most of a second per wheel, while the
+rest of a build takes milliseconds per page; and both give the same bytes for the same input.
+So each result is kept under the SHA-256 of everything that made it (the input text, the code
+and engine versions: see binaries.py) and reused while all of that is unchanged. A site built
+with the cache is byte for byte the one built without it; only an unchanged PDF costs nothing.
+
+Like write.py this module touches the disk, and only its own folder: the folder carries the
+generator's marker, a folder without it is refused, and the only files it ever removes are its
+own entries, the least recently used first, when there are more than it keeps.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .errors import display_path
+from .write import MARKER, MARKER_TEXT, OutputRefused, check_target
+
+DEFAULT_FOLDER = Path(".cache/samverkanshandbok")
+ENTRY = re.compile(r"[0-9a-f]{64}\.(pdf|png)")
+SPARE = 64  # entries kept beyond those a build used, e.g. the other variant of the offline copy
+
+
+class Cache:
+    """Files by key in `folder`; every failure to read or write it only makes the build slower."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.used: set[str] = set()
+        check_target(folder)  # a folder the generator did not write is never used, let alone trimmed
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            if not (folder / MARKER).is_file():
+                (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        except OSError as err:
+            raise OutputRefused(f"{display_path(folder)}: cachemappen kunde inte skapas ({err.strerror})") from None
+
+    def made(self, kind: str, parts: Sequence[str], make: Callable[[], bytes]) -> bytes:
+        """The bytes `make()` gives for these parts: from the cache, or made now and kept."""
+        digest = hashlib.sha256("\0".join([kind, *parts]).encode("utf-8")).hexdigest()
+        name = f"{digest}.{kind}"
+        self.used.add(name)
+        entry = self.folder / name
+        try:
+            content = entry.read_bytes()
+            os.utime(entry)  # recently used: trimmed last
+            return content
+        except OSError:
+            pass
+        content = make()
+        self._keep(entry, content)
+        return content
+
+    def _keep(self, entry: Path, content: bytes) -> None:
+        try:
+            fd, temporary = tempfile.mkstemp(prefix=".ny-", dir=self.folder)
+            with os.fdopen(fd, "wb") as stream:
+                stream.write(content)
+            Path(temporary).replace(entry)  # whole or not at all, also with two builds at once
+        except OSError:
+            return
+
+    def trim(self) -> None:
+        """Remove this cache's own entries beyond those used now and `SPARE` others, oldest first."""
+        try:
+            entries = [p for p in self.folder.iterdir() if ENTRY.fullmatch(p.name) and p.name not in self.used]
+            entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in entries[SPARE:]:
+                old.unlink()
+        except OSError:
+            return
+
+
+def made(cache: Cache | None, kind: str, parts: Sequence[str], make: Callable[[], bytes]) -> bytes:
+    return make() if cache is None else cache.made(kind, parts, make)

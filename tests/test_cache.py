@@ -1,0 +1,97 @@
+"""The cache of PDF and PNG files: the same site with it as without it, only faster.
+
+Replay: build without the cache, build twice with it, change the data, build again; after each
+step the site is compared byte for byte with a build that made everything anew.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cache import SPARE
+from generator.write import MARKER
+
+from conftest import FIXTURE_DATA, run_generator
+
+
+def build(data: Path, site: Path, *cache: str) -> None:
+    result = run_generator("build", "--data", str(data), "--site", str(site), *cache)
+    assert result.returncode == 0, result.stderr
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def entries(cache: Path) -> dict[str, float]:
+    return {p.name: p.stat().st_mtime for p in cache.iterdir() if p.suffix in (".pdf", ".png")}
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
+    return tmp_path / "data"
+
+
+def test_a_site_built_from_the_cache_is_the_site_built_anew(data: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    build(data, tmp_path / "anew", "--utan-cache")
+    assert not cache.exists()
+    build(data, tmp_path / "first", "--cache", str(cache))
+    made = entries(cache)
+    assert {Path(name).suffix for name in made} == {".pdf", ".png"}
+    assert (cache / MARKER).is_file()
+    build(data, tmp_path / "second", "--cache", str(cache))
+    assert sorted(entries(cache)) == sorted(made)  # nothing made again
+    anew = files(tmp_path / "anew")
+    assert files(tmp_path / "first") == anew
+    assert files(tmp_path / "second") == anew
+
+
+def test_a_change_in_the_data_makes_the_pdf_anew(data: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    build(data, tmp_path / "before", "--cache", str(cache))
+    info = data / "exempel" / "samverkan.yaml"
+    text = info.read_text(encoding="utf-8")
+    name = next(line for line in text.splitlines() if line.startswith("namn: "))
+    info.write_text(text.replace(name, name + " (ändrad)", 1), encoding="utf-8")
+    build(data, tmp_path / "cached", "--cache", str(cache))
+    build(data, tmp_path / "anew", "--utan-cache")
+    pdf = "exempel/utskrift/handbok-exempel.pdf"
+    assert files(tmp_path / "cached")[pdf] == files(tmp_path / "anew")[pdf] != files(tmp_path / "before")[pdf]
+
+
+def test_only_the_caches_own_old_entries_are_removed(data: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    build(data, tmp_path / "site", "--cache", str(cache))
+    used = entries(cache)
+    (cache / "anteckning.txt").write_text("min egen fil", encoding="utf-8")
+    for number in range(SPARE + 10):
+        old = cache / f"{number:064x}.pdf"
+        old.write_bytes(b"old")
+        os.utime(old, (number, number))  # the higher the number, the more recently used
+    build(data, tmp_path / "site", "--cache", str(cache))
+    left = entries(cache)
+    assert set(used) <= set(left)
+    assert len(left) == len(used) + SPARE
+    assert f"{0:064x}.pdf" not in left and f"{SPARE + 9:064x}.pdf" in left  # oldest first
+    assert (cache / "anteckning.txt").read_text(encoding="utf-8") == "min egen fil"
+
+
+@pytest.mark.parametrize("folder", ["foreign", "data", "."])
+def test_a_cache_folder_the_generator_did_not_write_is_refused(data: Path, tmp_path: Path, folder: str) -> None:
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    (foreign / "viktigt.txt").write_text("behåll", encoding="utf-8")
+    target = {"foreign": foreign, "data": data, ".": Path()}[folder]
+    before = files(data)
+    result = run_generator("build", "--data", str(data), "--site", str(tmp_path / "site"), "--cache", str(target))
+    assert result.returncode == 1, result.stderr
+    assert "Inget skrevs." in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
+    assert (foreign / "viktigt.txt").read_text(encoding="utf-8") == "behåll"
+    assert not (foreign / MARKER).exists() and files(data) == before
