@@ -309,7 +309,9 @@ def _serve(args: argparse.Namespace) -> int:
     from mkdocs.__main__ import cli as mkdocs_cli
 
     try:
-        mkdocs_cli.main(["serve", "--config-file", str(args.config), "--dev-addr", args.dev_addr], prog_name="mkdocs")
+        # --dirty: a change rebuilds the pages it changed, not all of them (see mkdocs_plugin.py).
+        command = ["serve", "--dirty", "--config-file", str(args.config), "--dev-addr", args.dev_addr]
+        mkdocs_cli.main(command, prog_name="mkdocs")
     except SystemExit as done:
         return int(done.code or 0) if isinstance(done.code, int | None) else 1
     return 0

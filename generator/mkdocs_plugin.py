@@ -29,7 +29,7 @@ from .pdf import PdfUnavailable
 from .render.site import RenderedSite, merge_nav, render_site
 from .validate import read_handbook
 from .validate.warnings import collect_warnings
-from .write import OutputRefused
+from .write import OutputRefused, remove_scratch, scratch_folder, update_files
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -49,10 +49,25 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         self.rendered: RenderedSite | None = None
         self.serving = False
         self.errors: DataErrors | None = None  # while serving: the data's errors, shown instead of the pages
+        # `serve --dirty` rebuilds only the pages whose source file is newer than the page. The
+        # generated pages are written to `sources`, each only when its text changed; the whole
+        # site is rebuilt when the navigation changed or the preview showed data errors.
+        self.sources: Path | None = None
+        self.shown: RenderedSite | None = None
+        self.rebuild_all = True
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin, and the last good site, across `serve` rebuilds.
         self.serving = command == "serve"
+        if self.serving and dirty:
+            self.sources = scratch_folder("handbok-forhandsvisning-")
+            # MkDocs warns that a dirty build may leave stale navigation; this plugin rebuilds
+            # every page when the navigation changes, so the warning must not stop a strict preview.
+            logging.getLogger("mkdocs.commands.build").addFilter(_without_dirty_warning)
+
+    def on_shutdown(self) -> None:
+        if self.sources is not None:
+            remove_scratch(self.sources)
 
     def _data_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.data_dir
@@ -88,6 +103,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             return self._error_files(files, config)
         assert self.site is not None
         written = {f.dest_uri: f.src_uri for f in files}  # compared by output: 'x.md' and 'x/index.md' clash
+        everything = self._sources_updated(files, config)
         for path, content in self.site.files.items():
             generated = File.generated(config, path, content=content)
             if generated.dest_uri in written:
@@ -95,8 +111,24 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
                 raise PluginError(
                     f"docs/{hand} och den genererade sidan {path} blir samma fil; byt namn på docs/{hand}"
                 )
+            if not everything and self.sources is not None:  # rebuilt only if its text changed
+                generated = File(path, str(self.sources), config.site_dir, config.use_directory_urls)
             files.append(generated)
         return files
+
+    def _sources_updated(self, files: Files, config: MkDocsConfig) -> bool:
+        """Bring `sources` up to date; True if every page must be rebuilt this time."""
+        if self.sources is None or self.site is None:
+            return True
+        before = self.shown.files if self.shown and not self.rebuild_all else {}
+        update_files(self.site.files, before, self.sources)
+        everything = self.rebuild_all or self.shown is None or self.shown.nav != self.site.nav
+        if self.rebuild_all:  # the hand-written pages showed the errors: give them back their text
+            for page in files.documentation_pages():
+                files.remove(page)
+                files.append(File.generated(config, page.src_uri, content=page.content_string))
+        self.shown, self.rebuild_all = self.site, False
+        return everything
 
     def _data_errors(self, config: MkDocsConfig, errors: DataErrors) -> MkDocsConfig:
         """A build stops; a preview shows the errors on every page it had, until the data is fixed."""
@@ -120,11 +152,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         for path in pages:
             files.append(File.generated(config, path, content=page))
         self.errors = None  # the next rebuild reads the data again
+        self.rebuild_all = True  # and shows every page again
         return files
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self._data_dir(config)))
         return server
+
+
+def _without_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def error_page(errors: DataErrors) -> str:

@@ -139,6 +139,25 @@ def write_files(files: Mapping[str, str | bytes], folder: Path, keep: bool = Fal
         path.write_bytes(as_bytes(content))
 
 
+def scratch_folder(prefix: str) -> Path:
+    """A new temporary folder with the marker, for files only the generator reads (the preview's sources)."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    return folder
+
+
+def remove_scratch(folder: Path) -> None:
+    """Remove a folder from `scratch_folder`, and nothing else: without the marker it stays."""
+    if _ours(folder):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def update_files(files: Mapping[str, str | bytes], before: Mapping[str, str | bytes], folder: Path) -> None:
+    """Write into `folder` the files that are new or differ from `before`, and only those: the
+    others keep their times, so that MkDocs' dirty build skips the pages that did not change."""
+    write_files({path: content for path, content in files.items() if before.get(path) != content}, folder)
+
+
 def as_bytes(content: str | bytes) -> bytes:
     """What a file holds on disk: text as UTF-8, binary files (Word, PNG) as they are."""
     return content if isinstance(content, bytes) else content.encode("utf-8")

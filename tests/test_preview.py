@@ -1,0 +1,62 @@
+"""`make serve` rebuilds only the pages a change touches, and never shows a stale page.
+
+Replay, in one preview: change a text on one page, rename a group (the navigation of every page
+in its section changes, also where the text did not), break a file and fix it (the hand-written
+pages get their text back). After each step the pages are read as a browser would.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_serve import fetch, free_port, project_copy, wait_for
+
+from conftest import ROOT
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[str]:
+    project_copy(tmp_path)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_each_change_reaches_every_page_it_touches(preview: str, tmp_path: Path) -> None:
+    groups = tmp_path / "data" / "exempel" / "grupper.yaml"
+    body = f"{preview}exempel/organisation/styrgrupp/"
+    sibling = f"{preview}exempel/organisation/fullmaktige/"  # names the group only in its menu
+    assert wait_for(body, "Prioritera utvecklingsinsatser")
+    assert "Styrgrupp" in fetch(sibling).split('class="md-content"')[0]
+
+    def change(old: str, new: str) -> None:
+        text = groups.read_text(encoding="utf-8")
+        assert old in text
+        groups.write_text(text.replace(old, new), encoding="utf-8")
+
+    change("Prioritera utvecklingsinsatser", "Ny uppgift från data")  # one page's text
+    assert wait_for(body, "Ny uppgift från data")
+    change("namn: Styrgrupp\n", "namn: Ledningsgruppen\n")  # a title in the navigation
+    assert wait_for(body, "Ledningsgruppen")
+    assert wait_for(sibling, "Ledningsgruppen")  # its text is the same; its menu is not
+    change("minst_moten_per_ar: 2", "minst_moten_per_ar: [")  # broken: every page shows the errors
+    assert wait_for(f"{preview}uppdatera/", "Fel i datafilerna")
+    change("minst_moten_per_ar: [", "minst_moten_per_ar: 2")
+    assert wait_for(f"{preview}uppdatera/", "Vilken fil har vad?")
+    assert "Fel i datafilerna" not in fetch(f"{preview}uppdatera/")
+    assert "Ledningsgruppen" in fetch(body) and "Fel i datafilerna" not in fetch(sibling)
