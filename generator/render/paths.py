@@ -82,6 +82,27 @@ def page_url(path: str, directory_urls: bool = True) -> str:
     return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
 
 
+def site_path(path: str) -> str:
+    """The URL path of a generated file: pages get directory URLs, other files keep their name."""
+    return page_url(path) if path.endswith(".md") else path
+
+
+def absolute(address: str, path: str) -> str:
+    """The published address of a page or file: ('https://x.se/hb/', 'sml/roller.md') →
+    'https://x.se/hb/sml/roller/'. `address` is the site's validated address, ending in '/'."""
+    return address + site_path(path)
+
+
+# The query that ties a checklist's ticks to one meeting (docs/assets/handbok.js reads it).
+MEETING_PARAMETER = "mote"
+
+
+def for_meeting(url: str, key: str | None) -> str:
+    """A checklist's `url` with its ticks kept for the meeting whose papers are `key`
+    ('…/checklistor/styrgrupp/?mote=styrgrupp-mars'); without a key, the checklist as it is."""
+    return f"{url}?{MEETING_PARAMETER}={key}" if key else url
+
+
 def calendar_page(c: CooperationData) -> str:
     return f"{c.id}/kalender/index.md"
 

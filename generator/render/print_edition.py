@@ -24,7 +24,7 @@ from . import derive, describe, paths
 from .changes import since_previous
 from .markdown import prose
 from .orgchart import org_chart_svg
-from .paths import page_url, url_between
+from .paths import url_between
 from .trust import review_sentence
 from .wheel_svg import wheel_svg
 
@@ -73,7 +73,7 @@ def print_document(c: CooperationData, site: Site) -> str:
 
 def published_url(c: CooperationData, site: Site) -> str:
     """The address of the print view on the published site, the base of the PDF's links."""
-    return site.address + page_url(print_page(c))
+    return paths.absolute(site.address, print_page(c))
 
 
 def body(c: CooperationData, site: Site, directory_urls: bool, pdf_link: str | None) -> str:
@@ -91,8 +91,8 @@ def body(c: CooperationData, site: Site, directory_urls: bool, pdf_link: str | N
             site=site,
             url=url,
             pdf_link=pdf_link,
-            web_address=site.address + page_url(paths.cooperation_page(c)),
-            calendar_address=site.address + page_url(paths.calendar_page(c)),
+            web_address=paths.absolute(site.address, paths.cooperation_page(c)),
+            calendar_address=paths.absolute(site.address, paths.calendar_page(c)),
             schedule=schedule,
             meetings=sorted(schedule.meetings, key=lambda m: m.order) if schedule else [],
             internal=derive.internal_bodies(c),
