@@ -172,6 +172,26 @@ def org_chart_file(c: CooperationData) -> str:
     return f"{c.id}/organisation/organisation.svg"
 
 
+def changes_page(c: CooperationData) -> str:
+    """'Ändringar i den här versionen'."""
+    return f"{c.id}/andringar.md"
+
+
+def print_page(c: CooperationData) -> str:
+    """The print edition's page: the whole handbook of `c` as one document."""
+    return f"{c.id}/utskrift.md"
+
+
+def pdf_file(c: CooperationData) -> str:
+    """The PDF download, beside the print view."""
+    return f"{c.id}/utskrift/handbok-{c.id}.pdf"
+
+
+def folder(page: str) -> str:
+    """The folder of a section's index page, to tell the section's pages by: 'sml/kalender/'."""
+    return posixpath.dirname(page) + "/"
+
+
 def url_between(here: str, there: str, anchor: str = "", directory_urls: bool = True) -> str:
     """A link that works in raw HTML and SVG, which MkDocs does not rewrite: from the URL of
     the page or file `here` to the URL of `there` (both docs paths)."""

@@ -24,21 +24,13 @@ from . import derive, describe, paths
 from .changes import since_previous
 from .markdown import prose
 from .orgchart import org_chart_svg
+from .paths import pdf_file as pdf_file  # generator/pdf.py writes the PDF here
+from .paths import print_page as print_page  # render/site.py places the page here
 from .paths import url_between
 from .trust import review_sentence
 from .wheel_svg import wheel_svg
 
 STYLESHEET = "assets/utskrift.css"
-
-
-def print_page(c: CooperationData) -> str:
-    """The print view's page in the docs tree."""
-    return f"{c.id}/utskrift.md"
-
-
-def pdf_file(c: CooperationData) -> str:
-    """The PDF download, beside the print view."""
-    return f"{c.id}/utskrift/handbok-{c.id}.pdf"
 
 
 def document_title(c: CooperationData) -> str:
