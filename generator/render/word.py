@@ -57,8 +57,9 @@ def notice_docx(p: Papers) -> bytes:
         _heading(doc, _item_title(item), 2)
         for point in item.points:
             _bullet(doc, point)
-        if item.title == "Nästa möte" and p.next_meeting:
-            _para(doc, p.next_meeting)
+        next_meeting = p.next_meeting_for(item)
+        if next_meeting:
+            _para(doc, next_meeting)
     return _save(doc, p, kind)
 
 
@@ -94,8 +95,9 @@ def _minutes_item(doc: Document, p: Papers, item: Item) -> None:
     _heading(doc, _item_title(item), 2)
     for point in item.points:
         _bullet(doc, point).paragraph_format.keep_with_next = True
-    if item.title == "Nästa möte" and p.next_meeting:
-        _para(doc, f"Enligt mötesplanen: {p.next_meeting}").paragraph_format.keep_with_next = True
+    next_meeting = p.next_meeting_for(item)
+    if next_meeting:
+        _para(doc, f"Enligt mötesplanen: {next_meeting}").paragraph_format.keep_with_next = True
     _para(doc, "Anteckningar:", bold=True)
     _lines(doc, item.note_lines - 1, keep_with_next=True)
     _lines(doc, 1, keep_with_next=last or item.has_decision)
@@ -112,22 +114,11 @@ def _item_title(item: Item) -> str:
 def _header(doc: Document, p: Papers) -> None:
     """The facts of the meeting, the same at the top of the notice and of the minutes."""
     _para(doc, p.cooperation)
-    facts = [
-        ("Datum och tid", p.when),
-        ("Plats", p.place),
-        ("Videolänk", p.video),
-        ("Värdkommun", p.host),
-        ("Status", p.status),
-        ("Mötesplan", p.plan),
-        ("Hålls i samband med", p.held_with),
-        ("Sammankallande", p.convener),
-        ("Kallelse och handlingar", p.sender),
-    ]
-    for label, value in facts:
-        if value:
+    for fact in p.facts:
+        if not fact.group:  # the subtitle names the group
             paragraph = doc.add_paragraph()
-            paragraph.add_run(f"{label}: ").bold = True
-            paragraph.add_run(_safe(value))
+            paragraph.add_run(f"{fact.label}: ").bold = True
+            paragraph.add_run(_safe(fact.value))
 
 
 @dataclass(frozen=True)
