@@ -173,11 +173,10 @@ def _meeting_event(
 
 
 def _meeting_times(meeting: Meeting) -> tuple[datetime.date | datetime.datetime, datetime.date | datetime.datetime]:
-    if meeting.start is None:
+    end = meeting.ends()
+    if meeting.start is None or end is None:
         return meeting.date, meeting.date + datetime.timedelta(days=1)
-    start = datetime.datetime.combine(meeting.date, meeting.start)
-    end = datetime.datetime.combine(meeting.date, meeting.end) if meeting.end else start + datetime.timedelta(hours=1)
-    return start, end
+    return datetime.datetime.combine(meeting.date, meeting.start), end
 
 
 def _meeting_description(
