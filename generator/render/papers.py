@@ -2,7 +2,7 @@
 
 Every recurring meeting (occasion) gets papers for a year without a date, and
 every dated meeting in the plan gets its own. The same `Papers` tree is rendered
-as a Word document (docx.py) and as printable web pages (templates notice.md.j2
+as a Word document (word.py) and as printable web pages (templates notice.md.j2
 and minutes.md.j2), so the two always say the same thing.
 """
 

@@ -3,7 +3,9 @@
 Real Word styles (Title, Heading 1–2, List Bullet, Table Grid) make the documents
 navigable and readable by screen readers; the language is Swedish on every style
 we use; the page is A4. The bytes are the same for the same data: the document
-dates come from the data, and the zip archive is repacked with one fixed date.
+dates come from the data, and every entry of the zip archive has one fixed date.
+python-docx's template is parsed once per process and each paper writes only its own
+body and properties into a copy of it (`benchmarks/papers.py` measures the papers).
 """
 
 from __future__ import annotations
