@@ -28,7 +28,7 @@ def with_binaries(site: RenderedSite, handbook: Handbook, cache: Cache | None = 
             svg = files.get(svg_path)
             if isinstance(svg, str):  # the same wheel as PNG, for slides
                 files[raster.png_path(svg_path)] = made(cache, "png", [_code("png"), svg], _png(svg))
-        files[print_edition.pdf_file(c)] = cooperation_pdf(c, handbook, cache)
+        files[paths.pdf_file(c)] = cooperation_pdf(c, handbook, cache)
     return dataclasses.replace(site, files=dict(sorted(files.items())))
 
 

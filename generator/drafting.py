@@ -33,7 +33,10 @@ from .model.rotation import hosts
 THURSDAY = 3
 BREAK = datetime.timedelta(minutes=15)
 DEFAULT_START = datetime.time(9, 0)
-DEFAULT_LENGTH = datetime.timedelta(hours=2)
+# Drafting plans around a meeting without 'slut' as if it lasted two hours, not the calendars'
+# one hour (model.schedule.ASSUMED_LENGTH): a meeting held after it the same day is then not
+# proposed back to back with a meeting that so often runs over.
+DRAFTING_LENGTH = datetime.timedelta(hours=2)
 
 
 @dataclass(frozen=True)
@@ -145,23 +148,20 @@ def _free_day(
 
 def _after(meeting: Meeting, earlier: list[Meeting]) -> Meeting:
     """`meeting` moved to start a break after the last of `earlier` ends, keeping its length."""
-    end = max(_end(m) for m in earlier)
+    end = max(_span(m)[1].time() for m in earlier)
     start = (datetime.datetime.combine(meeting.date, end) + BREAK).time()
-    length = _length(meeting)
-    finish = (datetime.datetime.combine(meeting.date, start) + length).time()
+    begins, ends = _span(meeting)
+    finish = (datetime.datetime.combine(meeting.date, start) + (ends - begins)).time()
     return replace(meeting, start=start, end=finish)
 
 
-def _end(meeting: Meeting) -> datetime.time:
-    start = datetime.datetime.combine(meeting.date, meeting.start or DEFAULT_START)
-    return meeting.end or (start + _length(meeting)).time()
-
-
-def _length(meeting: Meeting) -> datetime.timedelta:
-    if meeting.start is None or meeting.end is None:
-        return DEFAULT_LENGTH
-    day = meeting.date
-    return datetime.datetime.combine(day, meeting.end) - datetime.datetime.combine(day, meeting.start)
+def _span(meeting: Meeting) -> tuple[datetime.datetime, datetime.datetime]:
+    """When a meeting runs as drafting plans around it: from its start (DEFAULT_START without
+    one) to its end, DRAFTING_LENGTH later without a 'slut'."""
+    start = meeting.start or DEFAULT_START
+    ends = replace(meeting, start=start).ends(DRAFTING_LENGTH)
+    assert ends is not None  # it has a start now
+    return datetime.datetime.combine(meeting.date, start), ends
 
 
 def _places_of_hosts(c: CooperationData, schedule: YearSchedule, proposals: list[Proposal]) -> list[Proposal]:

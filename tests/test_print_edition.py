@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from generator.binaries import cooperation_pdf
 from generator.model import CooperationData
 from generator.pdf import PdfUnavailable, html_to_pdf
-from generator.render import print_edition
+from generator.render import paths, print_edition
 from generator.validate import read_handbook
 
 from conftest import FIXTURE_DATA
@@ -23,7 +23,7 @@ A4_POINTS = "595.276 x 841.89 pts (A4)"
 
 
 def pdf_path(site: Path, c: CooperationData) -> Path:
-    return site / print_edition.pdf_file(c)
+    return site / paths.pdf_file(c)
 
 
 def words(text: str) -> str:

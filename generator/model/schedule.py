@@ -10,6 +10,10 @@ from typing import Annotated
 from .base import YEARS, Id, Located, Prose, Ref, WebAddress, key, many, optional
 from .organisation import Decision
 
+# A meeting with a start and no 'slut' is taken to last an hour: the calendars show it so, and
+# the clash checks and warnings count it so (drafting plans with its own, longer, length).
+ASSUMED_LENGTH = datetime.timedelta(hours=1)
+
 
 class MeetingStatus(Enum):
     """What became of a dated meeting."""
@@ -77,14 +81,20 @@ class Meeting(Located):
         """Sort key: by day, a meeting without a start first."""
         return (self.date, self.start or datetime.time())
 
+    def ends(self, assumed: datetime.timedelta = ASSUMED_LENGTH) -> datetime.datetime | None:
+        """When the meeting ends: its 'slut', else `assumed` after its start; None for a meeting
+        without a start, which takes the whole day. The one definition every user calls."""
+        if self.start is None:
+            return None
+        if self.end is not None:
+            return datetime.datetime.combine(self.date, self.end)
+        return datetime.datetime.combine(self.date, self.start) + assumed
+
     @property
     def finish(self) -> datetime.time:
-        """When the meeting ends: its 'slut', else an hour after its start (as the calendars show it)."""
-        if self.end is not None:
-            return self.end
-        if self.start is None:
-            return datetime.time.max
-        return (datetime.datetime.combine(self.date, self.start) + datetime.timedelta(hours=1)).time()
+        """The time of day the meeting ends (`ends`); the end of the day for one without a start."""
+        ends = self.ends()
+        return datetime.time.max if ends is None else ends.time()
 
 
 @dataclass(frozen=True, kw_only=True)

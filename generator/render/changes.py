@@ -32,6 +32,8 @@ from .environment import render
 
 T = TypeVar("T")
 
+# Where render/site.py places the page (the path is defined in paths.py).
+
 
 @dataclass(frozen=True)
 class ChangeGroup:
@@ -50,10 +52,6 @@ def compare(old: CooperationData, new: CooperationData) -> list[ChangeGroup]:
         ChangeGroup("Mötesplaner", tuple(_schedules(old, new))),
     ]
     return [g for g in groups if g.lines]
-
-
-def changes_page_path(c: CooperationData) -> str:
-    return f"{c.id}/andringar.md"
 
 
 def since_previous(c: CooperationData) -> list[ChangeGroup]:

@@ -23,7 +23,7 @@ from ..model import (
 from . import paths
 from .checklists import Checklist, checklist_id
 from .markdown import Markdown, link, plain
-from .paths import Links, page_url
+from .paths import Links
 
 
 def months(ms: tuple[Month, ...]) -> str:
@@ -117,14 +117,9 @@ def step_details(step: Step, c: CooperationData, links: Links) -> Markdown:
     return Markdown(" ".join(parts))
 
 
-def site_path(path: str) -> str:
-    """The URL path of a generated file: pages get directory URLs, other files keep their name."""
-    return page_url(path) if path.endswith(".md") else path
-
-
 def webcal(address: str, path: str) -> str:
     """The same feed as a webcal:// link, which Apple Calendar and Outlook open as a subscription."""
-    return "webcal://" + (address + site_path(path)).split("://", 1)[1]
+    return "webcal://" + paths.absolute(address, path).split("://", 1)[1]
 
 
 WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
@@ -242,7 +237,7 @@ def short_papers_links(body: Body, occasion: Occasion, c: CooperationData, links
     parts = [link("kallelse", links.to(paths.notice_page(c, key)))]
     found = checklist_id(body, occasion)
     if found is not None:
-        parts.append(link("checklista", links.to(paths.checklist_page(c, found)) + f"?mote={key}"))
+        parts.append(link("checklista", paths.for_meeting(links.to(paths.checklist_page(c, found)), key)))
     return Markdown(", ".join(parts))
 
 
@@ -258,7 +253,7 @@ def papers_links(c: CooperationData, key: str, checklist: str | None, links: Lin
         f" ({link('Word', links.to(paths.notice_file(c, key)))})"
     ]
     if checklist is not None:
-        parts.append(link("Checklista", links.to(paths.checklist_page(c, checklist)) + f"?mote={key}"))
+        parts.append(link("Checklista", paths.for_meeting(links.to(paths.checklist_page(c, checklist)), key)))
     parts.append(
         f"{link('Mall för mötesanteckningar', links.to(paths.minutes_page(c, key)))}"
         f" ({link('Word', links.to(paths.minutes_file(c, key)))})"

@@ -173,11 +173,10 @@ def _meeting_event(
 
 
 def _meeting_times(meeting: Meeting) -> tuple[datetime.date | datetime.datetime, datetime.date | datetime.datetime]:
-    if meeting.start is None:
+    end = meeting.ends()
+    if meeting.start is None or end is None:
         return meeting.date, meeting.date + datetime.timedelta(days=1)
-    start = datetime.datetime.combine(meeting.date, meeting.start)
-    end = datetime.datetime.combine(meeting.date, meeting.end) if meeting.end else start + datetime.timedelta(hours=1)
-    return start, end
+    return datetime.datetime.combine(meeting.date, meeting.start), end
 
 
 def _meeting_description(
@@ -201,12 +200,13 @@ def _meeting_description(
     lines.append(f"Handboken: {_occasion_url(c, body, occasion, address)}")
     key = _papers_key(body, occasion, meeting)
     if key is not None:
-        lines.append(f"Kallelse med föredragningslista: {address}{paths.page_url(paths.notice_page(c, key))}")
-        lines.append(f"Kallelsen i Word: {address}{paths.notice_file(c, key)}")
+        lines.append(f"Kallelse med föredragningslista: {paths.absolute(address, paths.notice_page(c, key))}")
+        lines.append(f"Kallelsen i Word: {paths.absolute(address, paths.notice_file(c, key))}")
     printable = checklist_id(body, occasion) if occasion is not None else None
     if printable is not None:
-        ticks = f"?mote={key}" if key else ""  # the checklist's ticks belong to this meeting
-        lines.append(f"Checklista: {address}{paths.page_url(paths.checklist_page(c, printable))}{ticks}")
+        # The checklist's ticks belong to this meeting.
+        checklist = paths.for_meeting(paths.absolute(address, paths.checklist_page(c, printable)), key)
+        lines.append(f"Checklista: {checklist}")
     return "\n".join(lines)
 
 
@@ -250,7 +250,7 @@ def _step_events(c: CooperationData, process: Process, step: Step, year: int, ad
         lines.append(f"Ansvarig: {c.role(step.responsible).name}")
     if body is not None:
         lines.append(f"Grupp: {body.name}")
-    url = address + paths.page_url(paths.process_page(c, process))
+    url = paths.absolute(address, paths.process_page(c, process))
     lines.append(f"Handboken: {url}")
     return [
         Event(
@@ -271,5 +271,5 @@ def _step_events(c: CooperationData, process: Process, step: Step, year: int, ad
 
 
 def _occasion_url(c: CooperationData, body: Body, occasion: Occasion | None, address: str) -> str:
-    url = address + paths.page_url(paths.body_page(c, body))
+    url = paths.absolute(address, paths.body_page(c, body))
     return f"{url}#{occasion.id}" if occasion else url

@@ -2,12 +2,13 @@
 
 Every recurring meeting (occasion) gets papers for a year without a date, and
 every dated meeting in the plan gets its own. The same `Papers` tree is rendered
-as a Word document (docx.py) and as printable web pages (templates notice.md.j2
+as a Word document (word.py) and as printable web pages (templates notice.md.j2
 and minutes.md.j2), so the two always say the same thing.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass
 from enum import Enum
@@ -47,6 +48,9 @@ class Item:
     title: str
     kind: ItemKind
     points: tuple[str, ...] = ()
+    # The closing item where the next meeting is set: the papers say there when the plan has it.
+    # A flag, not the title: an agenda section or an extra item may be called "Nästa möte" too.
+    sets_next_meeting: bool = False
 
     @property
     def note_lines(self) -> int:
@@ -56,6 +60,18 @@ class Item:
     @property
     def has_decision(self) -> bool:
         return self.kind in (ItemKind.DISCUSSION, ItemKind.PROCESS)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact of a meeting at the top of its papers: 'Plats: Kommunhuset'."""
+
+    label: str
+    value: str
+    strong: bool = False  # the web page sets it in bold: a cancelled or moved meeting
+    # The group's name: on the web a link to the group's page; the Word paper leaves it out,
+    # its subtitle names the group.
+    group: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,6 +124,27 @@ class Papers:
     @property
     def title(self) -> str:
         return f"{self.body.name} – {self.topic}"
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        """The facts of the meeting, in the order both the Word paper and the web page list them."""
+        found = [
+            Fact("Datum och tid", self.when),
+            Fact("Plats", self.place),
+            Fact("Videolänk", self.video or ""),
+            Fact("Värdkommun", self.host or ""),
+            Fact("Status", self.status or "", strong=True),
+            Fact("Mötesplan", self.plan or ""),
+            Fact("Hålls i samband med", self.held_with or ""),
+            Fact("Grupp", self.body.name, group=True),
+            Fact("Sammankallande", self.convener or ""),
+            Fact("Kallelse och handlingar", self.sender or ""),
+        ]
+        return tuple(f for f in found if f.value)
+
+    def next_meeting_for(self, item: Item) -> str | None:
+        """When the next meeting is, under the agenda item that sets it; None under any other."""
+        return self.next_meeting if item.sets_next_meeting else None
 
     @property
     def date(self) -> datetime.date | None:
@@ -231,23 +268,25 @@ def _items(
     c: CooperationData, body: Body, occasion: Occasion | None, months: tuple[Month, ...], extra: str | None
 ) -> tuple[Item, ...]:
     minutes = body.minutes.name if body.minutes else "mötesanteckningar"
-    titles: list[tuple[str, ItemKind, tuple[str, ...]]] = [
-        ("Mötet öppnas", ItemKind.OPENING, ()),
-        ("Val av justerare", ItemKind.OPENING, ()),
-        ("Dagordningen godkänns", ItemKind.OPENING, ()),
-        (f"Föregående möte: {describe.first_lower(minutes)}", ItemKind.OPENING, ()),
+    items = [
+        Item(0, "Mötet öppnas", ItemKind.OPENING),
+        Item(0, "Val av justerare", ItemKind.OPENING),
+        Item(0, "Dagordningen godkänns", ItemKind.OPENING),
+        Item(0, f"Föregående möte: {describe.first_lower(minutes)}", ItemKind.OPENING),
     ]
     if occasion is not None and occasion.agenda is not None:
-        titles += [(s.title, ItemKind.DISCUSSION, s.points) for s in c.agenda(occasion.agenda).sections]
-    titles += [(f"Årsprocess: {p.name}", ItemKind.PROCESS, points) for p, points in _due_steps(c, occasion, months)]
-    if extra is not None:
-        titles.append((extra, ItemKind.DISCUSSION, ()))
-    titles += [
-        ("Övriga frågor", ItemKind.CLOSING, ()),
-        ("Nästa möte", ItemKind.CLOSING, ()),
-        ("Mötet avslutas", ItemKind.OPENING, ()),
+        items += [Item(0, s.title, ItemKind.DISCUSSION, s.points) for s in c.agenda(occasion.agenda).sections]
+    items += [
+        Item(0, f"Årsprocess: {p.name}", ItemKind.PROCESS, points) for p, points in _due_steps(c, occasion, months)
     ]
-    return tuple(Item(n, title, kind, points) for n, (title, kind, points) in enumerate(titles, start=1))
+    if extra is not None:
+        items.append(Item(0, extra, ItemKind.DISCUSSION))
+    items += [
+        Item(0, "Övriga frågor", ItemKind.CLOSING),
+        Item(0, "Nästa möte", ItemKind.CLOSING, sets_next_meeting=True),
+        Item(0, "Mötet avslutas", ItemKind.OPENING),
+    ]
+    return tuple(dataclasses.replace(item, number=n) for n, item in enumerate(items, start=1))
 
 
 def _due_steps(

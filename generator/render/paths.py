@@ -82,6 +82,27 @@ def page_url(path: str, directory_urls: bool = True) -> str:
     return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
 
 
+def site_path(path: str) -> str:
+    """The URL path of a generated file: pages get directory URLs, other files keep their name."""
+    return page_url(path) if path.endswith(".md") else path
+
+
+def absolute(address: str, path: str) -> str:
+    """The published address of a page or file: ('https://x.se/hb/', 'sml/roller.md') →
+    'https://x.se/hb/sml/roller/'. `address` is the site's validated address, ending in '/'."""
+    return address + site_path(path)
+
+
+# The query that ties a checklist's ticks to one meeting (docs/assets/handbok.js reads it).
+MEETING_PARAMETER = "mote"
+
+
+def for_meeting(url: str, key: str | None) -> str:
+    """A checklist's `url` with its ticks kept for the meeting whose papers are `key`
+    ('…/checklistor/styrgrupp/?mote=styrgrupp-mars'); without a key, the checklist as it is."""
+    return f"{url}?{MEETING_PARAMETER}={key}" if key else url
+
+
 def calendar_page(c: CooperationData) -> str:
     return f"{c.id}/kalender/index.md"
 
@@ -149,6 +170,26 @@ def year_page(c: CooperationData, year: int) -> str:
 
 def org_chart_file(c: CooperationData) -> str:
     return f"{c.id}/organisation/organisation.svg"
+
+
+def changes_page(c: CooperationData) -> str:
+    """'Ändringar i den här versionen'."""
+    return f"{c.id}/andringar.md"
+
+
+def print_page(c: CooperationData) -> str:
+    """The print edition's page: the whole handbook of `c` as one document."""
+    return f"{c.id}/utskrift.md"
+
+
+def pdf_file(c: CooperationData) -> str:
+    """The PDF download, beside the print view."""
+    return f"{c.id}/utskrift/handbok-{c.id}.pdf"
+
+
+def folder(page: str) -> str:
+    """The folder of a section's index page, to tell the section's pages by: 'sml/kalender/'."""
+    return posixpath.dirname(page) + "/"
 
 
 def url_between(here: str, there: str, anchor: str = "", directory_urls: bool = True) -> str:

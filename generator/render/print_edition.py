@@ -24,21 +24,11 @@ from . import derive, describe, paths
 from .changes import since_previous
 from .markdown import prose
 from .orgchart import org_chart_svg
-from .paths import page_url, url_between
+from .paths import pdf_file, print_page, url_between
 from .trust import review_sentence
 from .wheel_svg import wheel_svg
 
 STYLESHEET = "assets/utskrift.css"
-
-
-def print_page(c: CooperationData) -> str:
-    """The print view's page in the docs tree."""
-    return f"{c.id}/utskrift.md"
-
-
-def pdf_file(c: CooperationData) -> str:
-    """The PDF download, beside the print view."""
-    return f"{c.id}/utskrift/handbok-{c.id}.pdf"
 
 
 def document_title(c: CooperationData) -> str:
@@ -73,7 +63,7 @@ def print_document(c: CooperationData, site: Site) -> str:
 
 def published_url(c: CooperationData, site: Site) -> str:
     """The address of the print view on the published site, the base of the PDF's links."""
-    return site.address + page_url(print_page(c))
+    return paths.absolute(site.address, print_page(c))
 
 
 def body(c: CooperationData, site: Site, directory_urls: bool, pdf_link: str | None) -> str:
@@ -91,8 +81,8 @@ def body(c: CooperationData, site: Site, directory_urls: bool, pdf_link: str | N
             site=site,
             url=url,
             pdf_link=pdf_link,
-            web_address=site.address + page_url(paths.cooperation_page(c)),
-            calendar_address=site.address + page_url(paths.calendar_page(c)),
+            web_address=paths.absolute(site.address, paths.cooperation_page(c)),
+            calendar_address=paths.absolute(site.address, paths.calendar_page(c)),
             schedule=schedule,
             meetings=sorted(schedule.meetings, key=lambda m: m.order) if schedule else [],
             internal=derive.internal_bodies(c),

@@ -18,13 +18,13 @@ from ..model import CooperationData, Handbook, month_span
 from ..model.history import Revision, advance
 from . import paths
 from .calendar import cooperation_feeds, observed
-from .changes import changes_page, changes_page_path
+from .changes import changes_page
 from .checklists import meeting_checklists, process_checklists
 from .derive import month_pages
 from .environment import render
 from .pages import cooperation_pages, home_page
 from .papers import meeting_papers, papers_label
-from .print_edition import STYLESHEET, print_page, print_view, stylesheet
+from .print_edition import STYLESHEET, print_view, stylesheet
 from .trust import with_trust_notes
 from .wheel import wheel_rings
 
@@ -76,9 +76,9 @@ def render_site(handbook: Handbook, directory_urls: bool = True) -> RenderedSite
     check_outputs(handbook)
     for c in handbook.cooperations:
         pages: dict[str, str | bytes] = {**cooperation_pages(c, handbook.site, feeds[c.id], history, directory_urls)}
-        pages[changes_page_path(c)] = changes_page(c)
+        pages[paths.changes_page(c)] = changes_page(c)
         files.update(with_trust_notes(c, handbook.site, pages))
-        files[print_page(c)] = print_view(c, handbook.site, directory_urls)  # its trust note is on its title page
+        files[paths.print_page(c)] = print_view(c, handbook.site, directory_urls)  # its trust note is on its title page
     nav: list[NavEntry] = [(c.info.short_name, _cooperation_nav(c)) for c in handbook.cooperations]
     nav.append(("Tillgänglighet", ACCESSIBILITY))
     return RenderedSite(dict(sorted(files.items())), nav, history, handbook.site.address)
@@ -142,8 +142,8 @@ def _fixed_paths(c: CooperationData) -> list[str]:
         *(paths.month_page(c, m) for m in month_pages(c)),
         paths.poster_page(c),
         paths.meetings_page(c),
-        print_page(c),
-        changes_page_path(c),
+        paths.print_page(c),
+        paths.changes_page(c),
     ]
     return fixed + [f(c, s.year) for s in c.schedules for f in (paths.year_page, paths.wheel_file)]
 
@@ -161,8 +161,8 @@ def _cooperation_nav(c: CooperationData) -> list[NavEntry]:
     ]
     if c.info.communication is not None:
         nav.append(("Kommunikation och grafisk profil", paths.communication_page(c)))
-    nav.append(("Ändringar i den här versionen", changes_page_path(c)))
-    nav.append(("Hela handboken för utskrift och PDF", print_page(c)))
+    nav.append(("Ändringar i den här versionen", paths.changes_page(c)))
+    nav.append(("Hela handboken för utskrift och PDF", paths.print_page(c)))
     return nav
 
 

@@ -3,9 +3,8 @@ to propose a change (the data file on the repository host, when handbok.yaml nam
 
 from __future__ import annotations
 
-import re
-
 from ..model import CooperationData, Site
+from . import paths
 from .markdown import Markdown, link, plain
 
 # The data folder's path in the repository, after the edit address.
@@ -14,18 +13,24 @@ DATA_FOLDER = "data"
 
 def source_file(c: CooperationData, path: str) -> str:
     """The data file a page of `c` is mostly written from: 'grupper.yaml' for a body's page."""
-    page = path.removeprefix(f"{c.id}/")
-    year = re.fullmatch(r"arshjul/(\d{4})\.md", page)
-    if year and c.schedule(int(year.group(1))) is not None:
-        return f"motesplan-{year.group(1)}.yaml"
-    if page.startswith("kalender/") and c.schedule(c.info.year) is not None:
-        return f"motesplan-{c.info.year}.yaml"
-    for prefix, file in (("processer/", "processer.yaml"), ("roller", "roller.yaml")):
-        if page.startswith(prefix):
-            return file
-    if page.startswith(("organisation/", "arshjul/", "checklistor/", "kalender/")):
+    for schedule in c.schedules:
+        if path == paths.year_page(c, schedule.year):
+            return _schedule_file(schedule.year)
+    in_calendar = path.startswith(paths.folder(paths.calendar_page(c)))
+    if in_calendar and c.schedule(c.info.year) is not None:
+        return _schedule_file(c.info.year)
+    if path.startswith(paths.folder(paths.processes_page(c))):
+        return "processer.yaml"
+    if path == paths.roles_page(c):
+        return "roller.yaml"
+    sections = (paths.organisation_page(c), paths.wheel_page(c), paths.checklists_page(c), paths.calendar_page(c))
+    if any(path.startswith(paths.folder(section)) for section in sections):
         return "grupper.yaml"
     return "samverkan.yaml"
+
+
+def _schedule_file(year: int) -> str:
+    return f"motesplan-{year}.yaml"
 
 
 def edit_url(c: CooperationData, site: Site, file: str) -> str | None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from ..model import CooperationData, Month
 from . import paths
 from .derive import month_pages
-from .geometry import CENTER, SIZE, annular_sector, baseline_radius, day_angle, middle, point, text_arc
+from .geometry import CENTER, SIZE, annular_sector, baseline_radius, day_angle, middle, month_span, point, text_arc
 from .labels import fits_number, place_label
 from .markdown import html_text
 from .markers import marker_svg, stack_levels
@@ -86,13 +86,13 @@ def _month_ring(c: CooperationData, ident: str, href: Href) -> list[str]:
     parts = ['<g class="hb-arshjul__manader">']
     pages = month_pages(c)
     for month in Month:
-        start = (month - 1) * 30.0
-        radius = baseline_radius((inner + outer) / 2, 16, start + 15)
+        start, end = month_span(month, month)
+        radius = baseline_radius((inner + outer) / 2, 16, (start + end) / 2)
         path_id = f"{ident}-m{month.value}"
         sector = (
             f'<path d="{annular_sector(month, month, inner, outer)}" fill="{MONTH_FILL}" stroke="#ffffff"'
             ' stroke-width="2"/>'
-            f'<defs><path id="{path_id}" d="{text_arc(start, start + 30, radius)}"/></defs>'
+            f'<defs><path id="{path_id}" d="{text_arc(start, end, radius)}"/></defs>'
             f'<text font-size="16" font-weight="700" fill="#ffffff"><textPath xlink:href="#{path_id}"'
             f' href="#{path_id}" startOffset="50%" text-anchor="middle">{month.title}</textPath></text>'
         )
@@ -130,7 +130,7 @@ def _rings(rings: list[Ring], ident: str, outer: float, href: Href) -> tuple[lis
 
 
 def _item(item: Item, ident: str, low: float, high: float, href: Href) -> tuple[str, bool]:
-    start, end = (item.first - 1) * 30.0, (item.first - 1) * 30.0 + ((item.last - item.first) % 12 + 1) * 30.0
+    start, end = month_span(item.first, item.last)
     link = href(item.target, item.anchor)
     shape = (
         f'<path class="hb-punkt" d="{annular_sector(item.first, item.last, low + 1, high - 1)}"'

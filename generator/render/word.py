@@ -3,21 +3,29 @@
 Real Word styles (Title, Heading 1–2, List Bullet, Table Grid) make the documents
 navigable and readable by screen readers; the language is Swedish on every style
 we use; the page is A4. The bytes are the same for the same data: the document
-dates come from the data, and the zip archive is repacked with one fixed date.
+dates come from the data, and every entry of the zip archive has one fixed date.
+python-docx's template is parsed once per process and each paper writes only its own
+body and properties into a copy of it (`benchmarks/papers.py` measures the papers).
 """
 
 from __future__ import annotations
 
+import copy
 import datetime
+import functools
 import io
 import re
 import zipfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import docx
 from docx.document import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.opc.coreprops import CoreProperties
+from docx.opc.oxml import serialize_part_xml
 from docx.oxml import OxmlElement
+from docx.oxml.coreprops import CT_CoreProperties
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 from docx.table import Table
@@ -28,6 +36,7 @@ from .papers import Item, Papers
 LANGUAGE = "sv-SE"
 PROPERTY_LIMIT = 255
 A4 = (Twips(11906), Twips(16838))  # 210 × 297 mm, as Word itself writes it
+DOCUMENT_XML, CORE_XML = "word/document.xml", "docProps/core.xml"
 STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet", "Table Grid")
 # Characters XML 1.0 cannot hold (C0 controls but tab and newline, lone surrogates, U+FFFE/FFFF):
 # YAML's double-quoted escapes can produce them, and Word refuses a file that contains them.
@@ -36,7 +45,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 def notice_docx(p: Papers) -> bytes:
     """Kallelse med föredragningslista."""
-    doc = _document(p, "Kallelse med föredragningslista")
+    kind = "Kallelse med föredragningslista"
+    doc = _document(p, kind)
     _header(doc, p)
     _heading(doc, "Kallade", 1)
     for row in p.invited:
@@ -49,9 +59,10 @@ def notice_docx(p: Papers) -> bytes:
         _heading(doc, _item_title(item), 2)
         for point in item.points:
             _bullet(doc, point)
-        if item.title == "Nästa möte" and p.next_meeting:
-            _para(doc, p.next_meeting)
-    return _save(doc, p)
+        next_meeting = p.next_meeting_for(item)
+        if next_meeting:
+            _para(doc, next_meeting)
+    return _save(doc, p, kind)
 
 
 def minutes_docx(p: Papers) -> bytes:
@@ -77,7 +88,7 @@ def minutes_docx(p: Papers) -> bytes:
         _lines(doc, 1, keep_with_next=label != "Justerare")
     if p.minutes_distribution:
         _para(doc, f"{p.minutes_name}: {p.minutes_distribution}")
-    return _save(doc, p)
+    return _save(doc, p, p.minutes_name)
 
 
 def _minutes_item(doc: Document, p: Papers, item: Item) -> None:
@@ -86,8 +97,9 @@ def _minutes_item(doc: Document, p: Papers, item: Item) -> None:
     _heading(doc, _item_title(item), 2)
     for point in item.points:
         _bullet(doc, point).paragraph_format.keep_with_next = True
-    if item.title == "Nästa möte" and p.next_meeting:
-        _para(doc, f"Enligt mötesplanen: {p.next_meeting}").paragraph_format.keep_with_next = True
+    next_meeting = p.next_meeting_for(item)
+    if next_meeting:
+        _para(doc, f"Enligt mötesplanen: {next_meeting}").paragraph_format.keep_with_next = True
     _para(doc, "Anteckningar:", bold=True)
     _lines(doc, item.note_lines - 1, keep_with_next=True)
     _lines(doc, 1, keep_with_next=last or item.has_decision)
@@ -104,25 +116,26 @@ def _item_title(item: Item) -> str:
 def _header(doc: Document, p: Papers) -> None:
     """The facts of the meeting, the same at the top of the notice and of the minutes."""
     _para(doc, p.cooperation)
-    facts = [
-        ("Datum och tid", p.when),
-        ("Plats", p.place),
-        ("Videolänk", p.video),
-        ("Värdkommun", p.host),
-        ("Status", p.status),
-        ("Mötesplan", p.plan),
-        ("Hålls i samband med", p.held_with),
-        ("Sammankallande", p.convener),
-        ("Kallelse och handlingar", p.sender),
-    ]
-    for label, value in facts:
-        if value:
+    for fact in p.facts:
+        if not fact.group:  # the subtitle names the group
             paragraph = doc.add_paragraph()
-            paragraph.add_run(f"{label}: ").bold = True
-            paragraph.add_run(_safe(value))
+            paragraph.add_run(f"{fact.label}: ").bold = True
+            paragraph.add_run(_safe(fact.value))
 
 
-def _document(p: Papers, kind: str) -> Document:
+@dataclass(frozen=True)
+class _Template:
+    """python-docx's default template made ready once per process (A4, margins, Swedish, 11 pt),
+    with the files of its archive: parsing the template for every paper cost more than writing it."""
+
+    doc: Document
+    core: CT_CoreProperties
+    files: tuple[tuple[str, bytes], ...]
+    style_ids: dict[str, str]
+
+
+@functools.cache
+def _template() -> _Template:
     doc = docx.Document()
     section = doc.sections[0]
     section.page_width, section.page_height = A4
@@ -130,9 +143,27 @@ def _document(p: Papers, kind: str) -> Document:
     section.top_margin = section.bottom_margin = Mm(20)
     _set_language(doc)
     doc.styles["Normal"].font.size = Pt(11)
-    doc.add_paragraph(_safe(kind), style="Title")
-    doc.add_paragraph(_safe(p.title), style="Subtitle")
-    properties = doc.core_properties
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    with zipfile.ZipFile(buffer) as archive:
+        files = tuple((name, archive.read(name)) for name in archive.namelist())
+    style_ids = {name: doc.styles[name].style_id for name in STYLES}
+    return _Template(doc, doc.core_properties._element, files, style_ids)
+
+
+def _document(p: Papers, kind: str) -> Document:
+    """A new document from the template: a copy of its body, sharing its (never changed) styles
+    part. `_save` writes it; python-docx's own `save` would write the template's body instead."""
+    template = _template()
+    doc = Document(copy.deepcopy(template.doc.element), template.doc.part)
+    _styled(doc.add_paragraph(_safe(kind)), "Title")
+    _styled(doc.add_paragraph(_safe(p.title)), "Subtitle")
+    return doc
+
+
+def _core_properties(p: Papers, kind: str) -> bytes:
+    """docProps/core.xml: the title, subject and author of the paper, dated from the data."""
+    properties = CoreProperties(copy.deepcopy(_template().core))
     moment = datetime.datetime.combine(p.issued, datetime.time(0), datetime.UTC)
     properties.title = _property(f"{kind}: {p.title}")
     properties.subject = _property(p.when)
@@ -141,7 +172,7 @@ def _document(p: Papers, kind: str) -> Document:
     properties.created = properties.modified = properties.last_printed = moment
     properties.revision = 1
     properties.comments = properties.keywords = properties.category = ""
-    return doc
+    return serialize_part_xml(properties._element)
 
 
 def _set_language(doc: Document) -> None:
@@ -165,8 +196,7 @@ def _set_language(doc: Document) -> None:
 
 
 def _heading(doc: Document, text: str, level: int) -> Paragraph:
-    heading: Paragraph = doc.add_heading(_safe(text), level)
-    return heading
+    return _styled(doc.add_paragraph(_safe(text)), f"Heading {level}")
 
 
 def _para(doc: Document, text: str, bold: bool = False) -> Paragraph:
@@ -180,7 +210,15 @@ def _para(doc: Document, text: str, bold: bool = False) -> Paragraph:
 
 
 def _bullet(doc: Document, text: str) -> Paragraph:
-    return doc.add_paragraph(_safe(text), style="List Bullet")
+    return _styled(doc.add_paragraph(_safe(text)), "List Bullet")
+
+
+def _styled(paragraph: Paragraph, style: str) -> Paragraph:
+    """`paragraph` in `style` (one of STYLES, never the default 'Normal'), set by the id that the
+    template resolved once: python-docx's `style=` looks the name up, and the default style,
+    among every style of the document on each use, which was most of the time a paper took."""
+    paragraph._p.style = _template().style_ids[style]
+    return paragraph
 
 
 def _lines(doc: Document, count: int, keep_with_next: bool = False) -> None:
@@ -206,7 +244,8 @@ def _table(
     keep_with_next: bool = False,
 ) -> Table:
     body = list(rows)
-    table: Table = doc.add_table(rows=1 + len(body), cols=len(header), style="Table Grid")
+    table: Table = doc.add_table(rows=1 + len(body), cols=len(header))
+    table._tbl.tblStyle_val = _template().style_ids["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     for index, text in enumerate(header):
         cell = table.rows[0].cells[index]
@@ -236,21 +275,16 @@ def _property(text: str) -> str:
     return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
 
 
-def _save(doc: Document, p: Papers) -> bytes:
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return _repack(buffer.getvalue(), p.issued)
-
-
-def _repack(data: bytes, when: datetime.date) -> bytes:
-    """The same archive with every entry dated `when`: python-docx stamps entries with the clock."""
-    stamp = (when.year, when.month, when.day, 0, 0, 0)
-    source = zipfile.ZipFile(io.BytesIO(data))
+def _save(doc: Document, p: Papers, kind: str) -> bytes:
+    """The template's archive with this paper's document and properties, every entry dated
+    from the data (python-docx would stamp them with the clock)."""
+    changed = {DOCUMENT_XML: serialize_part_xml(doc.element), CORE_XML: _core_properties(p, kind)}
+    stamp = (p.issued.year, p.issued.month, p.issued.day, 0, 0, 0)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, stamp)
+        for name, content in _template().files:
+            info = zipfile.ZipInfo(name, stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(entry.filename))
+            target.writestr(info, changed.get(name, content))
     return out.getvalue()
