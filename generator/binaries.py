@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from . import pdf
@@ -20,15 +21,24 @@ from .render import paths, print_edition, raster
 from .render.site import RenderedSite
 
 
-def with_binaries(site: RenderedSite, handbook: Handbook, cache: Cache | None = None) -> RenderedSite:
-    """The rendered site with a PNG beside each wheel and each cooperation's PDF."""
+def with_binaries(
+    site: RenderedSite, handbook: Handbook, cache: Cache | None = None, new_pdfs: bool = True
+) -> RenderedSite:
+    """The rendered site with a PNG beside each wheel and each cooperation's PDF. Without
+    `new_pdfs` only the PDFs already in the cache are added (the preview: a changed PDF takes
+    WeasyPrint seconds, while the page it belongs to takes milliseconds)."""
     files: dict[str, str | bytes] = dict(site.files)
     for c in handbook.cooperations:
+        if paths.pdf_file(c) in files:  # kept with the rest of its files from an earlier build
+            continue
         for svg_path in _wheels(c):
             svg = files.get(svg_path)
             if isinstance(svg, str):  # the same wheel as PNG, for slides
                 files[raster.png_path(svg_path)] = made(cache, "png", [_code("png"), svg], _png(svg))
-        files[paths.pdf_file(c)] = cooperation_pdf(c, handbook, cache)
+        parts, make = _pdf_job(c, handbook)
+        document = made(cache, "pdf", parts, make) if new_pdfs else cache.kept("pdf", parts) if cache else None
+        if document is not None:
+            files[paths.pdf_file(c)] = document
     return dataclasses.replace(site, files=dict(sorted(files.items())))
 
 
@@ -41,10 +51,17 @@ def _png(svg: str) -> functools.partial[bytes]:
 
 
 def cooperation_pdf(c: CooperationData, handbook: Handbook, cache: Cache | None = None) -> bytes:
+    """The PDF of `c`'s print edition."""
+    parts, make = _pdf_job(c, handbook)
+    return made(cache, "pdf", parts, make)
+
+
+def _pdf_job(c: CooperationData, handbook: Handbook) -> tuple[list[str], Callable[[], bytes]]:
+    """What the PDF of `c` is made from, and how it is made."""
     html = print_edition.print_document(c, handbook.site)
     base_url = print_edition.published_url(c, handbook.site)
     parts = [_code("pdf"), pdf.font_faces(), print_edition.stylesheet(), base_url, html]
-    return made(cache, "pdf", parts, functools.partial(pdf.html_to_pdf, html, base_url))
+    return parts, functools.partial(pdf.html_to_pdf, html, base_url)
 
 
 @functools.cache

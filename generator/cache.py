@@ -44,19 +44,26 @@ class Cache:
 
     def made(self, kind: str, parts: Sequence[str], make: Callable[[], bytes]) -> bytes:
         """The bytes `make()` gives for these parts: from the cache, or made now and kept."""
-        digest = hashlib.sha256("\0".join([kind, *parts]).encode("utf-8")).hexdigest()
-        name = f"{digest}.{kind}"
-        self.used.add(name)
-        entry = self.folder / name
+        content = self.kept(kind, parts)
+        if content is None:
+            content = make()
+            self._keep(self._entry(kind, parts), content)
+        return content
+
+    def kept(self, kind: str, parts: Sequence[str]) -> bytes | None:
+        """What was made before for these parts, if the cache has it."""
+        entry = self._entry(kind, parts)
+        self.used.add(entry.name)
         try:
             content = entry.read_bytes()
             os.utime(entry)  # recently used: trimmed last
             return content
         except OSError:
-            pass
-        content = make()
-        self._keep(entry, content)
-        return content
+            return None
+
+    def _entry(self, kind: str, parts: Sequence[str]) -> Path:
+        digest = hashlib.sha256("\0".join([kind, *parts]).encode("utf-8")).hexdigest()
+        return self.folder / f"{digest}.{kind}"
 
     def _keep(self, entry: Path, content: bytes) -> None:
         try:

@@ -26,7 +26,8 @@ from .cache import DEFAULT_FOLDER, Cache
 from .errors import DataErrors
 from .model import with_address
 from .pdf import PdfUnavailable
-from .render.site import RenderedSite, merge_nav, render_site
+from .render import paths
+from .render.site import Earlier, RenderedSite, merge_nav, render_site
 from .validate import read_handbook
 from .validate.warnings import collect_warnings
 from .write import OutputRefused, remove_scratch, scratch_folder, update_files
@@ -55,6 +56,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         self.sources: Path | None = None
         self.shown: RenderedSite | None = None
         self.rebuild_all = True
+        self.earlier: Earlier | None = None  # while serving: a cooperation that did not change is not rendered again
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin, and the last good site, across `serve` rebuilds.
@@ -90,12 +92,21 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             handbook = with_address(handbook, self.config.address)
         for warning in collect_warnings(handbook):  # info, not warning: strict builds must not fail on them
             log.info(str(warning))
+        urls = config.use_directory_urls
         try:
             cache = Cache(Path(config.config_file_path).parent / self.config.cache_dir)
-            site = with_binaries(render_site(handbook, directory_urls=config.use_directory_urls), handbook, cache)
+            site = render_site(handbook, urls, self.earlier)
+            # The preview does not wait seconds for WeasyPrint: a changed PDF is made by `make site`.
+            site = with_binaries(site, handbook, cache, new_pdfs=not self.serving)
         except (PdfUnavailable, OutputRefused) as refused:
             raise PluginError(str(refused)) from None
         cache.trim()
+        for cooperation in handbook.cooperations:
+            if paths.pdf_file(cooperation) not in site.files:
+                name = cooperation.info.short_name
+                log.info(f"Förhandsvisningen har ingen PDF för {name} än; `make site` gör den.")
+        if self.serving:
+            self.earlier = Earlier(handbook, site, urls)
         return site
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -12,7 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import SPARE
+from generator.binaries import with_binaries
+from generator.cache import SPARE, Cache
+from generator.render import paths
+from generator.render.site import render_site
+from generator.validate import read_handbook
 from generator.write import MARKER
 
 from conftest import FIXTURE_DATA, run_generator
@@ -95,3 +99,13 @@ def test_a_cache_folder_the_generator_did_not_write_is_refused(data: Path, tmp_p
     assert not (tmp_path / "site").exists()
     assert (foreign / "viktigt.txt").read_text(encoding="utf-8") == "behåll"
     assert not (foreign / MARKER).exists() and files(data) == before
+
+
+def test_the_preview_takes_only_the_pdfs_the_cache_has(tmp_path: Path) -> None:
+    handbook = read_handbook(FIXTURE_DATA)
+    site, cache = render_site(handbook), Cache(tmp_path / "cache")
+    pdf = paths.pdf_file(handbook.cooperations[0])
+    preview = with_binaries(site, handbook, cache, new_pdfs=False).files
+    assert pdf not in preview and "exempel/arshjul/arshjul.png" in preview
+    built = with_binaries(site, handbook, cache).files
+    assert with_binaries(site, handbook, cache, new_pdfs=False).files[pdf] == built[pdf]

@@ -8,6 +8,7 @@ pages get their text back). After each step the pages are read as a browser woul
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,6 +16,10 @@ from pathlib import Path
 
 import pytest
 from test_serve import fetch, free_port, project_copy, wait_for
+
+from generator.model import with_address
+from generator.render.site import Earlier, render_site
+from generator.validate import read_handbook
 
 from conftest import ROOT
 
@@ -60,3 +65,20 @@ def test_each_change_reaches_every_page_it_touches(preview: str, tmp_path: Path)
     assert wait_for(f"{preview}uppdatera/", "Vilken fil har vad?")
     assert "Fel i datafilerna" not in fetch(f"{preview}uppdatera/")
     assert "Ledningsgruppen" in fetch(body) and "Fel i datafilerna" not in fetch(sibling)
+
+
+def test_a_cooperation_that_did_not_change_is_not_rendered_again(planned_data: Path, tmp_path: Path) -> None:
+    """The preview renders again only what changed, and the result is what a full render gives."""
+    first = read_handbook(planned_data)
+    site = render_site(first)
+    data = tmp_path / "data"
+    shutil.copytree(planned_data, data)
+    groups = data / "sml" / "grupper.yaml"
+    groups.write_text(groups.read_text(encoding="utf-8").replace("Styrgrupp", "Ledningsgrupp"), encoding="utf-8")
+    second = read_handbook(data)
+    again = render_site(second, earlier=Earlier(first, site, True))
+    assert again.files == render_site(second).files
+    assert again.files["sydnarke/index.md"] is site.files["sydnarke/index.md"]  # kept, not rendered
+    assert again.files["sml/index.md"] != site.files["sml/index.md"]
+    for earlier in (Earlier(first, site, False), Earlier(with_address(first, "https://annan.example/"), site, True)):
+        assert render_site(second, earlier=earlier).files["sydnarke/index.md"] is not site.files["sydnarke/index.md"]

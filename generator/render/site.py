@@ -64,8 +64,32 @@ def calendar_history(handbook: Handbook) -> dict[str, Revision]:
     return advance(handbook.history, observed(feeds))
 
 
-def render_site(handbook: Handbook, directory_urls: bool = True) -> RenderedSite:
-    """Every file of the site; `directory_urls` is False for the offline copy opened from disk."""
+@dataclass(frozen=True)
+class Earlier:
+    """The site rendered last time, from `handbook`: `make serve` renders again only what changed."""
+
+    handbook: Handbook
+    site: RenderedSite
+    directory_urls: bool
+
+    def files_of(self, c: CooperationData, handbook: Handbook, directory_urls: bool) -> dict[str, str | bytes]:
+        """The files of `c` from last time if nothing they are made from has changed, else none."""
+        before = {e.id: e for e in self.handbook.cooperations}.get(c.id)
+        same = (before, self.handbook.site, self.handbook.history, self.directory_urls) == (
+            c,
+            handbook.site,
+            handbook.history,
+            directory_urls,
+        )
+        return (
+            {path: content for path, content in self.site.files.items() if path.startswith(f"{c.id}/")} if same else {}
+        )
+
+
+def render_site(handbook: Handbook, directory_urls: bool = True, earlier: Earlier | None = None) -> RenderedSite:
+    """Every file of the site; `directory_urls` is False for the offline copy opened from disk.
+    The files of a cooperation that has not changed since `earlier` are taken from it (a
+    cooperation's files depend only on its own data, the site's settings and the history)."""
     feeds = {c.id: cooperation_feeds(c, handbook.site) for c in handbook.cooperations}
     history = advance(handbook.history, [event for f in feeds.values() for event in observed(f)])
     files: dict[str, str | bytes] = {
@@ -75,6 +99,10 @@ def render_site(handbook: Handbook, directory_urls: bool = True) -> RenderedSite
     }
     check_outputs(handbook)
     for c in handbook.cooperations:
+        kept = earlier.files_of(c, handbook, directory_urls) if earlier else {}
+        if kept:
+            files.update(kept)
+            continue
         pages: dict[str, str | bytes] = {**cooperation_pages(c, handbook.site, feeds[c.id], history, directory_urls)}
         pages[paths.changes_page(c)] = changes_page(c)
         files.update(with_trust_notes(c, handbook.site, pages))
