@@ -67,6 +67,7 @@ def test_a_cooperations_pages_name_only_their_own_cooperation(planned_site: Path
 def test_the_home_page_is_the_way_between_cooperations(planned_site: Path) -> None:
     home = planned_site / "index.html"
     assert links(home, "md-tabs__list").texts == ["Start", "Tillgänglighet", "Så uppdaterar du handboken"]
+    assert {"SML", "Sydnärke"} <= set(links(home, "md-nav--primary").texts)  # the phone's menu
     article = links(home, "md-content").hrefs
     assert "sml/" in article and "sydnarke/" in article
 
