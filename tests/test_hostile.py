@@ -334,6 +334,17 @@ def test_a_hostile_file_under_the_size_limit_gives_one_located_error(
     assert errors_of(data, parser) == [f"data/exempel/{error}"]
 
 
+def test_a_link_reference_in_one_field_is_not_read_in_another(data: Path) -> None:
+    """The site renders each prose field on its own, and so must the check, which renders them
+    one after another: a reference left from one field would make a link in the next."""
+    info = data / "exempel" / "samverkan.yaml"
+    text = info.read_text(encoding="utf-8")
+    text = text.replace("bakgrund: Samverkan startade 2020.", 'bakgrund: "[mer]: javascript:alert(1)"')
+    info.write_text(text.replace("  Att dela kompetens.", "  Att dela kompetens [mer]."), encoding="utf-8")
+    result = run_generator("check", "--data", str(data))
+    assert result.returncode == 0, result.stderr
+
+
 # --- Names that collide with the site's own ----------------------------------------------
 
 
