@@ -92,12 +92,14 @@ def compose(text: str, name: str) -> tuple[YamlValue | None, list[Problem]]:
 
 
 def _libyaml_reads_as_pyyaml(text: str) -> bool:
-    """False for text that libyaml 0.2.5 takes where PyYAML refuses it, or reads otherwise; found by
-    comparing the two parsers' events on edited data files (tests/test_load.py has each case):
-    - a tab anywhere: libyaml allows tabs in values and between words, PyYAML not;
-    - a byte order mark after the start: libyaml skips it at the start of any line;
-    - '|#' or '>#': libyaml takes a comment straight after the indicator;
-    - no line break at the end: libyaml puts the end of the file on a line after the last."""
+    """False for text that libyaml 0.2.5 takes where PyYAML refuses it, or reads otherwise, as found
+    by comparing the two parsers' events on edited data files (tests/test_error_table.py has a row
+    for each; the composer finds the other two, '?' inside [ ] or { } and an empty '!' value):
+    - a tab anywhere: libyaml allows tabs inside values and after a colon, PyYAML does not;
+    - a byte order mark after the start: libyaml counts the columns after it otherwise;
+    - '|#' or '>#': libyaml takes a comment straight after the indicator, PyYAML does not;
+    - no line break at the end: libyaml puts the end of the file on a line of its own, which
+      moves the empty value of a last '? key'."""
     return (not text or text[-1] in _LINE_BREAKS) and _LIBYAML_DIFFERS.search(text) is None
 
 
@@ -132,8 +134,8 @@ class _Events(Protocol):
     def get_event(self) -> Any: ...
 
 
-# libyaml's parser (C) when PyYAML was built with it, as the pinned wheels are: `check` reads the
-# data about twenty times faster. PyYAML's own parser otherwise; benchmarks/check_speed.py compares.
+# libyaml's parser (C) when PyYAML was built with it, as the pinned wheels are: the data files are
+# composed about seven times faster. PyYAML's own parser otherwise; benchmarks/check_speed.py compares.
 PARSER: Callable[[str], _Events] = yaml.CSafeLoader if yaml.__with_libyaml__ else PurePythonParser
 
 
