@@ -1,87 +1,32 @@
-"""Read YAML files into trees of values that remember where they stood.
+"""Read data files into trees of values that remember where they stood (compose.py).
 
-The YAML is only *composed* (parsed into nodes), never constructed by PyYAML,
-so no tag in a file can make Python build or run anything. Scalars keep their
-source text; the validator decides what type each one must have. Anchors and
-aliases are refused: editors do not need them and they are the road to
-"billion laughs" documents that exhaust memory.
+Files that are not plain UTF-8 text of a reasonable size are refused before any YAML is
+read; every refusal, PyYAML's included, becomes a located message in Swedish. Anchors
+and aliases are refused: editors do not need them and they are the road to "billion
+laughs" documents that exhaust memory.
 """
 
 from __future__ import annotations
 
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from .compose import (
+    ALIAS_REFUSED,
+    CONTROL,
+    DEPTH_REFUSED,
+    MAX_DEPTH,
+    NO_SUCH_CHARACTER,
+    YamlValue,
+    compose,
+    control_message,
+)
 from .errors import ErrorLog, Position, display_path
 
-STANDARD_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:map",
-}
-
-REFUSED_TAG = "refused"  # stands in for a value whose tag was refused; its error is logged
-
-
-@dataclass(frozen=True)
-class Scalar:
-    text: str
-    tag: str
-    plain: bool  # written without quotes, so YAML gave it a type from its look
-    pos: Position
-
-
-@dataclass(frozen=True)
-class Sequence:
-    items: tuple[YamlValue, ...]
-    pos: Position
-
-
-@dataclass(frozen=True)
-class Mapping:
-    entries: tuple[tuple[Scalar, YamlValue], ...]
-    pos: Position
-
-
-YamlValue = Scalar | Sequence | Mapping
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader's scanner, parser and resolver; we never call its constructor."""
-
-    depth = 0
-
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-            raise yaml.composer.ComposerError(None, None, _ALIAS_REFUSED, mark)
-        self.depth += 1
-        try:
-            if self.depth > MAX_DEPTH:  # PyYAML recurses once per level: stop long before Python's limit
-                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-                raise yaml.composer.ComposerError(None, None, _DEPTH_REFUSED, mark)
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
-
-
-_ALIAS_REFUSED = "alias refused"
-_DEPTH_REFUSED = "too deep"
-MAX_DEPTH = 20  # lists and keys inside each other; the data files need about eight
 MAX_BYTES = 2_000_000  # the largest data file read at all; real ones are a few kilobytes
-# Characters no editor means to type: C0 and C1 controls (but tab, line feed and carriage
-# return), DEL, lone surrogates and the two non-characters. PyYAML refuses most of them with
-# an English message and a character offset; we say where, in Swedish, first.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def load_file(path: Path, log: ErrorLog, root: Path | None = None) -> YamlValue | None:
@@ -130,12 +75,12 @@ def load_text(text: str, name: str, log: ErrorLog) -> YamlValue | None:
 
     A file with any error gives None, so that later steps treat it as unreadable and one
     mistake does not come back as many."""
-    control = _CONTROL.search(text)
+    control = CONTROL.search(text)
     if control:
-        log.add(_offset_position(name, text, control.start()), _control_message(control.group()))
+        log.add(_offset_position(name, text, control.start()), control_message(control.group()))
         return None
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        value, problems = compose(text, name)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         pos = _position(name, mark) if mark else Position(name)
@@ -144,18 +89,12 @@ def load_text(text: str, name: str, log: ErrorLog) -> YamlValue | None:
     except yaml.YAMLError:  # errors without a mark; the character checks above leave none we know of
         log.add(Position(name), "filen kan inte läsas som YAML")
         return None
-    if node is None:
+    if value is None:
         log.add(Position(name, 1, 1), "filen är tom")
         return None
-    errors_before = len(log.errors)
-    value = _convert(node, name, log)
-    return value if len(log.errors) == errors_before else None
-
-
-def _control_message(char: str) -> str:
-    if char == "\x00":
-        return "filen innehåller ett NUL-tecken (U+0000); den är troligen inte en textfil"
-    return f"osynligt styrtecken U+{ord(char):04X} i texten; ta bort det (skriv om ordet om du inte ser det)"
+    for pos, message in problems:
+        log.add(pos, message)
+    return None if problems else value
 
 
 def _offset_position(name: str, text: str, offset: int) -> Position:
@@ -165,42 +104,6 @@ def _offset_position(name: str, text: str, offset: int) -> Position:
 
 def _position(name: str, mark: yaml.Mark) -> Position:
     return Position(name, mark.line + 1, mark.column + 1)
-
-
-def _convert(node: yaml.Node, name: str, log: ErrorLog) -> YamlValue:
-    pos = _position(name, node.start_mark)
-    if node.tag not in STANDARD_TAGS:
-        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        shown = tag if len(tag) <= 60 else tag[:60] + "…"
-        log.add(pos, f"taggen '{shown}' är inte tillåten; skriv värdet utan tagg (inga '!'-taggar)")
-        return Scalar("", REFUSED_TAG, True, pos)
-    if isinstance(node, yaml.ScalarNode):
-        control = _CONTROL.search(node.value)  # written as an escape inside "…", e.g. "\x07"
-        if control:
-            log.add(pos, _control_message(control.group()))
-        return Scalar(node.value, node.tag, node.style is None, pos)
-    if isinstance(node, yaml.SequenceNode):
-        return Sequence(tuple(_convert(item, name, log) for item in node.value), pos)
-    assert isinstance(node, yaml.MappingNode)
-    return _convert_mapping(node, pos, name, log)
-
-
-def _convert_mapping(node: yaml.MappingNode, pos: Position, name: str, log: ErrorLog) -> Mapping:
-    entries: list[tuple[Scalar, YamlValue]] = []
-    seen: dict[str, Position] = {}
-    for key_node, value_node in node.value:
-        key = _convert(key_node, name, log)
-        if not isinstance(key, Scalar):
-            log.add(key.pos, "en nyckel måste vara ett enkelt ord, inte en lista eller tabell")
-            continue
-        if key.text in seen:
-            first = seen[key.text]
-            shown = key.text if len(key.text) <= 60 else key.text[:60] + "…"
-            log.add(key.pos, f"nyckeln '{shown}' står två gånger (första gången på rad {first.line})")
-            continue
-        seen[key.text] = key.pos
-        entries.append((key, _convert(value_node, name, log)))
-    return Mapping(tuple(entries), pos)
 
 
 def _syntax_message(err: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str:
@@ -230,8 +133,8 @@ _ALIAS = "alias ('*namn') används inte i handbokens filer; skriv ut värdet på
 _QUOTE = "sätt texten inom citattecken"
 # Every problem PyYAML's scanner, parser and composer can report, as a pattern, in Swedish.
 _SYNTAX_MESSAGES = (
-    (_ALIAS_REFUSED, _ALIAS),
-    (_DEPTH_REFUSED, f"värdena är nästlade i fler än {MAX_DEPTH} nivåer; så djupt går inte i handbokens filer"),
+    (ALIAS_REFUSED, _ALIAS),
+    (DEPTH_REFUSED, f"värdena är nästlade i fler än {MAX_DEPTH} nivåer; så djupt går inte i handbokens filer"),
     ("found undefined alias", _ALIAS),
     ("found duplicate anchor", "ankare ('&namn') används inte i handbokens filer; ta bort det"),
     ("found character '\\\\t'", "tabbtecken får inte användas för indrag; använd mellanslag"),
@@ -247,6 +150,7 @@ _SYNTAX_MESSAGES = (
     ("that cannot start any token", f"ett tecken står där det inte får stå; {_QUOTE}"),
     ("found unknown escape character", "ett okänt \\-tecken inom \"…\"; skriv texten inom '…' eller utan citattecken"),
     ("expected escape sequence of", "ett ofullständigt \\x-, \\u- eller \\U-tecken inom \"…\""),
+    (NO_SUCH_CHARACTER, "ett \\U-tecken inom \"…\" som inte finns i Unicode; det högsta är \\U0010FFFF"),
     ("expected the node content", f"ett värde saknas eller börjar med ett tecken som inte får stå där; {_QUOTE}"),
     ("expected '<document start>'", "filen ska vara ett enda dokument utan '---' och '%'-direktiv"),
     ("but found another document", "filen ska vara ett enda dokument; ta bort '---' och det som följer"),

@@ -13,12 +13,16 @@ from pathlib import Path
 
 import pytest
 
+from generator import compose
 from generator.cli import main
 
 from conftest import FIXTURE_DATA
 
 # (name, file, old text (None: the whole file), new text, [(line - edited line, column, message)])
-ROWS: list[tuple[str, str, str | None, str, list[tuple[int, int, str]]]] = [
+Row = tuple[str, str, str | None, str, list[tuple[int, int, str]]]
+
+# Rows whose error comes from reading the YAML: each runs with libyaml and with PyYAML's own parser.
+YAML_ROWS: list[Row] = [
     (
         "nul",
         "roller.yaml",
@@ -275,6 +279,85 @@ ROWS: list[tuple[str, str, str | None, str, list[tuple[int, int, str]]]] = [
             (0, 1, "filen är tom"),
         ],
     ),
+    # libyaml reads the next rows otherwise than PyYAML (it allows the tab, skips the mark, takes the
+    # '#', reads on past '?', types the empty '!' value as text, ends the file on a line of its own);
+    # they must still give PyYAML's message at PyYAML's place.
+    (
+        "tab-in-value",
+        "roller.yaml",
+        "namn: Ekonomichef",
+        "namn: Ekono\tmichef",
+        [
+            (0, 16, "tabbtecken får inte användas för indrag; använd mellanslag"),
+        ],
+    ),
+    (
+        "tab-after-colon",
+        "roller.yaml",
+        "namn: Ekonomichef",
+        "namn:\tEkonomichef",
+        [
+            (0, 10, "tabbtecken får inte användas för indrag; använd mellanslag"),
+        ],
+    ),
+    (
+        "byte-order-mark-in-line",
+        "grupper.yaml",
+        "        manader: [mars]\n",
+        "        manader: [m\ufeffars, febuari]\n",
+        [
+            (0, 19, "okänd månad 'm\ufeffars'; menade du 'mars'? (i grupper[0].moten[0].manader[0])"),
+            (0, 25, "okänd månad 'febuari'; menade du 'februari'? (i grupper[0].moten[0].manader[1])"),
+        ],
+    ),
+    (
+        "block-indicator-hash",
+        "samverkan.yaml",
+        "syfte: |-\n",
+        "syfte: |-#\n",
+        [
+            (0, 10, "fel efter '|' eller '>': skriv bara '|' eller '>' och texten på raderna under"),
+        ],
+    ),
+    (
+        "question-mark-in-brackets",
+        "grupper.yaml",
+        "        manader: [mars]\n",
+        "        manader: [mars?]\n",
+        [
+            (0, 23, "en lista inom hakparenteser [ ] är inte rätt avslutad"),
+        ],
+    ),
+    (
+        "empty-with-exclamation-mark",
+        "roller.yaml",
+        "namn: Ekonomichef",
+        "namn: !",
+        [
+            (0, 11, "värdet saknas; väntade en text (i roller[1].namn)"),
+        ],
+    ),
+    (
+        "no-line-break-at-the-end",
+        "roller.yaml",
+        "    plural: verksamhetscheferna\n    en_per_kommun: false\n",
+        "    plural: verksamhetscheferna\n    ? en_per_kommun",
+        [
+            (1, 20, "värdet saknas; väntade true eller false (i roller[2].en_per_kommun)"),
+        ],
+    ),
+    (
+        "escape-of-no-character",
+        "roller.yaml",
+        "namn: Ekonomichef",
+        'namn: "Ekonomi\\U0011FFFFchef"',
+        [
+            (0, 19, 'ett \\U-tecken inom "…" som inte finns i Unicode; det högsta är \\U0010FFFF'),
+        ],
+    ),
+]
+ROWS: list[Row] = [
+    *YAML_ROWS,
     (
         "unknown-key",
         "grupper.yaml",
@@ -937,16 +1020,23 @@ def run_check(data: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list
     return code, [line for line in stderr.splitlines() if line.startswith(str(data))]
 
 
-@pytest.mark.parametrize(("name", "file", "old", "new", "expected"), ROWS, ids=[r[0] for r in ROWS])
+# Every row with the parser the generator picks; the YAML rows with PyYAML's own parser as well.
+CASES = [pytest.param(row, None, id=row[0]) for row in ROWS] + [
+    pytest.param(row, "python", id=f"{row[0]}-python") for row in YAML_ROWS
+]
+
+
+@pytest.mark.parametrize(("row", "parser"), CASES)
 def test_each_error_message(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
-    name: str,
-    file: str,
-    old: str | None,
-    new: str,
-    expected: list[tuple[int, int, str]],
+    monkeypatch: pytest.MonkeyPatch,
+    row: Row,
+    parser: str | None,
 ) -> None:
+    _, file, old, new, expected = row
+    if parser == "python":
+        monkeypatch.setattr(compose, "PARSER", compose.PurePythonParser)
     data = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, data)
     path = data / file if file == "handbok.yaml" else data / "exempel" / file

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -174,8 +176,26 @@ def data(tmp_path: Path) -> Path:
     return copy
 
 
-def errors_of(data: Path) -> list[str]:
-    result = run_generator("check", "--data", str(data), cwd=data.parent)
+# `check` as the command line runs it, with PyYAML's own parser in place of libyaml's.
+PURE_PYTHON = (
+    "import sys, generator.compose as compose; compose.PARSER = compose.PurePythonParser; "
+    "from generator.cli import main; sys.exit(main(sys.argv[1:]))"
+)
+
+
+@pytest.fixture(params=["libyaml", "python"])
+def parser(request: pytest.FixtureRequest) -> str:
+    """The YAML parser `check` uses: a data file must give the same errors with either."""
+    return str(request.param)
+
+
+def errors_of(data: Path, parser: str = "libyaml") -> list[str]:
+    if parser == "python":
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        command = [sys.executable, "-c", PURE_PYTHON, "check", "--data", str(data)]
+        result = subprocess.run(command, cwd=data.parent, env=env, capture_output=True, text=True, check=False)
+    else:
+        result = run_generator("check", "--data", str(data), cwd=data.parent)
     assert result.returncode == 1, result.stdout
     assert "Traceback" not in result.stderr
     return result.stderr.splitlines()[:-1]
@@ -262,23 +282,67 @@ def test_folder_names_the_site_uses_are_refused(data: Path, folder: str, message
     assert errors_of(data) == [f"data/{folder}: {message}"]
 
 
-def test_one_refused_tag_at_the_top_gives_one_error(data: Path) -> None:
+def test_one_refused_tag_at_the_top_gives_one_error(data: Path, parser: str) -> None:
     groups = data / "exempel" / "grupper.yaml"
     groups.write_text("!!python/object:os.system\n" + groups.read_text(encoding="utf-8"), encoding="utf-8")
-    assert errors_of(data) == [
+    assert errors_of(data, parser) == [
         "data/exempel/grupper.yaml:1:1: taggen '!!python/object:os.system' är inte tillåten; "
         "skriv värdet utan tagg (inga '!'-taggar)"
     ]
 
 
-def test_an_error_never_echoes_more_than_a_short_line(data: Path) -> None:
+def test_an_error_never_echoes_more_than_a_short_line(data: Path, parser: str) -> None:
     roles = data / "exempel" / "roller.yaml"
     long_text = "rad ett av en lång hemlig text som inte ska skrivas ut i sin helhet\n      rad två"
     roles.write_text(
         roles.read_text(encoding="utf-8").replace("en_per_kommun: false", f"en_per_kommun: |\n      {long_text}")
     )
-    (error,) = errors_of(data)
+    (error,) = errors_of(data, parser)
     assert "rad två" not in error and "fick 'rad ett av en lång hemlig text som inte ska skrivas ut i sin…'" in error
+
+
+# Just under the size limit: refused at the first alias or the 21st level, or read whole and
+# refused by length, without expanding anything or running out of stack, with either parser.
+NEAR_THE_LIMIT = [
+    (
+        "alias-bomb",
+        "a: &a x\n" + "b: *a\n" * 300_000,
+        "roller.yaml:2:4: alias ('*namn') används inte i handbokens filer; skriv ut värdet på nytt",
+    ),
+    (
+        "brackets",
+        "roller: " + "[" * 1_900_000 + "\n",
+        "roller.yaml:1:28: värdena är nästlade i fler än 20 nivåer; så djupt går inte i handbokens filer",
+    ),
+    (
+        "one-long-value",
+        "namn: " + "x" * 1_900_000,
+        "roller.yaml:6:11: texten är längre än 1000 tecken; korta den (i roller[1].namn)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "error"), [r[1:] for r in NEAR_THE_LIMIT], ids=[r[0] for r in NEAR_THE_LIMIT])
+def test_a_hostile_file_under_the_size_limit_gives_one_located_error(
+    data: Path, parser: str, text: str, error: str
+) -> None:
+    roles = data / "exempel" / "roller.yaml"
+    if text.startswith("namn: "):  # in place of one role's name
+        text = roles.read_text(encoding="utf-8").replace("namn: Ekonomichef", text)
+    roles.write_text(text, encoding="utf-8")
+    assert roles.stat().st_size < 2_000_000
+    assert errors_of(data, parser) == [f"data/exempel/{error}"]
+
+
+def test_a_link_reference_in_one_field_is_not_read_in_another(data: Path) -> None:
+    """The site renders each prose field on its own, and so must the check, which renders them
+    one after another: a reference left from one field would make a link in the next."""
+    info = data / "exempel" / "samverkan.yaml"
+    text = info.read_text(encoding="utf-8")
+    text = text.replace("bakgrund: Samverkan startade 2020.", 'bakgrund: "[mer]: javascript:alert(1)"')
+    info.write_text(text.replace("  Att dela kompetens.", "  Att dela kompetens [mer]."), encoding="utf-8")
+    result = run_generator("check", "--data", str(data))
+    assert result.returncode == 0, result.stderr
 
 
 # --- Names that collide with the site's own ----------------------------------------------

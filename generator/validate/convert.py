@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..compose import REFUSED_TAG, Mapping, Scalar, Sequence, YamlValue
 from ..errors import ErrorLog, Position
-from ..load import REFUSED_TAG, Mapping, Scalar, Sequence, YamlValue
 from ..model import Deadline, Month, Prose
 from ..model.address import normalise_address
 from ..model.base import MONTH_NAMES, WebAddress

@@ -78,10 +78,13 @@ def _target_problem(target: str) -> str | None:
     )
 
 
+# One renderer for every field: building it (extensions, patterns) costs more than a conversion.
+_RENDERER = markdown.Markdown(extensions=_EXTENSIONS)
+
+
 def _targets(text: str) -> list[str]:
-    renderer = markdown.Markdown(extensions=_EXTENSIONS)
     scan = _Links()
-    scan.feed(renderer.convert(prose(text)))
+    scan.feed(_RENDERER.reset().convert(prose(text)))  # reset: no reference or stash from the last field
     return scan.targets
 
 
