@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_calendar import libical
 
 from generator.model.history import HistoryError, parse_history
 
 from conftest import FIXTURE_DATA, run_generator
+from helpers import libical
 
 PLAN = "exempel/motesplan-2026.yaml"
 ADOPTED_PLAN = """ar: 2026
