@@ -171,10 +171,13 @@ def chromium() -> Iterator[webdriver.Chrome]:
 @pytest.fixture
 def driver(chromium: webdriver.Chrome) -> webdriver.Chrome:
     """The shared Chromium as a new one would be: the last page's storage cleared and the page left,
-    the desktop window size, screen media, and an empty request log."""
+    no cache or cookies (every request of a test reaches the request log), the desktop window size,
+    screen media, and an empty request log."""
     with contextlib.suppress(WebDriverException):  # a page that cannot run scripts has nothing stored
         chromium.execute_script("localStorage.clear(); sessionStorage.clear();")
     chromium.get("about:blank")
+    chromium.execute_cdp_cmd("Network.clearBrowserCache", {})
+    chromium.execute_cdp_cmd("Network.clearBrowserCookies", {})
     chromium.set_window_size(*WINDOW)
     chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     requested_urls(chromium)  # drops what earlier tests requested
