@@ -135,3 +135,12 @@ def planned_site(tmp_path_factory: pytest.TempPathFactory, planned_data: Path) -
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site built from (a copy of) data/ with the strict build."""
     return build_site(SHIPPED_DATA, tmp_path_factory.mktemp("shipped") / "site")
+
+
+# --- Shared builds: each built once per run; read only (a test that changes a site builds its own) ---
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of tests/fixtures/data (a dated year with moved and cancelled meetings), built strictly."""
+    return build_site(FIXTURE_DATA, tmp_path_factory.mktemp("fixture-site") / "site")

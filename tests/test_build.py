@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -16,14 +15,7 @@ from generator.render.site import render_site
 from generator.validate import read_handbook
 
 from conftest import FIXTURE_DATA, ROOT, SHIPPED_DATA, build_site, run_generator
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+from helpers import project_copy, tree_digest
 
 
 def test_shipped_data_builds_strictly(shipped_site: Path) -> None:
@@ -99,11 +91,7 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path: Path) -> None:
 
 def test_mkdocs_failure_also_leaves_site_untouched(tmp_path: Path) -> None:
     """A strict-mode warning from MkDocs itself (a broken link in docs/) aborts the swap too."""
-    project = tmp_path / "project"
-    shutil.copytree(SHIPPED_DATA.parent / "docs", project / "docs")
-    shutil.copy(SHIPPED_DATA.parent / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(SHIPPED_DATA.parent / "overrides", project / "overrides")
-    shutil.copytree(FIXTURE_DATA, project / "data")
+    project = project_copy(tmp_path / "project")
     assert run_generator("build", cwd=project).returncode == 0
     before = tree_digest(project / "site")
 

@@ -7,41 +7,21 @@ back and compared with the data they came from.
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from generator.validate import read_handbook
 
-from conftest import FIXTURE_DATA, ROOT, SHIPPED_DATA, Edit, build_site, require_tool
+from conftest import SHIPPED_DATA, Edit, build_site
+from helpers import libical
 
-LIBICAL_DUMP = ROOT / "tests" / "tools" / "libical_dump.py"
-SYSTEM_PYTHON = "/usr/bin/python3"
 # RFC 5546 (iTIP) wants an ORGANIZER in every PUBLISH event; Outlook turns an
 # ORGANIZER into a meeting invitation from that person, so subscription feeds
 # leave it out on purpose. libical reports exactly this and nothing else is allowed.
 ACCEPTED_LIBICAL_FINDING = (
     "Failed iTIP restrictions for ORGANIZER property. Expected 1 instances of the property and got 0"
 )
-
-
-def libical(files: list[Path]) -> list[dict[str, Any]]:
-    probe = subprocess.run([SYSTEM_PYTHON, "-c", "import gi"], capture_output=True, check=False)
-    require_tool("libical (python3-gi, gir1.2-ical-3.0)", probe.returncode == 0)
-    result = subprocess.run(
-        [SYSTEM_PYTHON, str(LIBICAL_DUMP), *map(str, files)], capture_output=True, text=True, check=True
-    )
-    return list(json.loads(result.stdout))
-
-
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(FIXTURE_DATA, tmp_path_factory.mktemp("ics") / "site")
 
 
 def feeds(site: Path) -> list[Path]:
@@ -195,7 +175,6 @@ def test_calendar_page_lists_every_feed(fixture_site: Path) -> None:
     assert "Prenumerera från webben" in html
     body = (fixture_site / "exempel" / "organisation" / "styrgrupp" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../kalender/styrgrupp.ics"' in body
-    shutil.rmtree(fixture_site.parent / "unused", ignore_errors=True)
 
 
 def test_calendar_events_link_their_checklist(planned_site: Path) -> None:

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 from pypdf import PdfReader
+from selenium import webdriver
 
-from browser import axe, chrome, print_to_pdf
+from browser import axe, print_to_pdf
 from conftest import SHIPPED_DATA
 
 A4_POINTS = (595.0, 842.0)  # 210 × 297 mm
@@ -66,23 +67,22 @@ def test_steering_group_checklists_fit_one_page_with_every_point(
         assert municipality in flat
 
 
-def test_checkboxes_have_labels_and_ticks_persist(shipped_site: Path, site_url: str) -> None:
-    with chrome() as driver:
-        for page in checklist_pages(shipped_site):
-            driver.get(f"{site_url}{page}/")
-            violations = axe(driver, {"runOnly": {"type": "rule", "values": ["label"]}})
-            assert violations == [], f"{page}: {violations}"
-        driver.get(f"{site_url}sml/checklistor/styrgrupp-arsbokslut-budget/")
-        boxes = driver.find_elements("css selector", "[data-hb-checklista] input[type=checkbox]")
-        assert len(boxes) == len(agenda_points()["arsbokslut-budget"])
-        boxes[0].click()
-        boxes[2].click()
-        driver.refresh()
-        ticked = [b.is_selected() for b in driver.find_elements("css selector", "[data-hb-checklista] input")]
-        assert ticked[:3] == [True, False, True]
-        driver.find_element("css selector", "[data-hb-rensa]").click()
-        driver.refresh()
-        assert not any(b.is_selected() for b in driver.find_elements("css selector", "[data-hb-checklista] input"))
+def test_checkboxes_have_labels_and_ticks_persist(driver: webdriver.Chrome, shipped_site: Path, site_url: str) -> None:
+    for page in checklist_pages(shipped_site):
+        driver.get(f"{site_url}{page}/")
+        violations = axe(driver, {"runOnly": {"type": "rule", "values": ["label"]}})
+        assert violations == [], f"{page}: {violations}"
+    driver.get(f"{site_url}sml/checklistor/styrgrupp-arsbokslut-budget/")
+    boxes = driver.find_elements("css selector", "[data-hb-checklista] input[type=checkbox]")
+    assert len(boxes) == len(agenda_points()["arsbokslut-budget"])
+    boxes[0].click()
+    boxes[2].click()
+    driver.refresh()
+    ticked = [b.is_selected() for b in driver.find_elements("css selector", "[data-hb-checklista] input")]
+    assert ticked[:3] == [True, False, True]
+    driver.find_element("css selector", "[data-hb-rensa]").click()
+    driver.refresh()
+    assert not any(b.is_selected() for b in driver.find_elements("css selector", "[data-hb-checklista] input"))
 
 
 def test_body_pages_and_arshjul_link_their_checklists(shipped_site: Path) -> None:

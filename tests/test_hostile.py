@@ -21,24 +21,13 @@ import pytest
 from generator.write import MARKER
 
 from conftest import FIXTURE_DATA, ROOT, run_generator
-
-
-def digest(folder: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+from helpers import project_copy, tree_digest
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A checkout of the project (data, docs, config, a .git folder) to point destructive flags at."""
-    root = tmp_path / "project"
-    for folder in ("docs", "overrides"):
-        shutil.copytree(ROOT / folder, root / folder)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(FIXTURE_DATA, root / "data")
+    root = project_copy(tmp_path / "project")
     (root / ".git").mkdir()
     (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
     (root / "egen").mkdir()
@@ -66,14 +55,14 @@ DESTRUCTIVE = [
 
 @pytest.mark.parametrize("args", DESTRUCTIVE, ids=[" ".join(a) for a in DESTRUCTIVE])
 def test_output_flags_never_replace_a_folder_the_generator_did_not_write(project: Path, args: tuple[str, ...]) -> None:
-    before = digest(project.parent)
+    before = tree_digest(project.parent)
     result = run_generator(*args, cwd=project)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     first = result.stderr.splitlines()[0]
     assert first.startswith(f"{args[2]}: mappen "), first
     assert result.stderr.rstrip().endswith("Inget skrevs.")
-    assert digest(project.parent) == before
+    assert tree_digest(project.parent) == before
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".")) == [".git"], "staging left behind"
 
 
@@ -100,7 +89,7 @@ def test_output_folders_carry_the_marker_and_are_replaced_next_time(project: Pat
 def test_a_marker_does_not_make_the_data_or_a_repository_replaceable(project: Path) -> None:
     (project / "data" / MARKER).write_text("", encoding="utf-8")
     (project / MARKER).write_text("", encoding="utf-8")
-    before = digest(project)
+    before = tree_digest(project)
     for args in (("generate", "--out", "data"), ("generate", "--out", ".")):
         result = run_generator(*args, cwd=project)
         assert result.returncode == 1, result.stderr
@@ -109,7 +98,7 @@ def test_a_marker_does_not_make_the_data_or_a_repository_replaceable(project: Pa
     (git / MARKER).write_text("", encoding="utf-8")
     result = run_generator("generate", "--out", "sub", cwd=project)
     assert result.stderr.startswith("sub: mappen är ett git-repo")
-    assert digest(project) == before | {f"sub/{MARKER}": hashlib.sha256(b"").hexdigest()}
+    assert tree_digest(project) == before | {f"sub/{MARKER}": hashlib.sha256(b"").hexdigest()}
 
 
 @pytest.mark.parametrize(
@@ -127,7 +116,7 @@ def test_an_impossible_target_is_a_clear_error(project: Path, target: str, messa
 
 def test_a_zip_that_cannot_be_written_leaves_the_site_as_it_was(project: Path) -> None:
     assert run_generator("build", "--site", "site", cwd=project).returncode == 0
-    before = digest(project / "site")
+    before = tree_digest(project / "site")
     (project / "fil").write_text("x", encoding="utf-8")
     for target, message in [
         ("fil/h.zip", "fil/h.zip: kan inte skapas, eftersom fil är en fil och ingen mapp"),
@@ -140,7 +129,7 @@ def test_a_zip_that_cannot_be_written_leaves_the_site_as_it_was(project: Path) -
         result = run_generator("build", "--site", "site", "--zip", target, cwd=project)
         assert result.returncode == 1, result.stdout
         assert result.stderr.startswith(message), result.stderr
-        assert digest(project / "site") == before
+        assert tree_digest(project / "site") == before
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".")) == [".git"]
 
 
@@ -170,10 +159,9 @@ def test_leftover_staging_folders_are_cleaned(project: Path) -> None:
 
 
 @pytest.fixture
-def data(tmp_path: Path) -> Path:
-    copy = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, copy)
-    return copy
+def data(data_copy: Path) -> Path:
+    """A copy of the fixture data, with a short name for the many tests below."""
+    return data_copy
 
 
 # `check` as the command line runs it, with PyYAML's own parser in place of libyaml's.
@@ -395,25 +383,25 @@ def test_the_address_is_normalised_wherever_it_is_written(project: Path) -> None
 
 @pytest.mark.parametrize("year", ["0", "-1", "99999", "5", "två"])
 def test_new_year_takes_only_real_years(project: Path, year: str) -> None:
-    before = digest(project / "data")
+    before = tree_digest(project / "data")
     result = run_generator("new-year", "--", year, cwd=project)
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == (
         "python -m generator new-year: fel: argumentet ÅR: året ska vara ett årtal från 2000 till 2100, "
         f"t.ex. 2028, inte '{year}'"
     )
-    assert digest(project / "data") == before
+    assert tree_digest(project / "data") == before
 
 
 def test_a_new_cooperation_folder_is_the_editors_and_never_replaced(project: Path) -> None:
     assert run_generator("new-cooperation", "vastra", "Västra samverkan", cwd=project).returncode == 0
     folder = project / "data" / "vastra"
     assert not (folder / MARKER).exists()
-    before = digest(folder)
+    before = tree_digest(folder)
     result = run_generator("generate", "--out", "data/vastra", cwd=project)
     assert result.returncode == 1
     assert result.stderr.startswith("data/vastra: mappen finns redan och är inte skriven av generatorn")
-    assert digest(folder) == before
+    assert tree_digest(folder) == before
 
 
 def test_a_new_cooperation_cannot_take_a_name_the_site_uses(project: Path) -> None:

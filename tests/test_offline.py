@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
+from selenium import webdriver
 from selenium.webdriver.support.ui import WebDriverWait
 
 from generator.write import MARKER
 
-from browser import chrome
+from browser import requested_urls
 from conftest import ROOT, SHIPPED_DATA, run_generator
 
 SHIM = ROOT / "docs" / "assets" / "vendor" / "iframe-worker-shim.js"
@@ -33,27 +33,22 @@ def offline(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return root / "handbok", root / "h.zip"
 
 
-def test_offline_copy_navigates_and_searches_from_disk(offline: tuple[Path, Path]) -> None:
+def test_offline_copy_navigates_and_searches_from_disk(driver: webdriver.Chrome, offline: tuple[Path, Path]) -> None:
     site, _ = offline
-    with chrome() as driver:
-        driver.get((site / "index.html").as_uri())
-        driver.find_element("css selector", "article a[href='sml/index.html']").click()  # the way between cooperations
-        assert driver.current_url.endswith("/sml/index.html")
-        driver.get((site / "sml" / "arshjul" / "index.html").as_uri())
-        month = driver.find_element("css selector", "svg.hb-arshjul a[href='februari.html']")
-        assert month is not None
-        search = driver.find_element("css selector", "input.md-search__input")
-        search.click()
-        search.send_keys("delarsbokslutet")  # inflected, without å: the handbook's own search worker
-        WebDriverWait(driver, 20).until(lambda d: d.find_elements("css selector", ".md-search-result__item"))
-        links = [a.get_attribute("href") for a in driver.find_elements("css selector", ".md-search-result__link")]
-        pages = list(dict.fromkeys(str(link).split("#")[0] for link in links))
-        assert any(page.endswith("sml/processer/delarsbokslut.html") for page in pages[:3]), pages[:5]
-        requests = [
-            json.loads(e["message"])["message"]["params"]["request"]["url"]
-            for e in driver.get_log("performance")  # type: ignore[no-untyped-call]
-            if json.loads(e["message"])["message"]["method"] == "Network.requestWillBeSent"
-        ]
+    driver.get((site / "index.html").as_uri())
+    driver.find_element("css selector", "article a[href='sml/index.html']").click()  # the way between cooperations
+    assert driver.current_url.endswith("/sml/index.html")
+    driver.get((site / "sml" / "arshjul" / "index.html").as_uri())
+    month = driver.find_element("css selector", "svg.hb-arshjul a[href='februari.html']")
+    assert month is not None
+    search = driver.find_element("css selector", "input.md-search__input")
+    search.click()
+    search.send_keys("delarsbokslutet")  # inflected, without å: the handbook's own search worker
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements("css selector", ".md-search-result__item"))
+    links = [a.get_attribute("href") for a in driver.find_elements("css selector", ".md-search-result__link")]
+    pages = list(dict.fromkeys(str(link).split("#")[0] for link in links))
+    assert any(page.endswith("sml/processer/delarsbokslut.html") for page in pages[:3]), pages[:5]
+    requests = requested_urls(driver)
     assert [u for u in requests if u.startswith(("http:", "https:"))] == []
 
 

@@ -7,21 +7,21 @@ import io
 import shutil
 import subprocess
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import docx
 import pytest
 from docx.document import Document
 from pypdf import PdfReader
+from selenium import webdriver
 
 from generator.render.papers import Item, dated_papers, meeting_papers, papers_label
 from generator.render.prepare import upcoming
 from generator.render.site import render_site
 from generator.validate import read_handbook
 
-from browser import chrome, print_to_pdf, serve
-from conftest import FIXTURE_DATA, ROOT, Edit, build_site, require_tool, run_generator
+from browser import print_to_pdf
+from conftest import FIXTURE_DATA, ROOT, Edit, require_tool, run_generator
 
 GOLDEN_NOTICE = ROOT / "tests" / "golden" / "kallelse-styrgrupp-mars-2026-03-12.txt"
 MOTEN = "exempel/moten"
@@ -194,13 +194,6 @@ def test_libreoffice_opens_the_word_files_as_a4_with_the_agenda(kind: str, tmp_p
         assert len(with_actions) == 1 and "9. Mötet avslutas" in with_actions[0] and "Justering" in with_actions[0]
 
 
-@pytest.fixture(scope="module")
-def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = build_site(FIXTURE_DATA, tmp_path_factory.mktemp("papers") / "site")
-    with serve(site) as url:
-        yield url
-
-
 def test_minutes_page_prints_on_a4_with_the_action_table_never_alone(fixture_url: str, tmp_path: Path) -> None:
     for key in (DATED, "styrgrupp-extra"):
         reader = PdfReader(print_to_pdf(f"{fixture_url}{MOTEN}/{key}/anteckningar/", tmp_path / "out.pdf"))
@@ -213,39 +206,37 @@ def test_minutes_page_prints_on_a4_with_the_action_table_never_alone(fixture_url
         assert "Närvarande" in pages[0] and "Sök" not in " ".join(pages)
 
 
-def test_printed_links_are_not_underlined(fixture_url: str) -> None:
-    with chrome() as driver:
-        driver.get(f"{fixture_url}{MOTEN}/{DATED}/")
-        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
-        decorations = driver.execute_script(
-            "return [...document.querySelectorAll('.md-typeset a')].map(a => getComputedStyle(a).textDecorationLine);"
-        )
-        assert decorations and set(decorations) == {"none"}
-        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "screen"})
-        assert "underline" in driver.execute_script(
-            "return getComputedStyle(document.querySelector('.md-typeset p a')).textDecorationLine;"
-        )
+def test_printed_links_are_not_underlined(driver: webdriver.Chrome, fixture_url: str) -> None:
+    driver.get(f"{fixture_url}{MOTEN}/{DATED}/")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    decorations = driver.execute_script(
+        "return [...document.querySelectorAll('.md-typeset a')].map(a => getComputedStyle(a).textDecorationLine);"
+    )
+    assert decorations and set(decorations) == {"none"}
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "screen"})
+    assert "underline" in driver.execute_script(
+        "return getComputedStyle(document.querySelector('.md-typeset p a')).textDecorationLine;"
+    )
 
 
-def test_checklist_ticks_belong_to_one_meeting(fixture_url: str) -> None:
+def test_checklist_ticks_belong_to_one_meeting(driver: webdriver.Chrome, fixture_url: str) -> None:
     page = f"{fixture_url}exempel/checklistor/styrgrupp-var/"
     box_css = "[data-hb-checklista] input[type=checkbox]"
-    with chrome() as driver:
-        driver.get(f"{page}?mote=styrgrupp-mars")
-        assert driver.find_element("css selector", "[data-hb-valt-mote]").text == "Mars, utan datum"
-        boxes = driver.find_elements("css selector", box_css)
-        boxes[0].click()
-        boxes[1].click()
-        driver.get(f"{page}?mote=styrgrupp-hosten")
-        assert driver.find_element("css selector", "[data-hb-valt-mote]").text == "September/oktober, utan datum"
-        assert not any(b.is_selected() for b in driver.find_elements("css selector", box_css))
-        driver.get(f"{page}?mote={DATED}")
-        assert not any(b.is_selected() for b in driver.find_elements("css selector", box_css))
-        driver.get(f"{page}?mote=styrgrupp-mars")
-        assert all(b.is_selected() for b in driver.find_elements("css selector", box_css))
-        driver.get(page)  # without a meeting: the page picks one and says which
-        assert "mote=" in driver.current_url
-        assert driver.find_element("css selector", "[data-hb-valt-mote]").text
+    driver.get(f"{page}?mote=styrgrupp-mars")
+    assert driver.find_element("css selector", "[data-hb-valt-mote]").text == "Mars, utan datum"
+    boxes = driver.find_elements("css selector", box_css)
+    boxes[0].click()
+    boxes[1].click()
+    driver.get(f"{page}?mote=styrgrupp-hosten")
+    assert driver.find_element("css selector", "[data-hb-valt-mote]").text == "September/oktober, utan datum"
+    assert not any(b.is_selected() for b in driver.find_elements("css selector", box_css))
+    driver.get(f"{page}?mote={DATED}")
+    assert not any(b.is_selected() for b in driver.find_elements("css selector", box_css))
+    driver.get(f"{page}?mote=styrgrupp-mars")
+    assert all(b.is_selected() for b in driver.find_elements("css selector", box_css))
+    driver.get(page)  # without a meeting: the page picks one and says which
+    assert "mote=" in driver.current_url
+    assert driver.find_element("css selector", "[data-hb-valt-mote]").text
 
 
 def test_preparation_deadlines_count_swedish_working_days(edit: Edit, data_copy: Path) -> None:

@@ -7,45 +7,31 @@ pages get their text back). After each step the pages are read as a browser woul
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_serve import fetch, free_port, project_copy, wait_for
+from test_serve import fetch, preview, wait_for
 
 from generator.model import with_address
 from generator.render.site import Earlier, render_site
 from generator.validate import read_handbook
 
-from conftest import ROOT
+from helpers import project_copy
 
 
 @pytest.fixture
-def preview(tmp_path: Path) -> Iterator[str]:
+def server(tmp_path: Path) -> Iterator[str]:
     project_copy(tmp_path)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with preview(tmp_path, "generator") as url:
+        yield url
 
 
-def test_each_change_reaches_every_page_it_touches(preview: str, tmp_path: Path) -> None:
+def test_each_change_reaches_every_page_it_touches(server: str, tmp_path: Path) -> None:
     groups = tmp_path / "data" / "exempel" / "grupper.yaml"
-    body = f"{preview}exempel/organisation/styrgrupp/"
-    sibling = f"{preview}exempel/organisation/fullmaktige/"  # names the group only in its menu
+    body = f"{server}exempel/organisation/styrgrupp/"
+    sibling = f"{server}exempel/organisation/fullmaktige/"  # names the group only in its menu
     assert wait_for(body, "Prioritera utvecklingsinsatser")
     assert "Styrgrupp" in fetch(sibling).split('class="md-content"')[0]
 
@@ -60,10 +46,10 @@ def test_each_change_reaches_every_page_it_touches(preview: str, tmp_path: Path)
     assert wait_for(body, "Ledningsgruppen")
     assert wait_for(sibling, "Ledningsgruppen")  # its text is the same; its menu is not
     change("minst_moten_per_ar: 2", "minst_moten_per_ar: [")  # broken: every page shows the errors
-    assert wait_for(f"{preview}uppdatera/", "Fel i datafilerna")
+    assert wait_for(f"{server}uppdatera/", "Fel i datafilerna")
     change("minst_moten_per_ar: [", "minst_moten_per_ar: 2")
-    assert wait_for(f"{preview}uppdatera/", "Vilken fil har vad?")
-    assert "Fel i datafilerna" not in fetch(f"{preview}uppdatera/")
+    assert wait_for(f"{server}uppdatera/", "Vilken fil har vad?")
+    assert "Fel i datafilerna" not in fetch(f"{server}uppdatera/")
     assert "Ledningsgruppen" in fetch(body) and "Fel i datafilerna" not in fetch(sibling)
 
 

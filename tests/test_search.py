@@ -7,7 +7,6 @@ data's pages (the policy documents' processes and bodies, not any year's plan).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import material
@@ -15,7 +14,6 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser import chrome
 from conftest import ROOT
 
 WORKER = ROOT / "docs" / "assets" / "javascripts" / "workers" / "handbok-sok.js"
@@ -34,12 +32,6 @@ QUERIES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[webdriver.Chrome]:
-    with chrome() as driver:
-        yield driver
-
-
 def top_pages(driver: webdriver.Chrome, url: str, query: str) -> list[str]:
     """The distinct pages of the first results, without their anchors."""
     driver.get(f"{url}?q={query}")
@@ -53,13 +45,13 @@ def top_pages(driver: webdriver.Chrome, url: str, query: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("query", "page"), QUERIES)
-def test_swedish_queries_find_their_page_first(browser: webdriver.Chrome, site_url: str, query: str, page: str) -> None:
-    found = top_pages(browser, site_url, query)
+def test_swedish_queries_find_their_page_first(driver: webdriver.Chrome, site_url: str, query: str, page: str) -> None:
+    found = top_pages(driver, site_url, query)
     assert page in found[:3], f"{query}: {found[:5]}"
 
 
-def test_printable_papers_come_after_the_page_they_print(browser: webdriver.Chrome, site_url: str) -> None:
-    found = top_pages(browser, site_url, "styrgrupp")
+def test_printable_papers_come_after_the_page_they_print(driver: webdriver.Chrome, site_url: str) -> None:
+    found = top_pages(driver, site_url, "styrgrupp")
     assert found[0] == "sml/organisation/styrgrupp/", found[:5]
 
 

@@ -4,7 +4,6 @@ as the standalone SVG, and printed: nothing cut, nothing overlapping, no sideway
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +11,7 @@ import pytest
 from pypdf import PdfReader
 from selenium import webdriver
 
-from browser import chrome, print_to_pdf, serve
-from conftest import FIXTURE_DATA, build_site
+from browser import print_to_pdf
 
 WIDTHS = (390, 1280, 1920)
 SVG = "{http://www.w3.org/2000/svg}"
@@ -46,20 +44,6 @@ return {
   scroll: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
 };
 """
-
-
-@pytest.fixture(scope="module")
-def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The fixture's site (a dated year with moved and cancelled meetings), served."""
-    site = build_site(FIXTURE_DATA, tmp_path_factory.mktemp("fixture") / "site")
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def driver() -> Iterator[webdriver.Chrome]:
-    with chrome() as d:
-        yield d
 
 
 def inside(inner: list[float], outer: list[float], slack: float = 0.5) -> bool:

@@ -8,6 +8,7 @@ calendar window disappears, except a placeholder that a dated meeting fulfils.
 
 from __future__ import annotations
 
+import copy
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_calendar import libical
 
 from generator.model.history import HistoryError, parse_history
 
 from conftest import FIXTURE_DATA, run_generator
+from helpers import libical
 
 PLAN = "exempel/motesplan-2026.yaml"
 ADOPTED_PLAN = """ar: 2026
@@ -85,14 +86,25 @@ def read_feeds(site: Path) -> dict[str, dict[str, Any]]:
     return found
 
 
-@pytest.fixture
-def year(tmp_path: Path) -> Year:
-    data = tmp_path / "data"
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory: pytest.TempPathFactory) -> Year:
+    """The fixture data with an adopted, empty plan for 2026, built once; read only (see `year`)."""
+    root = tmp_path_factory.mktemp("year")
+    data = root / "data"
     shutil.copytree(FIXTURE_DATA, data)
     (data / PLAN).write_text(ADOPTED_PLAN, encoding="utf-8")
-    cycle = Year(data, tmp_path / "site", {})
+    cycle = Year(data, root / "site", {})
     cycle.build()
     return cycle
+
+
+@pytest.fixture
+def year(first_build: Year, tmp_path: Path) -> Year:
+    """A copy of the first build (the data with its calendar history, and the site) to edit and build
+    again: the same files a build of its own would give, since builds are byte-identical."""
+    shutil.copytree(first_build.data, tmp_path / "data")
+    shutil.copytree(first_build.site, tmp_path / "site")
+    return Year(tmp_path / "data", tmp_path / "site", copy.deepcopy(first_build.events))
 
 
 def test_a_year_of_edits_keeps_uids_and_grows_sequence(year: Year) -> None:

@@ -10,19 +10,18 @@ to another site, and a search that finds a page.
 from __future__ import annotations
 
 import html
-import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from selenium.webdriver.remote.webdriver import WebDriver
+from selenium import webdriver
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser import axe, chrome, serve
+from browser import SETTLED, WCAG_TAGS, all_pages, axe, requested_urls, serve, summary
 from compare_engines import Difference, compare, known, new_differences, report
-from conftest import FIXTURE_DATA, ROOT, build_site, run_generator
-from test_accessibility import SETTLED, WCAG_TAGS, all_pages, summary
+from conftest import FIXTURE_DATA, build_site, run_generator
+from helpers import project_copy, tree_digest
 
 SHORT_NAME = "NoSö <i>&</i>"  # unescaped, a navigation title would lose its tags and differ
 QUERY = ("budgetdagen", "exempel/checklistor/styrgrupp-var/")  # a word only that page has
@@ -98,10 +97,6 @@ def test_build_zensical_reports_data_errors_and_writes_nothing(tmp_path: Path) -
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
 
 
-def _digest(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def test_zensical_failure_names_the_link_and_leaves_the_project_untouched(
     sites: tuple[Path, Path], tmp_path: Path
 ) -> None:
@@ -109,11 +104,8 @@ def test_zensical_failure_names_the_link_and_leaves_the_project_untouched(
     project and site stay as they were. (A failing build: no second full build for CI.)"""
     project = tmp_path / "zensical"
     shutil.copytree(sites[1].parent, project)
-    before = _digest(project)
-    repo = tmp_path / "repo"
-    for part in ("docs", "overrides"):
-        shutil.copytree(ROOT / part, repo / part)
-    shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
+    before = tree_digest(project)
+    repo = project_copy(tmp_path / "repo", data=None)
     page = repo / "docs" / "uppdatera.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[Trasig länk](finns-inte.md)\n", encoding="utf-8")
     data = _data(tmp_path / "data")
@@ -126,22 +118,23 @@ def test_zensical_failure_names_the_link_and_leaves_the_project_untouched(
     assert "uppdatera.md:" in result.stderr and "finns-inte.md" in result.stderr
     assert "Traceback" not in result.stderr and "\x1b" not in result.stderr
     assert f"{project}/ är oförändrad" in result.stderr
-    assert _digest(project) == before
+    assert tree_digest(project) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "repo", "zensical"], "staging folders left behind"
 
 
-def test_no_axe_violations_on_any_zensical_page(sites: tuple[Path, Path], zensical_url: str) -> None:
+def test_no_axe_violations_on_any_zensical_page(
+    driver: webdriver.Chrome, sites: tuple[Path, Path], zensical_url: str
+) -> None:
     pages = all_pages(sites[1])
-    with chrome() as driver:
-        for page in pages:
-            driver.get(zensical_url + page)
-            # Zensical's bundle makes code blocks focusable and fades content in after load.
-            WebDriverWait(driver, 10).until(lambda d: d.execute_script(SETTLED))
-            violations = axe(driver, {"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-            assert summary(violations) == [], page
+    for page in pages:
+        driver.get(zensical_url + page)
+        # Zensical's bundle makes code blocks focusable and fades content in after load.
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script(SETTLED))
+        violations = axe(driver, {"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        assert summary(violations) == [], page
 
 
-def _open_search(driver: WebDriver, url: str, word: str) -> list[str]:
+def _open_search(driver: webdriver.Chrome, url: str, word: str) -> list[str]:
     """Type `word` into Zensical's search dialog (in its shadow DOM); returns the result links."""
     driver.get(url)
     driver.find_element("css selector", ".md-search__button").click()
@@ -156,26 +149,24 @@ def _open_search(driver: WebDriver, url: str, word: str) -> list[str]:
     return hits
 
 
-def test_zensical_search_finds_the_page_and_its_dialog_has_only_known_violations(zensical_url: str) -> None:
+def test_zensical_search_finds_the_page_and_its_dialog_has_only_known_violations(
+    driver: webdriver.Chrome, zensical_url: str
+) -> None:
     word, page = QUERY
-    with chrome() as driver:
-        hits = _open_search(driver, zensical_url + "exempel/", word)
-        assert any(h.split("#")[0] == zensical_url + page for h in hits), hits
-        violations = axe(driver, {"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    hits = _open_search(driver, zensical_url + "exempel/", word)
+    assert any(h.split("#")[0] == zensical_url + page for h in hits), hits
+    violations = axe(driver, {"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     unknown = [v for v in summary(violations) if known(Difference("axe-sök", v.split(":")[0])) is None]
     assert unknown == []
 
 
-def test_every_request_from_the_zensical_site_stays_on_it(sites: tuple[Path, Path], zensical_url: str) -> None:
-    with chrome() as driver:
-        for page in all_pages(sites[1]):
-            driver.get(zensical_url + page)
-        _open_search(driver, zensical_url, QUERY[0])  # the search worker and its index load too
-        requests = set()
-        for entry in driver.get_log("performance"):  # type: ignore[no-untyped-call]
-            message = json.loads(entry["message"])["message"]
-            if message["method"] == "Network.requestWillBeSent":
-                requests.add(message["params"]["request"]["url"])
+def test_every_request_from_the_zensical_site_stays_on_it(
+    driver: webdriver.Chrome, sites: tuple[Path, Path], zensical_url: str
+) -> None:
+    for page in all_pages(sites[1]):
+        driver.get(zensical_url + page)
+    _open_search(driver, zensical_url, QUERY[0])  # the search worker and its index load too
+    requests = requested_urls(driver)
     network = [u for u in requests if u.startswith(("http:", "https:", "ws:", "wss:"))]
     assert any(u.endswith("search.json") for u in network)
     assert any(u.endswith(".css") for u in network) and any(u.endswith(".js") for u in network)
