@@ -62,3 +62,22 @@ def test_a_meeting_held_after_one_without_an_end_starts_two_hours_and_a_break_la
     assert meetings["styrgrupp-hosten"]["datum"] == meetings["ekonomiberedning-september"]["datum"]
     # 09:00 + DRAFTING_LENGTH (two hours, not the calendars' one) + a 15-minute break
     assert meetings["styrgrupp-hosten"]["start"] == "11:15"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "clash"),
+    [
+        ((DAY, datetime.time(9), datetime.time(11)), (DAY, datetime.time(10), None), True),
+        ((DAY, datetime.time(9), datetime.time(10)), (DAY, datetime.time(10), None), False),  # back to back
+        ((DAY, datetime.time(23, 30), None), (DAY, datetime.time(22), datetime.time(23, 45)), True),  # past midnight
+        ((DAY, None, None), (DAY, datetime.time(8), None), True),  # all day
+        ((DAY, None, None), (DAY + datetime.timedelta(days=1), datetime.time(8), None), False),
+    ],
+)
+def test_meetings_overlap_as_points_in_time(
+    first: tuple[datetime.date, datetime.time | None, datetime.time | None],
+    second: tuple[datetime.date, datetime.time | None, datetime.time | None],
+    clash: bool,
+) -> None:
+    a, b = (Meeting(date=d, start=s, end=e) for d, s, e in (first, second))
+    assert a.overlaps(b) is clash and b.overlaps(a) is clash

@@ -69,12 +69,16 @@ class Meeting(Located):
     decision: Decision | None = optional("beslut", "Beslutet som fastställde just det här mötet.")
 
     def overlaps(self, other: Meeting) -> bool:
-        """Whether the two meetings take up some of the same time; one without a start takes the whole day."""
-        if self.date != other.date:
-            return False
-        if self.start is None or other.start is None:
-            return True
-        return self.start < other.finish and other.start < self.finish
+        """Whether the two meetings take up some of the same time; one without a start takes the
+        whole day. Compared as points in time, so a meeting that runs past midnight still clashes."""
+        mine, theirs = self._span(), other._span()
+        if mine is None or theirs is None:
+            return self.date == other.date
+        return mine[0] < theirs[1] and theirs[0] < mine[1]
+
+    def _span(self) -> tuple[datetime.datetime, datetime.datetime] | None:
+        ends = self.ends()
+        return None if self.start is None or ends is None else (datetime.datetime.combine(self.date, self.start), ends)
 
     @property
     def order(self) -> tuple[datetime.date, datetime.time]:
