@@ -20,8 +20,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .errors import display_path
-from .write import MARKER, MARKER_TEXT, OutputRefused, check_target
+from .write import MARKER, MARKER_TEXT, check_target
 
 DEFAULT_FOLDER = Path(".cache/samverkanshandbok")
 ENTRY = re.compile(r"[0-9a-f]{64}\.(pdf|png)")
@@ -35,12 +34,6 @@ class Cache:
         self.folder = folder
         self.used: set[str] = set()
         check_target(folder)  # a folder the generator did not write is never used, let alone trimmed
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            if not (folder / MARKER).is_file():
-                (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-        except OSError as err:
-            raise OutputRefused(f"{display_path(folder)}: cachemappen kunde inte skapas ({err.strerror})") from None
 
     def made(self, kind: str, parts: Sequence[str], make: Callable[[], bytes]) -> bytes:
         """The bytes `make()` gives for these parts: from the cache, or made now and kept."""
@@ -66,7 +59,11 @@ class Cache:
         return self.folder / f"{digest}.{kind}"
 
     def _keep(self, entry: Path, content: bytes) -> None:
+        """Keep `content`; the folder is made at the first entry, so a refused build writes nothing."""
         try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            if not (self.folder / MARKER).is_file():
+                (self.folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
             fd, temporary = tempfile.mkstemp(prefix=".ny-", dir=self.folder)
             with os.fdopen(fd, "wb") as stream:
                 stream.write(content)

@@ -34,7 +34,7 @@ from .validate.schema import schema_files
 from .validate.types import ID_PATTERN
 from .validate.versions import version_folder
 from .validate.warnings import collect_warnings
-from .write import OutputRefused, staging, write_file, write_tree, zip_tree
+from .write import OutputRefused, check_target, staging, write_file, write_tree, zip_tree
 
 DEFAULT_DATA = Path("data")
 
@@ -152,6 +152,7 @@ def _new_cooperation(args: argparse.Namespace) -> int:
 
 def _generate(args: argparse.Namespace) -> int:
     handbook = _read(args)
+    check_target(args.out, protected=[args.data])  # refused before a file is made, or kept in the cache
     cache = _cache(args)
     site = with_binaries(render_site(handbook), handbook, cache)
     write_tree(site.files, args.out, protected=[args.data])

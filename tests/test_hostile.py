@@ -35,6 +35,11 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
+def hidden(project: Path) -> list[str]:
+    """The hidden folders in `project`, but the cache of PDF and PNG files a build may keep."""
+    return sorted(p.name for p in project.iterdir() if p.name.startswith(".") and p.name != ".cache")
+
+
 # Every command that replaces a folder, and the folders it must never replace.
 DESTRUCTIVE = [
     ("build", "--site", "."),
@@ -63,7 +68,7 @@ def test_output_flags_never_replace_a_folder_the_generator_did_not_write(project
     assert first.startswith(f"{args[2]}: mappen "), first
     assert result.stderr.rstrip().endswith("Inget skrevs.")
     assert tree_digest(project.parent) == before
-    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".")) == [".git"], "staging left behind"
+    assert hidden(project) == [".git"], "staging left behind"
 
 
 def test_a_folder_with_a_users_file_is_refused_with_a_clear_message(project: Path) -> None:
@@ -130,7 +135,7 @@ def test_a_zip_that_cannot_be_written_leaves_the_site_as_it_was(project: Path) -
         assert result.returncode == 1, result.stdout
         assert result.stderr.startswith(message), result.stderr
         assert tree_digest(project / "site") == before
-    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".")) == [".git"]
+    assert hidden(project) == [".git"]
 
 
 def test_the_zip_leaves_the_marker_out(project: Path) -> None:
@@ -152,7 +157,7 @@ def test_leftover_staging_folders_are_cleaned(project: Path) -> None:
     foreign.mkdir()
     (foreign / "egen.txt").write_text("x", encoding="utf-8")
     assert run_generator("build", "--site", "site", cwd=project).returncode == 0
-    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".")) == [".git", ".site-ny-inte-var"]
+    assert hidden(project) == [".git", ".site-ny-inte-var"]
 
 
 # --- Odd files in data/ -----------------------------------------------------------------
