@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import importlib.metadata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,9 +37,10 @@ def with_binaries(
             if isinstance(svg, str):  # the same wheel as PNG, for slides
                 files[raster.png_path(svg_path)] = made(cache, "png", [_code("png"), svg], _png(svg))
         parts, make = _pdf_job(c, handbook)
-        document = made(cache, "pdf", parts, make) if new_pdfs else cache.kept("pdf", parts) if cache else None
-        if document is not None:
-            files[paths.pdf_file(c)] = document
+        if new_pdfs:
+            files[paths.pdf_file(c)] = made(cache, "pdf", parts, make)
+        elif cache is not None and (kept := cache.kept("pdf", parts)) is not None:
+            files[paths.pdf_file(c)] = kept
     return dataclasses.replace(site, files=dict(sorted(files.items())))
 
 
@@ -58,22 +60,26 @@ def cooperation_pdf(c: CooperationData, handbook: Handbook, cache: Cache | None 
 
 def _pdf_job(c: CooperationData, handbook: Handbook) -> tuple[list[str], Callable[[], bytes]]:
     """What the PDF of `c` is made from, and how it is made."""
+    faces = pdf.font_faces()  # first: missing fonts are a plain Swedish message, not a missing file
     html = print_edition.print_document(c, handbook.site)
     base_url = print_edition.published_url(c, handbook.site)
-    parts = [_code("pdf"), pdf.font_faces(), print_edition.stylesheet(), base_url, html]
+    parts = [_code("pdf"), faces, print_edition.stylesheet(), base_url, html]
     return parts, functools.partial(pdf.html_to_pdf, html, base_url)
 
 
 @functools.cache
 def _code(kind: str) -> str:
-    """What else decides the bytes of a `kind` file: the engine's version, this code and the fonts."""
-    if kind == "png":
-        import cairosvg
+    """What else decides the bytes of a `kind` file: every installed Python package's version
+    (the engines and what they use, e.g. fontTools for subsetting), the system's cairo or Pango,
+    this code and the fonts (the PNG's SVG asks for Arial, which fontconfig finds in the same files)."""
+    import cairocffi
 
-        engine, sources = f"cairosvg {cairosvg.__version__}", [Path(raster.__file__)]
+    if kind == "png":
+        engine, sources = f"cairo {cairocffi.cairo_version_string()}", [Path(raster.__file__)]
     else:
-        engine, sources = f"weasyprint {pdf.engine_version()}", [Path(pdf.__file__), *pdf.font_files()]
-    digest = hashlib.sha256(engine.encode("utf-8"))
-    for source in (Path(__file__), *sources):
-        digest.update(source.read_bytes())
+        engine, sources = f"pango {pdf.library_version()}", [Path(pdf.__file__)]
+    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
+    digest = hashlib.sha256("\n".join([engine, *packages]).encode("utf-8"))
+    for source in (Path(__file__), *sources, *pdf.font_files()):
+        digest.update(source.read_bytes() if source.is_file() else b"-")
     return digest.hexdigest()

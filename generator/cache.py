@@ -17,10 +17,11 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from .write import MARKER, MARKER_TEXT, check_target
+from .errors import display_path
+from .write import MARKER, MARKER_TEXT, OutputRefused, check_target
 
 DEFAULT_FOLDER = Path(".cache/samverkanshandbok")
 ENTRY = re.compile(r"[0-9a-f]{64}\.(pdf|png)")
@@ -30,10 +31,14 @@ SPARE = 64  # entries kept beyond those a build used, e.g. the other variant of 
 class Cache:
     """Files by key in `folder`; every failure to read or write it only makes the build slower."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, protected: Iterable[Path] = ()) -> None:
         self.folder = folder
         self.used: set[str] = set()
-        check_target(folder)  # a folder the generator did not write is never used, let alone trimmed
+        # A folder the generator did not write is never used, let alone trimmed; nor is the data or docs.
+        check_target(folder, protected)
+        for keep in protected:
+            if keep.resolve() in folder.resolve().parents:  # e.g. docs/: MkDocs would publish the cache
+                raise OutputRefused(f"{display_path(folder)}: cachen får inte ligga i {display_path(keep)}")
 
     def made(self, kind: str, parts: Sequence[str], make: Callable[[], bytes]) -> bytes:
         """The bytes `make()` gives for these parts: from the cache, or made now and kept."""
@@ -65,11 +70,14 @@ class Cache:
             if not (self.folder / MARKER).is_file():
                 (self.folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
             fd, temporary = tempfile.mkstemp(prefix=".ny-", dir=self.folder)
+        except OSError:
+            return
+        try:
             with os.fdopen(fd, "wb") as stream:
                 stream.write(content)
             Path(temporary).replace(entry)  # whole or not at all, also with two builds at once
         except OSError:
-            return
+            Path(temporary).unlink(missing_ok=True)
 
     def trim(self) -> None:
         """Remove this cache's own entries beyond those used now and `SPARE` others, oldest first."""

@@ -37,6 +37,7 @@ from .validate.warnings import collect_warnings
 from .write import OutputRefused, check_target, staging, write_file, write_tree, zip_tree
 
 DEFAULT_DATA = Path("data")
+DEFAULT_CONFIG = Path("mkdocs.yml")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -251,7 +252,8 @@ def _build_zensical(args: argparse.Namespace) -> int:
 
 
 def _cache(args: argparse.Namespace) -> Cache | None:
-    return None if args.cache is None else Cache(args.cache)
+    protected = [args.data, getattr(args, "config", DEFAULT_CONFIG).parent / "docs"]
+    return None if args.cache is None else Cache(args.cache, protected)
 
 
 def _trim(cache: Cache | None) -> None:
@@ -330,7 +332,7 @@ def _parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="bygg hela webbplatsen (strikt) till en mapp")
     build.add_argument("--site", type=Path, default=Path("site"), help="målmapp (standard: site)")
-    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs-konfiguration")
+    build.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="MkDocs-konfiguration")
     build.add_argument("--zip", type=Path, help="packa också webbplatsen i den här zip-filen")
     build.set_defaults(command=_build)
 
@@ -342,7 +344,7 @@ def _parser() -> argparse.ArgumentParser:
     zensical.add_argument(
         "--out", type=Path, default=Path("build/zensical"), help="projektmapp (standard: build/zensical)"
     )
-    zensical.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs-konfiguration att utgå från")
+    zensical.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="MkDocs-konfiguration att utgå från")
     zensical.set_defaults(command=_build_zensical)
 
     new_year = sub.add_parser("new-year", help="skriv ett förslag till mötesplan för ett år utifrån reglerna")
@@ -352,7 +354,7 @@ def _parser() -> argparse.ArgumentParser:
     new_year.set_defaults(command=_new_year)
 
     serve = sub.add_parser("serve", help="förhandsvisning som laddas om när data/ eller docs/ ändras")
-    serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs-konfiguration")
+    serve.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="MkDocs-konfiguration")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="adress och port (standard: 127.0.0.1:8000)")
     serve.set_defaults(command=_serve)
 

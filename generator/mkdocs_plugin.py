@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 
 from .binaries import with_binaries
 from .cache import DEFAULT_FOLDER, Cache
@@ -56,6 +57,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         self.sources: Path | None = None
         self.shown: RenderedSite | None = None
         self.rebuild_all = True
+        self.settings: tuple[bytes, float] | None = None
         self.earlier: Earlier | None = None  # while serving: a cooperation that did not change is not rendered again
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -82,6 +84,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             except DataErrors as errors:
                 return self._data_errors(config, errors)
         self.site = rendered
+        settings = _settings(config)
+        if settings != self.settings:  # mkdocs.yml or a theme template changed: every page shows it
+            self.settings, self.rebuild_all = settings, True
         config.nav = merge_nav(config.nav or [], rendered.nav)
         config.site_url = config.site_url or rendered.address
         return config
@@ -94,13 +99,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             log.info(str(warning))
         urls = config.use_directory_urls
         try:
-            cache = Cache(Path(config.config_file_path).parent / self.config.cache_dir)
+            cache = Cache(Path(config.config_file_path).parent / self.config.cache_dir, [Path(config.docs_dir)])
             site = render_site(handbook, urls, self.earlier)
             # The preview does not wait seconds for WeasyPrint: a changed PDF is made by `make site`.
             site = with_binaries(site, handbook, cache, new_pdfs=not self.serving)
         except (PdfUnavailable, OutputRefused) as refused:
             raise PluginError(str(refused)) from None
-        cache.trim()
+        if not self.serving:  # a preview skips the cooperations it did not render: their entries stay
+            cache.trim()
         for cooperation in handbook.cooperations:
             if paths.pdf_file(cooperation) not in site.files:
                 name = cooperation.info.short_name
@@ -166,9 +172,28 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         self.rebuild_all = True  # and shows every page again
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """A dirty build reads only the changed pages, but the menu names the others by their
+        headings too: read (not render) every page it skips, so no menu entry is left without a title."""
+        if self.sources is not None:
+            for page in nav.pages:
+                if page.markdown is None:
+                    page.read_source(config)
+        return nav
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.rebuild_all = True  # the pages of the failed build were never written
+
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self._data_dir(config)))
         return server
+
+
+def _settings(config: MkDocsConfig) -> tuple[bytes, float]:
+    """The configuration file and the newest time among the theme's own templates."""
+    custom = config.theme.custom_dir
+    times = [p.stat().st_mtime for p in Path(custom).rglob("*") if p.is_file()] if custom else []
+    return Path(config.config_file_path).read_bytes(), max(times, default=0.0)
 
 
 def _without_dirty_warning(record: logging.LogRecord) -> bool:

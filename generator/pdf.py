@@ -34,8 +34,12 @@ class PdfUnavailable(Exception):
     something from the network. The message says what to do, in Swedish."""
 
 
-def engine_version() -> str:
-    return str(_engine().__version__)
+def library_version() -> str:
+    """WeasyPrint's and the system's Pango's versions."""
+    engine = _engine()
+    from weasyprint.text.ffi import pango
+
+    return f"{engine.__version__} {pango.pango_version()}"
 
 
 def font_files() -> list[Path]:

@@ -19,7 +19,7 @@ from generator.render.site import render_site
 from generator.validate import read_handbook
 from generator.write import MARKER
 
-from conftest import FIXTURE_DATA, run_generator
+from conftest import FIXTURE_DATA, ROOT, run_generator
 
 
 def build(data: Path, site: Path, *cache: str) -> None:
@@ -86,12 +86,12 @@ def test_only_the_caches_own_old_entries_are_removed(data: Path, tmp_path: Path)
     assert (cache / "anteckning.txt").read_text(encoding="utf-8") == "min egen fil"
 
 
-@pytest.mark.parametrize("folder", ["foreign", "data", "."])
+@pytest.mark.parametrize("folder", ["foreign", "data", ".", "data/cache", "docs/cache"])
 def test_a_cache_folder_the_generator_did_not_write_is_refused(data: Path, tmp_path: Path, folder: str) -> None:
     foreign = tmp_path / "foreign"
     foreign.mkdir()
     (foreign / "viktigt.txt").write_text("behåll", encoding="utf-8")
-    target = {"foreign": foreign, "data": data, ".": Path()}[folder]
+    target = {"foreign": foreign, "data": data, ".": Path(), "data/cache": data / "cache"}.get(folder, Path(folder))
     before = files(data)
     result = run_generator("build", "--data", str(data), "--site", str(tmp_path / "site"), "--cache", str(target))
     assert result.returncode == 1, result.stderr
@@ -99,6 +99,7 @@ def test_a_cache_folder_the_generator_did_not_write_is_refused(data: Path, tmp_p
     assert not (tmp_path / "site").exists()
     assert (foreign / "viktigt.txt").read_text(encoding="utf-8") == "behåll"
     assert not (foreign / MARKER).exists() and files(data) == before
+    assert not (ROOT / "docs" / "cache").exists()
 
 
 def test_the_preview_takes_only_the_pdfs_the_cache_has(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ pages get their text back). After each step the pages are read as a browser woul
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,6 +43,8 @@ def test_each_change_reaches_every_page_it_touches(server: str, tmp_path: Path) 
 
     change("Prioritera utvecklingsinsatser", "Ny uppgift från data")  # one page's text
     assert wait_for(body, "Ny uppgift från data")
+    menu = fetch(body).split('class="md-content"')[0]  # the pages not rebuilt keep their titles in it
+    assert "Ekonomiberedning" in menu and "Kommunfullmäktige" in menu and not re.search(r">\s*None\s*<", menu)
     change("namn: Styrgrupp\n", "namn: Ledningsgruppen\n")  # a title in the navigation
     assert wait_for(body, "Ledningsgruppen")
     assert wait_for(sibling, "Ledningsgruppen")  # its text is the same; its menu is not

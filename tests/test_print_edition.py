@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,7 @@ from generator.pdf import PdfUnavailable, html_to_pdf
 from generator.render import paths, print_edition
 from generator.validate import read_handbook
 
-from conftest import FIXTURE_DATA
+from conftest import FIXTURE_DATA, ROOT
 
 A4_POINTS = "595.276 x 841.89 pts (A4)"
 
@@ -182,3 +184,20 @@ def test_links_out_of_the_handbook_show_their_address_on_paper(data_copy: Path, 
     printed = words(run("pdftotext", "-enc", "UTF-8", str(pdf), "-"))
     assert "Se beslutet (https://example.org/beslut/2020-1) om samverkan." in printed
     assert printed.count("https://example.org/samverkanshandbok/exempel/") == 1  # the web address, once
+
+
+def test_missing_fonts_are_a_plain_message(tmp_path: Path) -> None:
+    """The PDF's key in the cache is made after the fonts are checked: no traceback, no exit 2."""
+    env_script = (
+        "import sys, pathlib; import generator.pdf as pdf; pdf.FONT_DIR = pathlib.Path(sys.argv[1]);"
+        "from generator.cli import main; sys.exit(main(sys.argv[2:]))"
+    )
+    site = tmp_path / "site"
+    command = [sys.executable, "-c", env_script, str(tmp_path / "inga-typsnitt"), "generate", "--utan-cache"]
+    result = subprocess.run(
+        [*command, "--data", str(FIXTURE_DATA), "--out", str(site)],
+        cwd=ROOT, capture_output=True, text=True, check=False, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    assert "fonts-liberation" in result.stderr and "Traceback" not in result.stderr
+    assert not site.exists()
