@@ -54,6 +54,9 @@ def test_each_change_reaches_every_page_it_touches(server: str, tmp_path: Path) 
     assert wait_for(f"{server}uppdatera/", "Vilken fil har vad?")
     assert "Fel i datafilerna" not in fetch(f"{server}uppdatera/")
     assert "Ledningsgruppen" in fetch(body) and "Fel i datafilerna" not in fetch(sibling)
+    config = tmp_path / "mkdocs.yml"  # the site's name is on every page, none of whose text changed
+    config.write_text(config.read_text(encoding="utf-8").replace("site_name: ", "site_name: Ny "), encoding="utf-8")
+    assert wait_for(sibling, "Ny Handbok")
 
 
 def test_a_cooperation_that_did_not_change_is_not_rendered_again(planned_data: Path, tmp_path: Path) -> None:
