@@ -16,12 +16,11 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from .errors import display_path
-from .write import MARKER, MARKER_TEXT, OutputRefused, check_target
+from .write import MARKER, MARKER_TEXT, OutputRefused, check_target, write_file
 
 DEFAULT_FOLDER = Path(".cache/samverkanshandbok")
 ENTRY = re.compile(r"[0-9a-f]{64}\.(pdf|png)")
@@ -29,11 +28,14 @@ SPARE = 64  # entries kept beyond those a build used, e.g. the other variant of 
 
 
 class Cache:
-    """Files by key in `folder`; every failure to read or write it only makes the build slower."""
+    """Files by key in `folder`. What a build makes is kept only when `save` is called after the
+    build succeeded, so a refused or failed build writes nothing; a failure to read or write the
+    cache only makes the build slower."""
 
     def __init__(self, folder: Path, protected: Iterable[Path] = ()) -> None:
         self.folder = folder
         self.used: set[str] = set()
+        self.new: dict[str, bytes] = {}
         # A folder the generator did not write is never used, let alone trimmed; nor is the data or docs.
         check_target(folder, protected)
         for keep in protected:
@@ -41,53 +43,43 @@ class Cache:
                 raise OutputRefused(f"{display_path(folder)}: cachen får inte ligga i {display_path(keep)}")
 
     def made(self, kind: str, parts: Sequence[str], make: Callable[[], bytes]) -> bytes:
-        """The bytes `make()` gives for these parts: from the cache, or made now and kept."""
+        """The bytes `make()` gives for these parts: from the cache, or made now (kept by `save`)."""
         content = self.kept(kind, parts)
         if content is None:
-            content = make()
-            self._keep(self._entry(kind, parts), content)
+            content = self.new[_name(kind, parts)] = make()
         return content
 
     def kept(self, kind: str, parts: Sequence[str]) -> bytes | None:
         """What was made before for these parts, if the cache has it."""
-        entry = self._entry(kind, parts)
-        self.used.add(entry.name)
+        name = _name(kind, parts)
+        self.used.add(name)
         try:
-            content = entry.read_bytes()
-            os.utime(entry)  # recently used: trimmed last
+            content = (self.folder / name).read_bytes()
+            os.utime(self.folder / name)  # recently used: trimmed last
             return content
         except OSError:
-            return None
+            return self.new.get(name)
 
-    def _entry(self, kind: str, parts: Sequence[str]) -> Path:
-        digest = hashlib.sha256("\0".join([kind, *parts]).encode("utf-8")).hexdigest()
-        return self.folder / f"{digest}.{kind}"
-
-    def _keep(self, entry: Path, content: bytes) -> None:
-        """Keep `content`; the folder is made at the first entry, so a refused build writes nothing."""
+    def save(self, trim: bool = True) -> None:
+        """Keep what this build made; with `trim`, remove the cache's own entries beyond those used
+        now and `SPARE` others, oldest first (a preview does not trim: it skips what did not change)."""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            if not (self.folder / MARKER).is_file():
-                (self.folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-            fd, temporary = tempfile.mkstemp(prefix=".ny-", dir=self.folder)
-        except OSError:
+            if self.new:
+                write_file(self.folder / MARKER, MARKER_TEXT)
+            for name, content in self.new.items():
+                write_file(self.folder / name, content)
+            self.new = {}
+            if trim:
+                entries = [p for p in self.folder.iterdir() if ENTRY.fullmatch(p.name) and p.name not in self.used]
+                entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+                for old in entries[SPARE:]:
+                    old.unlink()
+        except (OSError, OutputRefused):
             return
-        try:
-            with os.fdopen(fd, "wb") as stream:
-                stream.write(content)
-            Path(temporary).replace(entry)  # whole or not at all, also with two builds at once
-        except OSError:
-            Path(temporary).unlink(missing_ok=True)
 
-    def trim(self) -> None:
-        """Remove this cache's own entries beyond those used now and `SPARE` others, oldest first."""
-        try:
-            entries = [p for p in self.folder.iterdir() if ENTRY.fullmatch(p.name) and p.name not in self.used]
-            entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-            for old in entries[SPARE:]:
-                old.unlink()
-        except OSError:
-            return
+
+def _name(kind: str, parts: Sequence[str]) -> str:
+    return f"{hashlib.sha256(chr(0).join([kind, *parts]).encode('utf-8')).hexdigest()}.{kind}"
 
 
 def made(cache: Cache | None, kind: str, parts: Sequence[str], make: Callable[[], bytes]) -> bytes:

@@ -34,7 +34,7 @@ from .validate.schema import schema_files
 from .validate.types import ID_PATTERN
 from .validate.versions import version_folder
 from .validate.warnings import collect_warnings
-from .write import OutputRefused, check_target, staging, write_file, write_tree, zip_tree
+from .write import OutputRefused, staging, write_file, write_tree, zip_tree
 
 DEFAULT_DATA = Path("data")
 DEFAULT_CONFIG = Path("mkdocs.yml")
@@ -153,13 +153,11 @@ def _new_cooperation(args: argparse.Namespace) -> int:
 
 def _generate(args: argparse.Namespace) -> int:
     handbook = _read(args)
-    check_target(args.out, protected=[args.data])  # refused before a file is made, or kept in the cache
     cache = _cache(args)
     site = with_binaries(render_site(handbook), handbook, cache)
     write_tree(site.files, args.out, protected=[args.data])
-    _trim(cache)
     print(f"Skrev {len(site.files)} filer (Markdown, kalendrar, bilder, PDF) till {args.out}/.")
-    _keep_history(args.data, handbook, site.history)
+    _keep(args, handbook, cache, site.history)
     return 0
 
 
@@ -225,9 +223,8 @@ def _build(args: argparse.Namespace) -> int:
     except mkdocs_build.BuildFailed as failure:
         print(f"{failure}\nHandboken byggdes inte; {args.site}/ är oförändrad.", file=sys.stderr)
         return 1
-    _trim(cache)
     print(f"Handboken är byggd i {args.site}/.")
-    _keep_history(args.data, handbook, rendered.history)
+    _keep(args, handbook, cache, rendered.history)
     _print_warnings(handbook)
     if args.zip:
         print(f"Packad som {args.zip}.")
@@ -244,9 +241,8 @@ def _build_zensical(args: argparse.Namespace) -> int:
     except zensical_build.BuildFailed as failure:
         print(f"{failure}\nHandboken byggdes inte med Zensical; {args.out}/ är oförändrad.", file=sys.stderr)
         return 1
-    _trim(cache)
     print(f"Handboken är byggd med Zensical i {args.out / zensical_build.SITE}/ (projektet i {args.out}/).")
-    _keep_history(args.data, handbook, rendered.history)
+    _keep(args, handbook, cache, rendered.history)
     _print_warnings(handbook)
     return 0
 
@@ -256,15 +252,13 @@ def _cache(args: argparse.Namespace) -> Cache | None:
     return None if args.cache is None else Cache(args.cache, protected)
 
 
-def _trim(cache: Cache | None) -> None:
+def _keep(args: argparse.Namespace, handbook: Handbook, cache: Cache | None, history: dict[str, Revision]) -> None:
+    """After a build that succeeded: keep the PDF and PNG files it made, and what the calendars
+    now say (so that the next build knows which events changed)."""
     if cache is not None:
-        cache.trim()
-
-
-def _keep_history(data: Path, handbook: Handbook, history: dict[str, Revision]) -> None:
-    """Record what the calendars now say, so the next build knows which events changed."""
+        cache.save()
     if history != handbook.history:
-        path = data / HISTORY_FILE
+        path = args.data / HISTORY_FILE
         write_file(path, history_text(history))
         count = changed(handbook.history, history)
         print(f"Kalenderhistoriken har {count} nya eller ändrade händelser: checka in {path}.")

@@ -58,6 +58,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         self.shown: RenderedSite | None = None
         self.rebuild_all = True
         self.settings: tuple[bytes, float] | None = None
+        self.cache: Cache | None = None  # what this build made, kept after it succeeded
         self.earlier: Earlier | None = None  # while serving: a cooperation that did not change is not rendered again
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -105,8 +106,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             site = with_binaries(site, handbook, cache, new_pdfs=not self.serving)
         except (PdfUnavailable, OutputRefused) as refused:
             raise PluginError(str(refused)) from None
-        if not self.serving:  # a preview skips the cooperations it did not render: their entries stay
-            cache.trim()
+        self.cache = cache
         for cooperation in handbook.cooperations:
             if paths.pdf_file(cooperation) not in site.files:
                 name = cooperation.info.short_name
@@ -181,7 +181,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
                     page.read_source(config)
         return nav
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.cache is not None:  # a preview skips the cooperations it did not render: it never trims
+            self.cache.save(trim=not self.serving)
+            self.cache = None
+
     def on_build_error(self, *, error: Exception) -> None:
+        self.cache = None  # what a failed build made is not kept
         self.rebuild_all = True  # the pages of the failed build were never written
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

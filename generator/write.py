@@ -205,7 +205,7 @@ def zip_tree(folder: Path, target: Path, when: datetime.date, name: str) -> None
         Path(temporary).unlink(missing_ok=True)
 
 
-def write_file(path: Path, text: str) -> None:
+def write_file(path: Path, text: str | bytes) -> None:
     """Write one file atomically: a reader sees the old file or the new, never half of one."""
     shown = display_path(path)
     if path.is_dir():
@@ -217,7 +217,7 @@ def write_file(path: Path, text: str) -> None:
         os.close(fd)
     try:
         with _as_refusal(shown):
-            Path(temporary).write_bytes(text.encode("utf-8"))
+            Path(temporary).write_bytes(as_bytes(text))
             Path(temporary).replace(path)
     finally:
         Path(temporary).unlink(missing_ok=True)

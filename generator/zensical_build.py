@@ -24,7 +24,7 @@ from .cache import Cache
 from .model import Handbook
 from .pdf import PdfUnavailable
 from .render.site import RenderedSite, merge_nav, render_site
-from .write import OutputRefused, check_target, staging, write_files
+from .write import OutputRefused, staging, write_files
 
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
@@ -46,7 +46,6 @@ def build(config_file: Path, project: Path, handbook: Handbook, cache: Cache | N
     """Write the Zensical project for `handbook` into `project` and build its `site/` there.
     The folder is replaced only when the build succeeded."""
     settings = _read_config(config_file)
-    check_target(project)  # refused before a file is made, or kept in the cache
     try:
         directory_urls = bool(settings.get("use_directory_urls", True))
         rendered = with_binaries(render_site(handbook, directory_urls=directory_urls), handbook, cache)
