@@ -15,7 +15,8 @@ from docx.document import Document
 from pypdf import PdfReader
 from selenium import webdriver
 
-from generator.render.papers import Item, dated_papers, meeting_papers, papers_label
+from generator.render.agenda import Item
+from generator.render.papers import dated_papers, meeting_papers, papers_label
 from generator.render.prepare import upcoming
 from generator.render.site import render_site
 from generator.validate import read_handbook

@@ -31,7 +31,8 @@ from docx.shared import Mm, Pt, Twips
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from .papers import Item, Papers
+from .agenda import Item
+from .papers import Papers
 
 LANGUAGE = "sv-SE"
 PROPERTY_LIMIT = 255
