@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from scale import synthesise
 
-from generator.render.papers import meeting_papers
-from generator.render.word import minutes_docx, notice_docx
+from generator.render.papers.papers import meeting_papers
+from generator.render.papers.word import minutes_docx, notice_docx
 from generator.validate import read_handbook
 
 

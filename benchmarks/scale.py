@@ -33,8 +33,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.binaries import with_binaries
-from generator.cache import Cache
+from generator.engines.binaries import with_binaries
+from generator.engines.cache import Cache
 from generator.render.site import merge_nav, render_site
 from generator.validate import read_handbook
 from generator.write import write_files

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from generator.render import paths
-from generator.render.checklists import meeting_checklists
 from generator.render.markdown import html_text, plain
+from generator.render.papers.checklists import meeting_checklists
 from generator.render.site import render_site
 from generator.validate import read_handbook
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.binaries import with_binaries
-from generator.cache import SPARE, Cache
+from generator.engines.binaries import with_binaries
+from generator.engines.cache import SPARE, Cache
 from generator.render import paths
 from generator.render.site import render_site
 from generator.validate import read_handbook

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import print_edition
+from generator.render.print_edition import document as print_edition
 from generator.render.site import render_site
 from generator.validate import read_handbook
 

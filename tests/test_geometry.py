@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.render.geometry import month_span
+from generator.render.wheel.geometry import month_span
 
 
 @pytest.mark.parametrize(

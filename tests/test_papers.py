@@ -15,9 +15,9 @@ from docx.document import Document
 from pypdf import PdfReader
 from selenium import webdriver
 
-from generator.render.agenda import Item
-from generator.render.papers import dated_papers, meeting_papers, papers_label
-from generator.render.prepare import upcoming
+from generator.render.papers.agenda import Item
+from generator.render.papers.papers import dated_papers, meeting_papers, papers_label
+from generator.render.papers.prepare import upcoming
 from generator.render.site import render_site
 from generator.validate import read_handbook
 

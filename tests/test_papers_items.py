@@ -13,9 +13,9 @@ import pytest
 
 from generator.model import CooperationData
 from generator.render.environment import render
-from generator.render.papers import Papers, dated_papers
+from generator.render.papers.papers import Papers, dated_papers
+from generator.render.papers.word import minutes_docx, notice_docx
 from generator.render.paths import Links, notice_page
-from generator.render.word import minutes_docx, notice_docx
 from generator.validate import read_handbook
 
 from conftest import FIXTURE_DATA

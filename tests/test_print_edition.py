@@ -13,10 +13,11 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from generator.binaries import cooperation_pdf
+from generator.engines.binaries import cooperation_pdf
+from generator.engines.pdf import PdfUnavailable, html_to_pdf
 from generator.model import CooperationData
-from generator.pdf import PdfUnavailable, html_to_pdf
-from generator.render import paths, print_edition
+from generator.render import paths
+from generator.render.print_edition import document as print_edition
 from generator.validate import read_handbook
 
 from conftest import FIXTURE_DATA, ROOT
@@ -189,7 +190,7 @@ def test_links_out_of_the_handbook_show_their_address_on_paper(data_copy: Path, 
 def test_missing_fonts_are_a_plain_message(tmp_path: Path) -> None:
     """The PDF's key in the cache is made after the fonts are checked: no traceback, no exit 2."""
     env_script = (
-        "import sys, pathlib; import generator.pdf as pdf; pdf.FONT_DIR = pathlib.Path(sys.argv[1]);"
+        "import sys, pathlib; import generator.engines.pdf as pdf; pdf.FONT_DIR = pathlib.Path(sys.argv[1]);"
         "from generator.cli import main; sys.exit(main(sys.argv[2:]))"
     )
     site = tmp_path / "site"

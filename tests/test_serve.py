@@ -15,8 +15,8 @@ from pathlib import Path
 
 import markdown
 
+from generator.adapters.mkdocs_plugin import error_page
 from generator.errors import DataError, DataErrors, Position
-from generator.mkdocs_plugin import error_page
 
 from conftest import ROOT
 from helpers import project_copy

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator.render.geometry import (
+from generator.engines.raster import png_from_svg
+from generator.render.pages.orgchart import org_chart_svg
+from generator.render.wheel.geometry import (
     CENTER,
     annular_sector,
     baseline_radius,
@@ -20,12 +22,10 @@ from generator.render.geometry import (
     on_lower_half,
     point,
 )
-from generator.render.labels import place_label
-from generator.render.markers import status_marker
-from generator.render.orgchart import org_chart_svg
-from generator.render.raster import png_from_svg
-from generator.render.textwidth import text_width
-from generator.render.wheel import PALETTE
+from generator.render.wheel.labels import place_label
+from generator.render.wheel.markers import status_marker
+from generator.render.wheel.rings import PALETTE
+from generator.render.wheel.textwidth import text_width
 from generator.validate import read_handbook
 
 SVG = "{http://www.w3.org/2000/svg}"

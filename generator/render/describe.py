@@ -21,8 +21,8 @@ from ..model import (
     month_span,
 )
 from . import paths
-from .checklists import Checklist, checklist_id
 from .markdown import Markdown, link, plain
+from .papers.checklists import Checklist, checklist_id
 from .paths import Links
 
 

@@ -15,11 +15,19 @@ import jinja2
 from . import describe, paths
 from .markdown import Markdown, html_text, inline, link, plain
 
+# Each output keeps its templates beside its code; the shared partials live in render/templates/.
+# One loader searches them all, so a template names another by file name alone.
+TEMPLATE_FOLDERS = ("templates", "pages/templates", "papers/templates", "calendar/templates", "wheel/templates")
+
+
+def template_loader(folders: tuple[str, ...] = TEMPLATE_FOLDERS) -> jinja2.BaseLoader:
+    return jinja2.ChoiceLoader([jinja2.PackageLoader("generator.render", folder) for folder in folders])
+
 
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator.render", "templates"),
+        loader=template_loader(),
         finalize=inline,
         autoescape=False,  # noqa: S701 - output is Markdown; `finalize` escapes for Markdown
         undefined=jinja2.StrictUndefined,

@@ -17,16 +17,16 @@ from ..errors import NOWHERE, DataError, DataErrors, Position
 from ..model import CooperationData, Handbook, month_span
 from ..model.history import Revision, advance
 from . import paths
-from .calendar import cooperation_feeds, observed
-from .changes import changes_page
-from .checklists import meeting_checklists, process_checklists
+from .calendar.feeds import cooperation_feeds, observed
 from .derive import month_pages
 from .environment import render
-from .pages import cooperation_pages, home_page
-from .papers import meeting_papers, papers_label
-from .print_edition import STYLESHEET, print_view, stylesheet
+from .pages.changes import changes_page
+from .pages.pages import cooperation_pages, home_page
+from .papers.checklists import meeting_checklists, process_checklists
+from .papers.papers import meeting_papers, papers_label
+from .print_edition.document import STYLESHEET, print_view, stylesheet
 from .trust import with_trust_notes
-from .wheel import wheel_rings
+from .wheel.rings import wheel_rings
 
 HOME = "index.md"
 ACCESSIBILITY = "tillganglighet.md"

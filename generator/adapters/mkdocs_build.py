@@ -1,0 +1,61 @@
+"""Run a strict MkDocs build in-process, for `python -m generator build`."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from ..engines.binaries import with_binaries
+from ..engines.cache import Cache
+from ..engines.pdf import PdfUnavailable
+from ..model import Handbook
+from ..render.site import RenderedSite, render_site
+from .mkdocs_plugin import HandbookPlugin
+
+
+class BuildFailed(Exception):
+    """The site did not build; the message says why, in the words MkDocs used."""
+
+
+def build(config_file: Path, site_dir: Path, handbook: Handbook, cache: Cache | None = None) -> RenderedSite:
+    """Build the site into `site_dir` from the handbook already read (the data is read once per
+    build) and return what was rendered. Dates MkDocs writes (the sitemap's) come from the data's
+    version date, not the clock."""
+    warnings = _WarningCollector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(warnings)
+    epoch = datetime.datetime.combine(handbook.version_date, datetime.time(), datetime.UTC).timestamp()
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        plugin = config.plugins["handbook"]
+        assert isinstance(plugin, HandbookPlugin), "mkdocs.yml must use the 'handbook' plugin"
+        rendered = with_binaries(render_site(handbook, directory_urls=config.use_directory_urls), handbook, cache)
+        plugin.rendered = rendered
+        mkdocs_build(config)
+    except (MkDocsException, OSError, PdfUnavailable) as err:
+        details = "\n".join(warnings.messages)
+        raise BuildFailed(f"{details}\n{err}".strip()) from None
+    finally:
+        logger.removeHandler(warnings)
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+    return rendered
+
+
+class _WarningCollector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())

@@ -1,0 +1,228 @@
+"""The thin MkDocs adapter: generated pages go into MkDocs as virtual files.
+
+Everything MkDocs-specific lives here. The plugin reads and validates
+`data_dir`, renders the site with `render_site`, adds each page with
+`File.generated`, puts the generated sections into the navigation after the
+first hand-written entry, and asks `mkdocs serve` to watch the data.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+
+from ..engines.binaries import with_binaries
+from ..engines.cache import DEFAULT_FOLDER, Cache
+from ..engines.pdf import PdfUnavailable
+from ..errors import DataErrors
+from ..model import with_address
+from ..render import paths
+from ..render.site import Earlier, RenderedSite, merge_nav, render_site
+from ..validate import read_handbook
+from ..validate.warnings import collect_warnings
+from ..write import OutputRefused, remove_scratch, scratch_folder, update_files
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+
+class HandbookConfig(Config):  # type: ignore[no-untyped-call]
+    data_dir = c.Type(str, default="data")
+    # Overrides data/handbok.yaml's 'adress', e.g. with the GitHub Pages URL at deploy time.
+    address = c.Optional(c.Type(str))
+    # Where the PDF and PNG files are kept for the next build (serve rebuilds on every change).
+    cache_dir = c.Type(str, default=str(DEFAULT_FOLDER))
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-call]
+    def __init__(self) -> None:
+        self.site: RenderedSite | None = None
+        # Set by `python -m generator build`, which has read and rendered the data already.
+        self.rendered: RenderedSite | None = None
+        self.serving = False
+        self.errors: DataErrors | None = None  # while serving: the data's errors, shown instead of the pages
+        # `serve --dirty` rebuilds only the pages whose source file is newer than the page. The
+        # generated pages are written to `sources`, each only when its text changed; the whole
+        # site is rebuilt when the navigation changed or the preview showed data errors.
+        self.sources: Path | None = None
+        self.shown: RenderedSite | None = None
+        self.rebuild_all = True
+        self.settings: tuple[bytes, float] | None = None
+        self.cache: Cache | None = None  # what this build made, kept after it succeeded
+        self.earlier: Earlier | None = None  # while serving: a cooperation that did not change is not rendered again
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this plugin, and the last good site, across `serve` rebuilds.
+        self.serving = command == "serve"
+        if self.serving and dirty:
+            self.sources = scratch_folder("handbok-forhandsvisning-")
+            # MkDocs warns that a dirty build may leave stale navigation; this plugin rebuilds
+            # every page when the navigation changes, so the warning must not stop a strict preview.
+            logging.getLogger("mkdocs.commands.build").addFilter(_without_dirty_warning)
+
+    def on_shutdown(self) -> None:
+        if self.sources is not None:
+            remove_scratch(self.sources)
+
+    def _data_dir(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).parent / self.config.data_dir
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        rendered, self.rendered = self.rendered, None  # `serve` reads the data anew on every change
+        if rendered is None:
+            try:
+                rendered = self._render(config)
+            except DataErrors as errors:
+                return self._data_errors(config, errors)
+        self.site = rendered
+        settings = _settings(config)
+        if settings != self.settings:  # mkdocs.yml or a theme template changed: every page shows it
+            self.settings, self.rebuild_all = settings, True
+        config.nav = merge_nav(config.nav or [], rendered.nav)
+        config.site_url = config.site_url or rendered.address
+        return config
+
+    def _render(self, config: MkDocsConfig) -> RenderedSite:
+        handbook = read_handbook(self._data_dir(config))
+        if self.config.address:
+            handbook = with_address(handbook, self.config.address)
+        for warning in collect_warnings(handbook):  # info, not warning: strict builds must not fail on them
+            log.info(str(warning))
+        urls = config.use_directory_urls
+        try:
+            cache = Cache(Path(config.config_file_path).parent / self.config.cache_dir, [Path(config.docs_dir)])
+            site = render_site(handbook, urls, self.earlier)
+            # The preview does not wait seconds for WeasyPrint: a changed PDF is made by `make site`.
+            site = with_binaries(site, handbook, cache, new_pdfs=not self.serving)
+        except (PdfUnavailable, OutputRefused) as refused:
+            raise PluginError(str(refused)) from None
+        self.cache = cache
+        for cooperation in handbook.cooperations:
+            if paths.pdf_file(cooperation) not in site.files:
+                name = cooperation.info.short_name
+                log.info(f"Förhandsvisningen har ingen PDF för {name} än; `make site` gör den.")
+        if self.serving:
+            self.earlier = Earlier(handbook, site, urls)
+        return site
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.errors is not None:
+            return self._error_files(files, config)
+        assert self.site is not None
+        written = {f.dest_uri: f.src_uri for f in files}  # compared by output: 'x.md' and 'x/index.md' clash
+        everything = self._sources_updated(files, config)
+        for path, content in self.site.files.items():
+            generated = File.generated(config, path, content=content)
+            if generated.dest_uri in written:
+                hand = written[generated.dest_uri]
+                raise PluginError(
+                    f"docs/{hand} och den genererade sidan {path} blir samma fil; byt namn på docs/{hand}"
+                )
+            if not everything and self.sources is not None:  # rebuilt only if its text changed
+                generated = File(path, str(self.sources), config.site_dir, config.use_directory_urls)
+            files.append(generated)
+        return files
+
+    def _sources_updated(self, files: Files, config: MkDocsConfig) -> bool:
+        """Bring `sources` up to date; True if every page must be rebuilt this time."""
+        if self.sources is None or self.site is None:
+            return True
+        before = self.shown.files if self.shown and not self.rebuild_all else {}
+        update_files(self.site.files, before, self.sources)
+        everything = self.rebuild_all or self.shown is None or self.shown.nav != self.site.nav
+        if self.rebuild_all:  # the hand-written pages showed the errors: give them back their text
+            for page in files.documentation_pages():
+                files.remove(page)
+                files.append(File.generated(config, page.src_uri, content=page.content_string))
+        self.shown, self.rebuild_all = self.site, False
+        return everything
+
+    def _data_errors(self, config: MkDocsConfig, errors: DataErrors) -> MkDocsConfig:
+        """A build stops; a preview shows the errors on every page it had, until the data is fixed."""
+        if not self.serving:
+            raise PluginError(errors.report())
+        log.info("Förhandsvisningen visar felen i datafilerna:\n%s", errors.report())
+        self.errors = errors
+        if self.site is not None:  # keep the last good navigation so that every open page has a URL
+            config.nav = merge_nav(config.nav or [], self.site.nav)
+        return config
+
+    def _error_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.errors is not None
+        page = error_page(self.errors)
+        generated = [p for p in self.site.files if p.endswith(".md")] if self.site else []
+        hand_written = files.documentation_pages()
+        # The home page is generated: without a last good site it would be missing.
+        pages = sorted({"index.md", *(f.src_uri for f in hand_written), *generated})
+        for f in hand_written:
+            files.remove(f)
+        for path in pages:
+            files.append(File.generated(config, path, content=page))
+        self.errors = None  # the next rebuild reads the data again
+        self.rebuild_all = True  # and shows every page again
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """A dirty build reads only the changed pages, but the menu names the others by their
+        headings too: read (not render) every page it skips, so no menu entry is left without a title."""
+        if self.sources is not None:
+            for page in nav.pages:
+                if page.markdown is None:
+                    page.read_source(config)
+        return nav
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.cache is not None:  # a preview skips the cooperations it did not render: it never trims
+            self.cache.save(trim=not self.serving)
+            self.cache = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.cache = None  # what a failed build made is not kept
+        self.rebuild_all = True  # the pages of the failed build were never written
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        server.watch(str(self._data_dir(config)))
+        return server
+
+
+def _settings(config: MkDocsConfig) -> tuple[bytes, float]:
+    """The configuration file and the newest time among the theme's own templates."""
+    custom = config.theme.custom_dir
+    times = [p.stat().st_mtime for p in Path(custom).rglob("*") if p.is_file()] if custom else []
+    return Path(config.config_file_path).read_bytes(), max(times, default=0.0)
+
+
+def _without_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def error_page(errors: DataErrors) -> str:
+    """A Swedish page listing every error with its file:line, all of it escaped (it comes from the data)."""
+    items = "\n".join(
+        f"<li><code>{_one_line(str(e.position))}</code>: {_one_line(e.message)}"
+        + (f" <small>(i {_one_line(e.path)})</small>" if e.path else "")
+        + "</li>"
+        for e in errors.errors
+    )
+    count = len(errors.errors)
+    return (
+        "# Fel i datafilerna\n\n"
+        f"Handboken kan inte visas: datafilerna har {count} fel. Rätta dem och spara filen, "
+        "så kommer handboken tillbaka här av sig själv.\n\n"
+        f'<ul class="handbok-fel">\n{items}\n</ul>\n'
+    )
+
+
+def _one_line(text: str) -> str:
+    """Escaped, on one line: a blank line would end the HTML block and let Markdown read the text."""
+    return html.escape(" ".join(text.split()))

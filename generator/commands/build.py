@@ -1,0 +1,29 @@
+"""`build`: the whole site, built strictly by MkDocs into a folder that is swapped in whole."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..adapters import mkdocs_build
+from ..write import staging, zip_tree
+from .common import cache, keep, print_warnings, read
+
+
+def run(args: argparse.Namespace) -> int:
+    handbook = read(args)  # report data errors plainly before MkDocs starts
+    kept = cache(args)
+    try:
+        with staging(args.site, protected=[args.data, args.config, args.config.parent / "docs"]) as stage:
+            rendered = mkdocs_build.build(args.config, stage, handbook, kept)
+            if args.zip:  # packed before the swap: a zip that cannot be written leaves the site as it was
+                zip_tree(stage, args.zip, handbook.version_date, name=args.site.resolve().name)
+    except mkdocs_build.BuildFailed as failure:
+        print(f"{failure}\nHandboken byggdes inte; {args.site}/ är oförändrad.", file=sys.stderr)
+        return 1
+    print(f"Handboken är byggd i {args.site}/.")
+    keep(args, handbook, kept, rendered.history)
+    print_warnings(handbook)
+    if args.zip:
+        print(f"Packad som {args.zip}.")
+    return 0

@@ -1,0 +1,59 @@
+"""`check`: read and check the data as a build would, and list every error and warning."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import sys
+from pathlib import Path
+
+from ..annotations import step_summary, workflow_commands
+from ..errors import DataErrors
+from ..model import Handbook
+from ..model.history import HISTORY_FILE, changed
+from ..render.site import calendar_history, check_outputs
+from ..validate import read_handbook
+from ..validate.warnings import collect_warnings
+from ..write import write_file
+from .common import print_warnings
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.format == "github":
+        return _check_for_github(args.data)
+    handbook, changed = _checked(args.data)
+    names = ", ".join(c.info.short_name for c in handbook.cooperations)
+    print(f"Inga fel i {args.data}: {len(handbook.cooperations)} samverkan ({names}).")
+    if changed:
+        print(
+            f"{changed} kalenderhändelser är nya eller ändrade sedan förra bygget: `make site` skriver "
+            f"{args.data / HISTORY_FILE}, som ska checkas in tillsammans med ändringen."
+        )
+    print_warnings(handbook)
+    return 0
+
+
+def _checked(data: Path) -> tuple[Handbook, int]:
+    """The data read and checked as a build would check it, and how many calendar events are new
+    or changed: two events with one UID and two outputs with one path are errors here too."""
+    handbook = read_handbook(data)
+    count = changed(handbook.history, calendar_history(handbook))
+    check_outputs(handbook)
+    return handbook, count
+
+
+def _check_for_github(data: Path) -> int:
+    """Every error and warning as a workflow command on stdout, for annotations on a pull request,
+    and all of them in the step's summary (GitHub shows only the first annotations of each kind)."""
+    try:
+        found, failed = collect_warnings(_checked(data)[0], datetime.date.today()), False
+    except DataErrors as errors:
+        found, failed = errors.errors, True
+    for line in workflow_commands(found):
+        print(line)
+    if summary := os.environ.get("GITHUB_STEP_SUMMARY"):
+        write_file(Path(summary), step_summary(found))
+    if failed:
+        print(f"{len(found)} fel i datafilerna.", file=sys.stderr)
+    return 1 if failed else 0

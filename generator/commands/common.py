@@ -1,0 +1,46 @@
+"""What several commands share: reading the data, the cache, and keeping what a build made."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from pathlib import Path
+
+from ..engines.cache import Cache
+from ..model import Handbook, with_address
+from ..model.history import HISTORY_FILE, Revision, changed, history_text
+from ..validate import read_handbook
+from ..validate.warnings import collect_warnings
+from ..write import write_file
+
+DEFAULT_DATA = Path("data")
+DEFAULT_CONFIG = Path("mkdocs.yml")
+
+
+def read(args: argparse.Namespace) -> Handbook:
+    handbook = read_handbook(args.data)
+    return with_address(handbook, args.address) if getattr(args, "address", None) else handbook
+
+
+def print_warnings(handbook: Handbook) -> None:
+    # The clock is read here, at the edge, only to warn; no output file depends on it.
+    for warning in collect_warnings(handbook, datetime.date.today()):
+        print(warning, file=sys.stderr)
+
+
+def cache(args: argparse.Namespace) -> Cache | None:
+    protected = [args.data, getattr(args, "config", DEFAULT_CONFIG).parent / "docs"]
+    return None if args.cache is None else Cache(args.cache, protected)
+
+
+def keep(args: argparse.Namespace, handbook: Handbook, cache: Cache | None, history: dict[str, Revision]) -> None:
+    """After a build that succeeded: keep the PDF and PNG files it made, and what the calendars
+    now say (so that the next build knows which events changed)."""
+    if cache is not None:
+        cache.save()
+    if history != handbook.history:
+        path = args.data / HISTORY_FILE
+        write_file(path, history_text(history))
+        count = changed(handbook.history, history)
+        print(f"Kalenderhistoriken har {count} nya eller ändrade händelser: checka in {path}.")

@@ -1,0 +1,168 @@
+"""The handbook's Markdown pages: one pure function per page kind, model in, text out."""
+
+from __future__ import annotations
+
+from ...engines.raster import PNG_WIDTH
+from ...model import Body, CooperationData, Handbook, Process, Site
+from ...model.history import History
+from .. import derive, paths
+from ..calendar.feeds import Feed, feed_text
+from ..environment import render
+from ..markdown import Markdown
+from ..papers.checklists import dated_meetings, meeting_checklists, process_checklists
+from ..papers.papers import meeting_papers, plan_note
+from ..papers.prepare import undated, upcoming
+from ..papers.word import minutes_docx, notice_docx
+from ..paths import Links
+from ..trust import review_sentence
+from ..wheel.legend import ring_summary
+from ..wheel.markers import marker_key, status_marker
+from ..wheel.rings import wheel_rings
+from ..wheel.svg import wheel_svg
+from .orgchart import org_chart_svg
+
+
+def home_page(handbook: Handbook) -> str:
+    return render("home.md.j2", handbook=handbook, review=review_sentence)
+
+
+def cooperation_pages(
+    c: CooperationData, site: Site, feeds: list[Feed], history: History, directory_urls: bool = True
+) -> dict[str, str | bytes]:
+    """Every page and feed of one cooperation, keyed by its path in the docs tree."""
+    calendar = paths.calendar_page(c)
+    pages: dict[str, str | bytes] = {
+        calendar: _page("calendar.md.j2", c, calendar, feeds=feeds, address=site.address, years=c.feed_years(site)),
+        **{paths.feed_file(c, f.name): feed_text(f, history) for f in feeds},
+        paths.cooperation_page(c): _page("cooperation.md.j2", c, paths.cooperation_page(c)),
+        paths.organisation_page(c): _organisation(c, directory_urls),
+        paths.org_chart_file(c): org_chart_svg(c, paths.org_chart_file(c), directory_urls),
+        paths.processes_page(c): _page("processes.md.j2", c, paths.processes_page(c)),
+        paths.roles_page(c): _roles(c),
+    }
+    if c.info.communication is not None:
+        pages[paths.communication_page(c)] = _page("communication.md.j2", c, paths.communication_page(c))
+    pages.update(checklist_pages(c))
+    pages.update(papers_pages(c))
+    pages.update(wheel_pages(c, directory_urls))
+    feed_names = {f.name for f in feeds}
+    for body in c.bodies:
+        pages[paths.body_page(c, body)] = _body(c, body, body.id in feed_names)
+    for process in c.processes:
+        pages[paths.process_page(c, process)] = _process(c, process)
+    return pages
+
+
+def _page(template: str, c: CooperationData, path: str, **context: object) -> str:
+    return render(template, c=c, links=Links(c, path), **context)
+
+
+def _organisation(c: CooperationData, directory_urls: bool) -> str:
+    page = paths.organisation_page(c)
+    return _page(
+        "organisation.md.j2",
+        c,
+        page,
+        internal=derive.internal_bodies(c),
+        external=derive.external_bodies(c),
+        svg=Markdown(org_chart_svg(c, page, directory_urls)),
+    )
+
+
+def _body(c: CooperationData, body: Body, has_feed: bool) -> str:
+    agenda_ids = dict.fromkeys(o.agenda for o in body.occasions if o.agenda is not None)
+    return _page(
+        "body.md.j2",
+        c,
+        paths.body_page(c, body),
+        b=body,
+        prepared_by=derive.preparing_bodies(c, body),
+        reported_by=derive.reporting_bodies(c, body),
+        agendas=[c.agenda(a) for a in agenda_ids],
+        has_feed=has_feed,
+    )
+
+
+def _process(c: CooperationData, process: Process) -> str:
+    return _page(
+        "process.md.j2", c, paths.process_page(c, process), p=process, meetings=derive.process_meetings(c, process)
+    )
+
+
+def wheel_pages(c: CooperationData, directory_urls: bool) -> dict[str, str]:
+    """The årshjul page with its picture, the picture as a file, and a page per month."""
+    page = paths.wheel_page(c)
+    rings = wheel_rings(c)
+    items = sorted((item for ring in rings for item in ring.items), key=lambda i: i.number)
+    rows = derive.month_rows(c)
+    pages = {
+        page: _page(
+            "wheel.md.j2",
+            c,
+            page,
+            rows=[r for r in rows if r.occasions or r.steps],
+            unscheduled=derive.unscheduled_occasions(c),
+            svg=Markdown(wheel_svg(c, page, directory_urls)) if rings else "",
+            print_svg=Markdown(wheel_svg(c, page, directory_urls, wide=True)) if rings else "",
+            rings=rings,
+            ring_summary=Markdown(ring_summary(rings)),
+            items=items,
+            steps=c.all_steps(),
+            png_width=PNG_WIDTH,
+        ),
+    }
+    if rings:
+        pages[paths.wheel_file(c)] = wheel_svg(c, paths.wheel_file(c), directory_urls, wide=True)
+        poster = paths.poster_page(c)
+        pages[poster] = _page("poster.md.j2", c, poster, svg=Markdown(wheel_svg(c, poster, directory_urls, wide=True)))
+    for schedule in c.schedules:
+        path = paths.year_page(c, schedule.year)
+        svg = Markdown(wheel_svg(c, path, directory_urls, schedule.year))
+        key = [status_marker(k) for k in dict.fromkeys(marker_key(c, m) for m in schedule.meetings)]
+        pages[path] = _page("year.md.j2", c, path, schedule=schedule, svg=svg, markers=key)
+        file = paths.wheel_file(c, schedule.year)
+        pages[file] = wheel_svg(c, file, directory_urls, schedule.year, wide=True)
+    months = derive.month_pages(c)
+    for index, row in enumerate(r for r in rows if r.month in months):
+        path = paths.month_page(c, row.month)
+        dated = derive.dated_in_month(c, row.month)
+        neighbours = {
+            "previous": months[index - 1] if index > 0 else None,
+            "following": months[(index + 1) % len(months)],
+        }
+        pages[path] = _page("month.md.j2", c, path, row=row, dated=dated, **neighbours)
+    return pages
+
+
+def _roles(c: CooperationData) -> str:
+    summaries = [derive.role_summary(c, r) for r in c.roles]
+    return _page("roles.md.j2", c, paths.roles_page(c), roles=summaries)
+
+
+def checklist_pages(c: CooperationData) -> dict[str, str]:
+    meetings, processes = meeting_checklists(c), process_checklists(c)
+    index = paths.checklists_page(c)
+    pages = {index: _page("checklists.md.j2", c, index, meetings=meetings, processes=processes)}
+    papers = meeting_papers(c)
+    for checklist in [*meetings, *processes]:
+        uses = [p for p in papers if p.checklist == checklist.id]
+        path = paths.checklist_page(c, checklist.id)
+        pages[path] = _page("checklist.md.j2", c, path, cl=checklist, dated=dated_meetings(c, checklist), uses=uses)
+    return pages
+
+
+def _plan_notes(c: CooperationData) -> dict[int, str | None]:
+    return {s.year: plan_note(s) for s in c.schedules}
+
+
+def papers_pages(c: CooperationData) -> dict[str, str | bytes]:
+    """'Inför mötet', and each meeting's notice and minutes template as web pages and Word documents."""
+    index = paths.meetings_page(c)
+    listing = _page("meetings.md.j2", c, index, dated=upcoming(c), undated=undated(c), plan_notes=_plan_notes(c))
+    pages: dict[str, str | bytes] = {index: listing}
+    for p in meeting_papers(c):
+        pages[paths.notice_page(c, p.key)] = _page("notice.md.j2", c, paths.notice_page(c, p.key), p=p)
+        pages[paths.minutes_page(c, p.key)] = _page("minutes.md.j2", c, paths.minutes_page(c, p.key), p=p)
+        pages[paths.notice_file(c, p.key)] = notice_docx(p)
+        pages[paths.minutes_file(c, p.key)] = minutes_docx(p)
+    return pages

@@ -1,0 +1,122 @@
+"""The print edition: one cooperation's whole handbook as one HTML document.
+
+The same body serves two readers. The site shows it as a page of its own (no navigation
+chrome, a template in overrides/), and the PDF engine (generator/engines/pdf.py) prints it
+as the archival copy. The sections follow the governing document's order: background,
+purpose, governance and its bodies, annual processes, discussion points, communication;
+then the årshjul, the meeting plan of the year and an appendix of roles.
+
+Pure functions: model in, text out. Every value from the data is escaped by Jinja's
+autoescape; prose keeps its Markdown, turned into HTML after its own HTML was escaped.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import jinja2
+import markdown as markdown_lib
+from markupsafe import Markup
+
+from ...model import CooperationData, Month, Site
+from .. import derive, describe, paths
+from ..markdown import prose
+from ..pages.changes import since_previous
+from ..pages.orgchart import org_chart_svg
+from ..paths import pdf_file, print_page, url_between
+from ..trust import review_sentence
+from ..wheel.svg import wheel_svg
+
+STYLESHEET = "assets/utskrift.css"
+
+
+def document_title(c: CooperationData) -> str:
+    return f"Handbok för {c.info.name} {c.info.year}"
+
+
+def print_view(c: CooperationData, site: Site, directory_urls: bool = True) -> str:
+    """The print view as a page for MkDocs: front matter that picks the chrome-free template,
+    then the document's body as raw HTML."""
+    # JSON is YAML: the title from the data is quoted whatever characters it has.
+    title = json.dumps(document_title(c), ensure_ascii=False)
+    front = f"---\ntitle: {title}\ntemplate: utskrift.html\nsearch:\n  exclude: true\n---\n\n"
+    pdf_link = url_between(print_page(c), pdf_file(c), directory_urls=directory_urls)
+    return front + body(c, site, directory_urls, pdf_link=pdf_link) + "\n"
+
+
+def print_document(c: CooperationData, site: Site) -> str:
+    """The whole document for the PDF engine, with the metadata an archive reads: language,
+    title, author, and dates from the data (never the clock). Links are relative to the
+    print view's published address, which the engine is given as base URL."""
+    return (
+        _environment()
+        .get_template("print.html.j2")
+        .render(
+            c=c,
+            title=document_title(c),
+            author=site.publisher,
+            body=Markup(body(c, site, directory_urls=True, pdf_link=None)),  # noqa: S704 - built here
+        )
+    )
+
+
+def published_url(c: CooperationData, site: Site) -> str:
+    """The address of the print view on the published site, the base of the PDF's links."""
+    return paths.absolute(site.address, print_page(c))
+
+
+def body(c: CooperationData, site: Site, directory_urls: bool, pdf_link: str | None) -> str:
+    here = print_page(c)
+
+    def url(path: str, anchor: str = "") -> str:
+        return url_between(here, path, anchor, directory_urls)
+
+    schedule = c.schedule(c.info.year)
+    return (
+        _environment()
+        .get_template("_print_body.html.j2")
+        .render(
+            c=c,
+            site=site,
+            url=url,
+            pdf_link=pdf_link,
+            web_address=paths.absolute(site.address, paths.cooperation_page(c)),
+            calendar_address=paths.absolute(site.address, paths.calendar_page(c)),
+            schedule=schedule,
+            meetings=sorted(schedule.meetings, key=lambda m: m.order) if schedule else [],
+            internal=derive.internal_bodies(c),
+            external=derive.external_bodies(c),
+            rows=derive.month_rows(c),
+            roles=[derive.role_summary(c, r) for r in c.roles],
+            wheel=Markup(wheel_svg(c, here, directory_urls)),  # noqa: S704 - generated SVG, escaped at its source
+            org_chart=Markup(org_chart_svg(c, here, directory_urls)),  # noqa: S704 - as above
+            changes=since_previous(c),
+            review=review_sentence(c),
+        )
+        .strip()
+    )
+
+
+def prose_html(text: str) -> Markup:
+    """Prose from the data as HTML: its Markdown kept, any HTML in it shown as text."""
+    return Markup(markdown_lib.markdown(prose(text), output_format="html"))  # noqa: S704 - HTML escaped by prose()
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator.render.print_edition", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(d=describe, Month=Month, paths=paths)
+    env.filters["prose"] = prose_html
+    return env
+
+
+def stylesheet() -> str:
+    """The print edition's CSS, for the site and the PDF alike."""
+    return _environment().get_template("utskrift.css.j2").render()

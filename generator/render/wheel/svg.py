@@ -1,0 +1,192 @@
+"""The annual wheel as one self-contained SVG: the wheel, its legend and its key in one picture.
+
+The same markup is inlined on the page and published as a file for slides and
+intranets, so it carries its own styles and a font stack found on Windows and
+Mac, and no external reference. It has a viewBox and no fixed size: it scales to
+whatever holds it. Every item is a link with a <title>; words on the arcs, ring
+names in the legend and marker shapes carry the meaning, never colour alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ...model import CooperationData, Month
+from .. import paths
+from ..derive import month_pages
+from ..markdown import html_text
+from .geometry import CENTER, SIZE, annular_sector, baseline_radius, day_angle, middle, month_span, point, text_arc
+from .labels import fits_number, place_label
+from .legend import legend
+from .markers import marker_svg, stack_levels
+from .rings import DatedMeeting, Item, Ring, dated_meetings, wheel_rings
+from .textwidth import text_width
+
+Href = Callable[..., str]  # (docs path, anchor="") → link relative to the picture
+FONTS = "'Segoe UI', Arial, Helvetica, sans-serif"
+MONTH_RING = (352.0, 392.0)
+MONTH_FILL = "#1d4f6e"  # white month names on it: 8.9:1
+HUB = 80.0
+GAP = 4.0
+WIDE_LEGEND = 540.0  # the legend's column beside the wheel: about A4 landscape's proportions
+TRACK_STEP = 13.0  # radial room per row of date markers
+STYLE = (
+    "<style>"
+    f".hb-arshjul text{{font-family:{FONTS}}}"
+    ".hb-arshjul a{text-decoration:none}"
+    ".hb-arshjul a:hover .hb-punkt,.hb-arshjul a:focus .hb-punkt{stroke:#000000;stroke-width:3}"
+    "</style>"
+)
+
+
+def wheel_svg(
+    c: CooperationData, here: str, directory_urls: bool = True, year: int | None = None, wide: bool = False
+) -> str:
+    """The wheel as SVG markup whose links are relative to `here` (the page or the .svg file);
+    with a `year`, that year's meetings are marked on their days and their key is in the legend.
+    The legend stands under the wheel for a page's column, or beside it when `wide` (slides, print)."""
+    rings = wheel_rings(c, year)
+    meetings = dated_meetings(c, year) if year else []
+    ident = f"hb-arshjul-{c.id}" + (f"-{year}" if year else "") + ("-bred" if wide else "")
+
+    def href(target: str, anchor: str = "") -> str:
+        return html_text(paths.url_between(here, target, anchor, directory_urls))
+
+    levels = stack_levels([_angle(m) for m in meetings])
+    track = (max(levels, default=-1) + 1) * TRACK_STEP
+    body, numbered = _rings(rings, ident, MONTH_RING[0] - GAP - track, href)
+    parts = [*_month_ring(c, ident, href), *body]
+    parts += _markers(meetings, levels, href)
+    parts.append(_hub(c, year))
+    if wide:
+        key, bottom = legend(rings, numbered, meetings, top=0, left=SIZE + 8, width=WIDE_LEGEND)
+        width, height = SIZE + 8 + WIDE_LEGEND + 16, max(SIZE, bottom)
+    else:
+        key, height = legend(rings, numbered, meetings, top=SIZE + 8)
+        width = SIZE
+    title = f"Årshjul för {c.info.short_name}" + (f" {year}" if year else "")
+    head = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+        f' viewBox="0 0 {width:g} {height:g}" class="hb-arshjul" role="group" aria-labelledby="{ident}"'
+        f' font-family="{FONTS}" data-hb-ar="{year or ""}" data-hb-mitt="{CENTER:g}"'
+        f' data-hb-radie="{MONTH_RING[1]:g}" data-hb-nav="{HUB:g}">',
+        f'<title id="{ident}">{html_text(title)}</title>',
+        STYLE,
+        f'<rect width="{width:g}" height="{height:g}" fill="#ffffff"/>',
+    ]
+    return "\n".join([*head, *parts, *key, "</svg>"]) + "\n"
+
+
+def _angle(m: DatedMeeting) -> float:
+    return day_angle(m.month, m.day, m.days)
+
+
+def _month_ring(c: CooperationData, ident: str, href: Href) -> list[str]:
+    inner, outer = MONTH_RING
+    parts = ['<g class="hb-arshjul__manader">']
+    pages = month_pages(c)
+    for month in Month:
+        start, end = month_span(month, month)
+        radius = baseline_radius((inner + outer) / 2, 16, (start + end) / 2)
+        path_id = f"{ident}-m{month.value}"
+        sector = (
+            f'<path d="{annular_sector(month, month, inner, outer)}" fill="{MONTH_FILL}" stroke="#ffffff"'
+            ' stroke-width="2"/>'
+            f'<defs><path id="{path_id}" d="{text_arc(start, end, radius)}"/></defs>'
+            f'<text font-size="16" font-weight="700" fill="#ffffff"><textPath xlink:href="#{path_id}"'
+            f' href="#{path_id}" startOffset="50%" text-anchor="middle">{month.title}</textPath></text>'
+        )
+        if month in pages:  # a month with nothing in it has no page to link to
+            sector = (
+                f'<a href="{href(paths.month_page(c, month))}"><title>Vad händer i {month.swedish}?</title>{sector}</a>'
+            )
+        parts.append(sector)
+    parts.append("</g>")
+    return parts
+
+
+def _rings(rings: list[Ring], ident: str, outer: float, href: Href) -> tuple[list[str], list[Item]]:
+    """Each ring as wide as its lanes need; returns the markup and the items that show a number."""
+    lane_width = (outer - HUB - GAP) / max(sum(r.lanes for r in rings), 1)
+    parts: list[str] = []
+    numbered: list[Item] = []
+    inner = HUB + GAP
+    for ring in rings:
+        width = ring.lanes * lane_width
+        parts.append(
+            f'<g class="hb-arshjul__ring" data-hb-ring="{html_text(ring.key)}" data-hb-namn="{html_text(ring.name)}">'
+        )
+        parts.append(f'<path d="{annular_sector(1, 12, inner, inner + width - GAP)}" fill="#f2f2f2"/>')
+        lane = (width - GAP) / ring.lanes
+        for item in ring.items:
+            low = inner + item.lane * lane
+            markup, shows_number = _item(item, ident, low, low + lane, href)
+            parts.append(markup)
+            if shows_number:
+                numbered.append(item)
+        parts.append("</g>")
+        inner += width
+    return parts, sorted(numbered, key=lambda i: i.number)
+
+
+def _item(item: Item, ident: str, low: float, high: float, href: Href) -> tuple[str, bool]:
+    start, end = month_span(item.first, item.last)
+    link = href(item.target, item.anchor)
+    shape = (
+        f'<path class="hb-punkt" d="{annular_sector(item.first, item.last, low + 1, high - 1)}"'
+        f' fill="{item.colour}" stroke="#ffffff" stroke-width="2"/>'
+    )
+    label = place_label(item.labels, start, end, low + 1, high - 1)
+    if label is None:
+        x, y = middle(item.first, item.last, (low + high) / 2)
+        size = 14 if fits_number(item.number, start, end, low, high, 14) else 11
+        text = (
+            f'<text x="{x:g}" y="{y:g}" dy="0.35em" text-anchor="middle" font-size="{size}" font-weight="700"'
+            f' fill="#000000">{item.number}</text>'
+        )
+    else:
+        text = ""
+        for index, (line, path) in enumerate(label.lines):
+            path_id = f"{ident}-{item.number}-{index}"
+            text += (
+                f'<defs><path id="{path_id}" d="{path}"/></defs>'
+                f'<text font-size="{label.size:g}" fill="#000000"><textPath xlink:href="#{path_id}" href="#{path_id}"'
+                f' startOffset="50%" text-anchor="middle">{html_text(line)}</textPath></text>'
+            )
+    return f'<a href="{link}"><title>{item.number}. {html_text(item.title)}</title>{shape}{text}</a>', label is None
+
+
+def _markers(meetings: list[DatedMeeting], levels: list[int], href: Href) -> list[str]:
+    if not meetings:
+        return []
+    base = MONTH_RING[0] - GAP - TRACK_STEP / 2
+    parts = [  # a thin circle that the markers sit on: the year's days, read clockwise
+        '<g class="hb-arshjul__datum">',
+        f'<circle cx="{CENTER:g}" cy="{CENTER:g}" r="{base:g}" fill="none" stroke="#767676" stroke-width="1"/>',
+    ]
+    for m, level in zip(meetings, levels, strict=True):
+        x, y = point(_angle(m), base - level * TRACK_STEP)
+        ring = f' data-hb-ring="{html_text(m.ring)}"' if m.ring else ""
+        parts.append(
+            f'<a href="{href(m.target, m.anchor)}"{ring}><title>{html_text(m.title)}</title>'
+            f"{marker_svg(m.status, x, y, m.colour)}</a>"
+        )
+    parts.append("</g>")
+    return parts
+
+
+def _hub(c: CooperationData, year: int | None) -> str:
+    below = str(year) if year else "Enligt reglerna"
+    return (
+        f'<circle cx="{CENTER:g}" cy="{CENTER:g}" r="{HUB:g}" fill="#ffffff" stroke="{MONTH_FILL}" stroke-width="2"/>'
+        f'<text x="{CENTER:g}" y="{CENTER:g}" text-anchor="middle" font-size="18" font-weight="700" fill="#102a3a">'
+        f'<tspan x="{CENTER:g}" dy="-0.2em">{html_text(_short(c.info.short_name))}</tspan>'
+        f'<tspan x="{CENTER:g}" dy="1.3em" font-size="14" font-weight="400">{below}</tspan></text>'
+    )
+
+
+def _short(name: str) -> str:
+    """The cooperation's short name, cut so that it stays inside the hub."""
+    while text_width(name, 18) > 2 * HUB - 16 and len(name) > 2:
+        name = name[:-2] + "…"
+    return name
