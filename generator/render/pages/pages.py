@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ...engines.raster import PNG_WIDTH
 from ...model import Body, CooperationData, Handbook, Process, Site
 from ...model.history import History
 from .. import derive, paths
@@ -18,7 +17,7 @@ from ..trust import review_sentence
 from ..wheel.legend import ring_summary
 from ..wheel.markers import marker_key, status_marker
 from ..wheel.rings import wheel_rings
-from ..wheel.svg import wheel_svg
+from ..wheel.svg import PNG_WIDTH, wheel_svg
 from .orgchart import org_chart_svg
 
 

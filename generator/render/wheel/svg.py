@@ -22,6 +22,8 @@ from .markers import marker_svg, stack_levels
 from .rings import DatedMeeting, Item, Ring, dated_meetings, wheel_rings
 from .textwidth import text_width
 
+# The PNG beside the SVG (drawn by engines/raster.py); the wheel page states its width.
+PNG_WIDTH = 3200  # wide enough for a full-screen slide or an A3 print at 200 dpi
 Href = Callable[..., str]  # (docs path, anchor="") → link relative to the picture
 FONTS = "'Segoe UI', Arial, Helvetica, sans-serif"
 MONTH_RING = (352.0, 392.0)
