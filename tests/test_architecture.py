@@ -222,3 +222,18 @@ def test_imports_are_resolved(source: str, module: str, expected: set[str]) -> N
 )
 def test_writing_calls_are_seen(source: str, writes_a_file: bool) -> None:
     assert bool(writes(source)) is writes_a_file
+
+
+def test_a_cooperations_files_are_named_once() -> None:
+    """The list of a cooperation's files lives in model/files.py; nowhere else spells a name out."""
+    from generator.model.files import COOPERATION_FILES
+
+    owner = "generator.model.files"
+    spelled = [
+        f"{path.relative_to(ROOT)}:{node.lineno}: {node.value}"
+        for path in _modules()
+        if module_name(path) != owner
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and node.value in COOPERATION_FILES
+    ]
+    assert not spelled, "\n".join(spelled)

@@ -9,16 +9,15 @@ from typing import Any
 
 from ..errors import DataError, DataErrors, ErrorLog, Position, display_path
 from ..load import load_file
-from ..model import (
-    AgendaFile,
-    BodyFile,
-    Cooperation,
-    CooperationData,
-    Handbook,
-    ProcessFile,
-    RoleFile,
-    Site,
-    YearSchedule,
+from ..model import CooperationData, Handbook, Site, YearSchedule
+from ..model.files import (
+    AGENDAS_FILE,
+    BODIES_FILE,
+    COOPERATION_FILES,
+    INFO_FILE,
+    PROCESSES_FILE,
+    ROLES_FILE,
+    SCHEDULE_FILE,
 )
 from ..model.history import HISTORY_FILE, HistoryError, Revision, parse_history
 from .convert import INVALID, Converter
@@ -30,19 +29,9 @@ from .versions import with_previous
 
 SITE_FILE = "handbok.yaml"
 
-# The files of one cooperation's folder and what each holds.
-COOPERATION_FILES: dict[str, type] = {
-    "samverkan.yaml": Cooperation,
-    "roller.yaml": RoleFile,
-    "grupper.yaml": BodyFile,
-    "processer.yaml": ProcessFile,
-    "diskussionspunkter.yaml": AgendaFile,
-}
 # Names a cooperation's folder cannot have: its pages would replace the handbook's own
 # (pages and folders at the top of the site, MkDocs' own files, the hand-written docs/ pages).
 RESERVED_FOLDERS = frozenset({"index", "tillganglighet", "uppdatera", "assets", "search", "404", "sitemap"})
-# Optional, one per year: motesplan-2027.yaml.
-SCHEDULE_FILE = re.compile(r"motesplan-(\d{4})\.yaml")
 
 # Every kind of data file, for the JSON Schemas.
 SCHEMA_FILES: dict[str, type] = {SITE_FILE: Site, **COOPERATION_FILES, "motesplan.yaml": YearSchedule}
@@ -111,11 +100,11 @@ def _read_cooperation(folder: Path, root: Path, log: ErrorLog) -> CooperationDat
         return None
     data = CooperationData(
         id=folder.name,
-        info=parts["samverkan.yaml"],
-        roles=parts["roller.yaml"].roles,
-        bodies=parts["grupper.yaml"].bodies,
-        processes=parts["processer.yaml"].processes,
-        agendas=parts["diskussionspunkter.yaml"].agendas,
+        info=parts[INFO_FILE],
+        roles=parts[ROLES_FILE].roles,
+        bodies=parts[BODIES_FILE].bodies,
+        processes=parts[PROCESSES_FILE].processes,
+        agendas=parts[AGENDAS_FILE].agendas,
         schedules=tuple(sorted(schedules, key=lambda s: s.year)),
     )
     check_rules(data, log)
