@@ -9,7 +9,7 @@ YEAR = $(if $(filter default,$(origin AR)),,$(AR))
 AXE := tests/js/node_modules/axe-core/axe.min.js
 SHIM := docs/assets/vendor/iframe-worker-shim.js
 
-.PHONY: mutate site site-zensical compare-engines test check serve new-year new-cooperation system-packages schema generate lint typecheck clean golden lock offline
+.PHONY: mutate site site-zensical compare-engines test test-fast check serve new-year new-cooperation system-packages schema generate lint typecheck clean golden lock offline
 
 $(STAMP): requirements.txt pyproject.toml
 	@PYTHON=$(PYTHON) tools/system-packages.sh ensure site
@@ -72,6 +72,9 @@ $(AXE): tests/js/package.json tests/js/package-lock.json
 
 test: system-packages lint typecheck $(AXE) $(SHIM)  ## hela testsviten, med ruff och mypy
 	$(BIN)/pytest
+
+test-fast: $(STAMP)  ## de snabba testerna (under en minut): inga byggen, ingen webbläsare, ingen LibreOffice
+	$(BIN)/pytest -m "not slow and not browser"
 
 mutate: $(STAMP)  ## mutationstest av kärnmodulerna (mutmut, några minuter) och poängen per modul
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-mutate.txt

@@ -139,6 +139,16 @@ def write_files(files: Mapping[str, str | bytes], folder: Path, keep: bool = Fal
         path.write_bytes(as_bytes(content))
 
 
+def copy_tree(source: Path, folder: Path) -> None:
+    """Copy the folder `source` to `folder`, which must not exist yet (a part of a staged folder)."""
+    shutil.copytree(source, folder)
+
+
+def remove_file(path: Path) -> None:
+    """Remove one file the generator wrote (in a staged folder or its cache); a missing file is fine."""
+    path.unlink(missing_ok=True)
+
+
 def scratch_folder(prefix: str) -> Path:
     """A new temporary folder with the marker, for files only the generator reads (the preview's sources)."""
     folder = Path(tempfile.mkdtemp(prefix=prefix))

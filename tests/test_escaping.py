@@ -16,8 +16,9 @@ import pytest
 import yaml
 
 from generator.model import Site, YearSchedule
+from generator.model.files import COOPERATION_FILES
 from generator.render.markdown import plain, prose
-from generator.validate import COOPERATION_FILES, SITE_FILE
+from generator.validate import SITE_FILE
 from generator.validate.types import model_fields
 
 from conftest import FIXTURE_DATA, run_generator

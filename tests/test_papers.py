@@ -17,7 +17,7 @@ from selenium import webdriver
 
 from generator.render.papers.agenda import Item
 from generator.render.papers.papers import dated_papers, meeting_papers, papers_label
-from generator.render.papers.prepare import upcoming
+from generator.render.papers.prepare import all_dated
 from generator.render.site import render_site
 from generator.validate import read_handbook
 
@@ -244,7 +244,7 @@ def test_preparation_deadlines_count_swedish_working_days(edit: Edit, data_copy:
     """Five working days before Thursday 9 April 2026: Easter Monday, Good Friday and the weekend are skipped."""
     edit("motesplan-2026.yaml", "datum: 2026-03-12", "datum: 2026-04-09")
     c = read_handbook(data_copy).cooperations[0]
-    first = upcoming(c)[0]
+    first = all_dated(c)[0]
     assert first.papers.key == "styrgrupp-mars-2026-04-09"
     tasks = {t.text: (t.when, t.responsible) for t in first.tasks}
     designated = "Utsedd kommun inför varje möte"

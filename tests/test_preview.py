@@ -59,6 +59,7 @@ def test_each_change_reaches_every_page_it_touches(server: str, tmp_path: Path) 
     assert wait_for(sibling, "Ny Handbok")
 
 
+@pytest.mark.slow  # renders the whole shipped site three times
 def test_a_cooperation_that_did_not_change_is_not_rendered_again(planned_data: Path, tmp_path: Path) -> None:
     """The preview renders again only what changed, and the result is what a full render gives."""
     first = read_handbook(planned_data)

@@ -11,7 +11,6 @@ navigation written out (the plugin adds it for MkDocs), the plugin left out and 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,7 +23,7 @@ from ..engines.cache import Cache
 from ..engines.pdf import PdfUnavailable
 from ..model import Handbook
 from ..render.site import RenderedSite, merge_nav, render_site
-from ..write import OutputRefused, staging, write_files
+from ..write import OutputRefused, copy_tree, remove_file, staging, write_file, write_files
 
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
@@ -66,18 +65,18 @@ def _read_config(config_file: Path) -> dict[str, Any]:
 
 def _write_project(stage: Path, root: Path, settings: dict[str, Any], rendered: RenderedSite) -> None:
     docs = stage / DOCS
-    shutil.copytree(root / settings.get("docs_dir", DOCS), docs)
+    copy_tree(root / settings.get("docs_dir", DOCS), docs)
     try:
         write_files(rendered.files, docs, keep=True)
     except OutputRefused as clash:
         raise BuildFailed(str(clash)) from None
     custom_dir = settings.get("theme", {}).get("custom_dir")
     if custom_dir:
-        shutil.copytree(root / custom_dir, stage / OVERRIDES)
+        copy_tree(root / custom_dir, stage / OVERRIDES)
         for path in MATERIAL_ONLY_OVERRIDES:
-            (stage / OVERRIDES / path).unlink(missing_ok=True)
+            remove_file(stage / OVERRIDES / path)
     text = yaml.safe_dump(zensical_config(settings, rendered), allow_unicode=True, sort_keys=False)
-    (stage / CONFIG).write_text(text, encoding="utf-8")
+    write_file(stage / CONFIG, text)
 
 
 def zensical_config(settings: dict[str, Any], rendered: RenderedSite) -> dict[str, Any]:

@@ -38,9 +38,8 @@ def _checked(data: Path) -> tuple[Handbook, int]:
     """The data read and checked as a build would check it, and how many calendar events are new
     or changed: two events with one UID and two outputs with one path are errors here too."""
     handbook = read_handbook(data)
-    count = changed(handbook.history, calendar_history(handbook))
     check_outputs(handbook)
-    return handbook, count
+    return handbook, changed(handbook.history, calendar_history(handbook))
 
 
 def _check_for_github(data: Path) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..model.files import INFO_FILE
 from ..validate import read_handbook
 from ..validate.versions import version_folder
 from ..write import write_file
@@ -23,5 +24,5 @@ def run(args: argparse.Namespace) -> int:
             write_file(target / path.name, path.read_text(encoding="utf-8"))
         print(f"Sparade {c.info.short_name} version {c.info.version_date.isoformat()} i {target}/.")
         if not any(v.date == c.info.version_date for v in c.info.versions):
-            print(f"Lägg till den under 'versioner' i {folder / 'samverkan.yaml'}: - datum: {c.info.version_date}")
+            print(f"Lägg till den under 'versioner' i {folder / INFO_FILE}: - datum: {c.info.version_date}")
     return 0

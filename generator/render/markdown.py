@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Prose
+from ..model.base import escape_prose
 
 # Characters that are syntax somewhere in Python-Markdown with our extensions:
 # inline markup, links, tables, attribute lists and raw HTML.
@@ -39,9 +40,7 @@ def plain(text: str) -> Markdown:
 
 def prose(text: Prose | str) -> Markdown:
     """Prose keeps Markdown but any HTML (tags, comments) shows as text."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    escaped = escaped.replace("{", "&#123;").replace("}", "&#125;")  # no attribute lists
-    return Markdown(escaped)
+    return Markdown(escape_prose(text))
 
 
 def html_text(text: str) -> Markdown:

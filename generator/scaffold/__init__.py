@@ -11,7 +11,7 @@ import datetime
 import json
 from importlib import resources
 
-FILES = ("samverkan.yaml", "roller.yaml", "grupper.yaml", "processer.yaml", "diskussionspunkter.yaml")
+from ..model.files import COOPERATION_FILES
 
 
 def name_problem(name: str) -> str | None:
@@ -33,7 +33,7 @@ def scaffold(name: str, today: datetime.date) -> dict[str, str]:
         "__AR__": str(today.year),
     }
     result = {}
-    for file_name in FILES:
+    for file_name in COOPERATION_FILES:
         text = resources.files(__name__).joinpath(file_name).read_text(encoding="utf-8")
         for placeholder, value in values.items():
             text = text.replace(placeholder, value)

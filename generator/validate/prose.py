@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 
 import markdown  # MkDocs' own Markdown engine
 
-from ..render.markdown import prose
+from ..model.base import escape_prose
 
 MAX_PROSE = 10_000  # characters in one prose field
 MAX_BRACKETS = 200  # '[' in one prose field: Python-Markdown's link search is quadratic in them
@@ -84,7 +84,7 @@ _RENDERER = markdown.Markdown(extensions=_EXTENSIONS)
 
 def _targets(text: str) -> list[str]:
     scan = _Links()
-    scan.feed(_RENDERER.reset().convert(prose(text)))  # reset: no reference or stash from the last field
+    scan.feed(_RENDERER.reset().convert(escape_prose(text)))  # reset: no reference or stash from the last field
     return scan.targets
 
 

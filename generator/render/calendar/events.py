@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from ...errors import DataError, DataErrors, Position
+from ...errors import DataError, Position
 from ...model import (
     Body,
     CooperationData,
@@ -70,7 +71,7 @@ class Event:
 
 
 def cooperation_events(c: CooperationData, site: Site) -> list[Event]:
-    """Every event of the calendar window, in time order; two events with one UID are a data error."""
+    """Every event of the calendar window, in time order (two with one UID: see `duplicate_uids`)."""
     events: list[Event] = []
     for year in c.feed_years(site):
         for body, occasion in c.occasions():
@@ -82,13 +83,14 @@ def cooperation_events(c: CooperationData, site: Site) -> list[Event]:
                 events.append(_meeting_event(c, c.meeting_body(meeting), None, meeting, uid, site.address))
         for process, step in c.all_steps():
             events += _step_events(c, process, step, year, site.address)
-    _refuse_duplicate_uids(events)
     return sorted(events, key=lambda e: (_sort_key(e.start), e.uid))
 
 
-def _refuse_duplicate_uids(events: list[Event]) -> None:
+def duplicate_uids(events: Iterable[Event]) -> list[DataError]:
+    """A problem for each event whose UID an earlier one has: a subscriber's calendar would keep
+    only one of them. Returned, not raised: the caller reports it with every other problem."""
     first: dict[str, Event] = {}
-    errors = []
+    problems = []
     for event in events:
         earlier = first.setdefault(event.uid, event)
         if earlier is not event:
@@ -96,9 +98,8 @@ def _refuse_duplicate_uids(events: list[Event]) -> None:
                 f"två kalenderhändelser får samma id ({event.uid}); den första står i {earlier.pos}. "
                 "Ge mötet eller steget ett annat id"
             )
-            errors.append(DataError(event.pos, message))
-    if errors:
-        raise DataErrors(errors)
+            problems.append(DataError(event.pos, message))
+    return problems
 
 
 def _sort_key(moment: datetime.date | datetime.datetime) -> tuple[datetime.date, datetime.time]:

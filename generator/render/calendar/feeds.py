@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 import icalendar
 
+from ...errors import DataError
 from ...model import CooperationData, Site
 from ...model.history import History, Observed, Revision
-from .events import Event, cooperation_events
+from .events import Event, cooperation_events, duplicate_uids
 
 PRODID = "-//Samverkanshandboken//Handbok för kommunal samverkan//SV"
 TZID = "Europe/Stockholm"
@@ -55,6 +56,11 @@ class Feed:
     title: str
     description: str
     events: tuple[Event, ...]
+
+
+def calendar_problems(feeds: list[Feed]) -> list[DataError]:
+    """Two events of the feeds with one UID; an event in several feeds counts once."""
+    return duplicate_uids({id(event): event for feed in feeds for event in feed.events}.values())
 
 
 def cooperation_feeds(c: CooperationData, site: Site) -> list[Feed]:

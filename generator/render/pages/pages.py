@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ...engines.raster import PNG_WIDTH
 from ...model import Body, CooperationData, Handbook, Process, Site
 from ...model.history import History
 from .. import derive, paths
@@ -11,14 +10,14 @@ from ..environment import render
 from ..markdown import Markdown
 from ..papers.checklists import dated_meetings, meeting_checklists, process_checklists
 from ..papers.papers import meeting_papers, plan_note
-from ..papers.prepare import undated, upcoming
+from ..papers.prepare import all_dated, undated
 from ..papers.word import minutes_docx, notice_docx
 from ..paths import Links
 from ..trust import review_sentence
 from ..wheel.legend import ring_summary
 from ..wheel.markers import marker_key, status_marker
 from ..wheel.rings import wheel_rings
-from ..wheel.svg import wheel_svg
+from ..wheel.svg import PNG_WIDTH, wheel_svg
 from .orgchart import org_chart_svg
 
 
@@ -158,7 +157,7 @@ def _plan_notes(c: CooperationData) -> dict[int, str | None]:
 def papers_pages(c: CooperationData) -> dict[str, str | bytes]:
     """'Inför mötet', and each meeting's notice and minutes template as web pages and Word documents."""
     index = paths.meetings_page(c)
-    listing = _page("meetings.md.j2", c, index, dated=upcoming(c), undated=undated(c), plan_notes=_plan_notes(c))
+    listing = _page("meetings.md.j2", c, index, dated=all_dated(c), undated=undated(c), plan_notes=_plan_notes(c))
     pages: dict[str, str | bytes] = {index: listing}
     for p in meeting_papers(c):
         pages[paths.notice_page(c, p.key)] = _page("notice.md.j2", c, paths.notice_page(c, p.key), p=p)

@@ -15,7 +15,7 @@ from .. import describe
 
 
 class ItemKind(Enum):
-    OPENING = "inledning"  # a fixed item that needs a line, not a page
+    FORMALITY = "formalia"  # a fixed item at the start or the end that needs a line, not a page
     DISCUSSION = "diskussion"
     PROCESS = "arsprocess"
     CLOSING = "avslutning"
@@ -36,7 +36,7 @@ class Item:
     @property
     def note_lines(self) -> int:
         """How many lines of writing space the minutes give the item."""
-        return {ItemKind.OPENING: 1, ItemKind.CLOSING: 2}.get(self.kind, 5)
+        return {ItemKind.FORMALITY: 1, ItemKind.CLOSING: 2}.get(self.kind, 5)
 
     @property
     def has_decision(self) -> bool:
@@ -48,10 +48,10 @@ def agenda_items(
 ) -> tuple[Item, ...]:
     minutes = body.minutes.name if body.minutes else "mötesanteckningar"
     items = [
-        Item(0, "Mötet öppnas", ItemKind.OPENING),
-        Item(0, "Val av justerare", ItemKind.OPENING),
-        Item(0, "Dagordningen godkänns", ItemKind.OPENING),
-        Item(0, f"Föregående möte: {describe.first_lower(minutes)}", ItemKind.OPENING),
+        Item(0, "Mötet öppnas", ItemKind.FORMALITY),
+        Item(0, "Val av justerare", ItemKind.FORMALITY),
+        Item(0, "Dagordningen godkänns", ItemKind.FORMALITY),
+        Item(0, f"Föregående möte: {describe.first_lower(minutes)}", ItemKind.FORMALITY),
     ]
     if occasion is not None and occasion.agenda is not None:
         items += [Item(0, s.title, ItemKind.DISCUSSION, s.points) for s in c.agenda(occasion.agenda).sections]
@@ -63,7 +63,7 @@ def agenda_items(
     items += [
         Item(0, "Övriga frågor", ItemKind.CLOSING),
         Item(0, "Nästa möte", ItemKind.CLOSING, sets_next_meeting=True),
-        Item(0, "Mötet avslutas", ItemKind.OPENING),
+        Item(0, "Mötet avslutas", ItemKind.FORMALITY),
     ]
     return tuple(dataclasses.replace(item, number=n) for n, item in enumerate(items, start=1))
 

@@ -23,33 +23,35 @@ class Task:
 
 
 @dataclass(frozen=True)
-class Upcoming:
+class MeetingTasks:
+    """A meeting's papers and what must be done before and after it."""
+
     papers: Papers
     tasks: tuple[Task, ...]
 
 
-def upcoming(c: CooperationData) -> list[Upcoming]:
-    """Every dated meeting of the plans, in date order."""
-    return [_upcoming(c, dated_papers(c, m)) for m in dated(c)]
+def all_dated(c: CooperationData) -> list[MeetingTasks]:
+    """Every dated meeting of the plans, past and coming, in date order, with its tasks."""
+    return [_with_tasks(c, dated_papers(c, m)) for m in dated(c)]
 
 
-def undated(c: CooperationData) -> list[Upcoming]:
+def undated(c: CooperationData) -> list[MeetingTasks]:
     """Recurring meetings that no plan gives a date, in the order of their first month."""
     with_dates = {m.occasion for m in dated(c)}
     found = [occasion_papers(c, b, o) for b, o in c.occasions() if o.id not in with_dates and b.internal]
     found.sort(key=lambda p: min(p.occasion.months) if p.occasion and p.occasion.months else Month(12) + 1)
-    return [_upcoming(c, p) for p in found]
+    return [_with_tasks(c, p) for p in found]
 
 
-def _upcoming(c: CooperationData, p: Papers) -> Upcoming:
+def _with_tasks(c: CooperationData, p: Papers) -> MeetingTasks:
     if p.cancelled:
-        return Upcoming(p, ())
+        return MeetingTasks(p, ())
     tasks = [_task(c, p, prep) for prep in p.body.preparations]
     if not p.body.preparations and p.sender:
         tasks.append(Task("Kallelse och handlingar skickas ut", "inför mötet", p.sender))
     if p.minutes_distribution:
         tasks.append(Task(f"{p.minutes_name}: {describe.first_lower(p.minutes_distribution)}", "efter mötet", None))
-    return Upcoming(p, tuple(tasks))
+    return MeetingTasks(p, tuple(tasks))
 
 
 def _task(c: CooperationData, p: Papers, prep: Preparation) -> Task:
