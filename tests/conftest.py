@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -111,7 +112,7 @@ def _is_helper(value: object) -> bool:
 def _called_names(source: str) -> set[str]:
     """The names called in `source`: `f(…)` gives f, `x.f(…)` gives f."""
     try:
-        tree = ast.parse(inspect.cleandoc(source) if source[:1].isspace() else source)
+        tree = ast.parse(textwrap.dedent(source))  # a method's source is indented
     except SyntaxError:
         return set()
     calls = [node.func for node in ast.walk(tree) if isinstance(node, ast.Call)]

@@ -17,6 +17,8 @@ PACKAGE = ROOT / "generator"
 
 # (modules the rule is about, imports they must not make): a module name or any below it.
 ENGINE_LIBRARIES = ("weasyprint", "cairosvg", "cairocffi", "mkdocs", "zensical")
+# Render is pure: no process, network, disk or chance.
+IMPURE_LIBRARIES = ("subprocess", "socket", "urllib", "shutil", "tempfile", "random")
 LAYER_RULES = [
     (
         "generator.render",
@@ -28,6 +30,7 @@ LAYER_RULES = [
             "generator.commands",
             "generator.cli",
             *ENGINE_LIBRARIES,
+            *IMPURE_LIBRARIES,
         ),
     ),
     (
@@ -163,6 +166,33 @@ def test_only_the_writer_writes() -> None:
     assert not broken, "write through generator/write.py:\n" + "\n".join(broken)
 
 
+# What render must not call: the clock, chance, the environment, or the disk (even to read).
+IMPURE_METHODS = {"today", "now", "utcnow", "getenv", "read_text", "read_bytes", "urlopen"}
+IMPURE_FUNCTIONS = {"open", "time.time", "time.monotonic", "os.getenv"}
+
+
+def impure_calls(source: str) -> list[str]:
+    """Calls in `source` whose result depends on when, where or by chance they run, as 'line: name'."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            name = ast.unparse(node.func)
+            method = node.func.attr if isinstance(node.func, ast.Attribute) else ""
+            if name in IMPURE_FUNCTIONS or name.startswith("random.") or method in IMPURE_METHODS:
+                found.append(f"{node.lineno}: {name}()")
+    return found
+
+
+def test_render_is_pure() -> None:
+    broken = [
+        f"{path.relative_to(ROOT)}:{call}"
+        for path in _modules()
+        if _within(module_name(path), "generator.render")
+        for call in impure_calls(path.read_text(encoding="utf-8"))
+    ]
+    assert not broken, "render takes the clock and files from its caller:\n" + "\n".join(broken)
+
+
 def test_no_module_is_long() -> None:
     long = {str(p.relative_to(ROOT)): n for p in _modules() if (n := len(p.read_text().splitlines())) > MAX_LINES}
     assert not long, long
@@ -222,6 +252,25 @@ def test_imports_are_resolved(source: str, module: str, expected: set[str]) -> N
 )
 def test_writing_calls_are_seen(source: str, writes_a_file: bool) -> None:
     assert bool(writes(source)) is writes_a_file
+
+
+@pytest.mark.parametrize(
+    ("source", "impure"),
+    [
+        ("datetime.date.today()", True),
+        ("datetime.datetime.now(datetime.UTC)", True),
+        ("time.time()", True),
+        ("random.random()", True),
+        ("os.getenv('HOME')", True),
+        ("path.read_text(encoding='utf-8')", True),
+        ("open(name)", True),
+        ("datetime.time(0)", False),
+        ("datetime.timedelta(days=1)", False),
+        ("datetime.datetime.combine(day, datetime.time(0), datetime.UTC)", False),
+    ],
+)
+def test_impure_calls_are_seen(source: str, impure: bool) -> None:
+    assert bool(impure_calls(source)) is impure
 
 
 def test_a_cooperations_files_are_named_once() -> None:
