@@ -26,6 +26,7 @@ from generator.validate import SCHEMA_FILES
 
 from conftest import ROOT, run_generator
 from helpers import tree_digest
+from test_serve import free_port, wait_for
 
 # Nothing of the generator's code or theme may land in a content project.
 CODE_OR_THEME = ("*.py", "*.j2", "*.html", "*.css", "*.js")
@@ -169,6 +170,19 @@ def test_the_wheel_alone_makes_and_builds_a_content_project(tmp_path: Path) -> N
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="assets/handbok.css"' in home and "handbok-sok.js" in home  # the package's overrides
     assert list(site.rglob("*.pdf")), "the print edition as PDF"
+
+    for args in (("new-cooperation", "vastra", "Västra samverkan"), ("new-year", "2028"), ("save-version",)):
+        assert (done := run(*args, cwd=project)).returncode == 0, (args, done.stderr)
+    (kept,) = (project / "data" / "exempel" / "versioner").iterdir()
+    compared = run("diff", kept.relative_to(project).as_posix(), "data/exempel", cwd=project)
+    assert compared.returncode == 0, compared.stderr
+    port = free_port()
+    server = subprocess.Popen([tool, "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=env)
+    try:
+        assert wait_for(f"http://127.0.0.1:{port}/vastra/", "Västra samverkan"), "the preview shows the new cooperation"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
     assert_no_code_or_theme(project)
 
 
