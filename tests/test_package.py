@@ -171,7 +171,8 @@ def test_the_wheel_alone_makes_and_builds_a_content_project(tmp_path: Path) -> N
     assert 'href="assets/handbok.css"' in home and "handbok-sok.js" in home  # the package's overrides
     assert list(site.rglob("*.pdf")), "the print edition as PDF"
 
-    for args in (("new-cooperation", "vastra", "Västra samverkan"), ("new-year", "2028"), ("save-version",)):
+    commands = [("new-cooperation", "vastra", "Västra samverkan"), ("new-year", "2028"), ("save-version",), ("schema",)]
+    for args in commands:
         assert (done := run(*args, cwd=project)).returncode == 0, (args, done.stderr)
     (kept,) = (project / "data" / "exempel" / "versioner").iterdir()
     compared = run("diff", kept.relative_to(project).as_posix(), "data/exempel", cwd=project)
