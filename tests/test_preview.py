@@ -13,13 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_serve import fetch, preview, wait_for
 
 from generator.model import with_address
 from generator.render.site import Earlier, render_site
 from generator.validate import read_handbook
 
 from helpers import project_copy
+from test_serve import fetch, preview, wait_for
 
 
 @pytest.fixture

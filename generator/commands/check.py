@@ -27,7 +27,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"Inga fel i {args.data}: {len(handbook.cooperations)} samverkan ({names}).")
     if changed:
         print(
-            f"{changed} kalenderhändelser är nya eller ändrade sedan förra bygget: `make site` skriver "
+            f"{changed} kalenderhändelser är nya eller ändrade sedan förra bygget: bygget "
+            "(`make site` eller `samverkanshandbok build`) skriver "
             f"{args.data / HISTORY_FILE}, som ska checkas in tillsammans med ändringen."
         )
     print_warnings(handbook)

@@ -29,6 +29,6 @@ def run(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
         return 1
     write_tree(scaffold(args.name, datetime.date.today()), folder, marker=False)  # the editor's data, not output
-    print(f"Skapade {folder}/ med exempel i varje fil. Byt ut exemplen och kör make check.")
+    print(f"Skapade {folder}/ med exempel i varje fil. Byt ut exemplen och kör make check (samverkanshandbok check).")
     print_warnings(read_handbook(args.data))  # the new folder must load like any other
     return 0
