@@ -74,7 +74,7 @@ test: system-packages lint typecheck $(AXE) $(SHIM)  ## hela testsviten, med ruf
 	$(BIN)/pytest
 
 golden: $(STAMP)  ## uppdatera de förväntade filerna i tests/golden/ efter en avsiktlig ändring
-	$(BIN)/pytest tests/test_golden.py tests/test_papers.py -k golden --update-golden
+	$(BIN)/pytest tests/test_golden.py tests/test_papers.py tests/test_papers_send.py -k golden --update-golden
 
 clean:
 	rm -rf $(VENV) site build .pytest_cache .mypy_cache .ruff_cache tests/js/node_modules offline/node_modules $(SHIM)

@@ -120,7 +120,7 @@ def _header(paper: Paper, p: Papers, kind: str) -> None:
     """Cooperation and kind of paper; sending municipality and date; the plan's status."""
     two_sided(paper.header, p.cooperation, kind.upper(), bold=True)
     sent = f"Skickas senast {_date(p)}" if kind == NOTICE and p.deadlines else p.short_when
-    two_sided(paper.header, p.sending_municipality or p.body.name, sent)
+    two_sided(paper.header, p.sending_municipality or "", sent)
     if p.plan_label:
         two_sided(paper.header, p.body.name, p.plan_label)
 
