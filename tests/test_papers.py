@@ -179,6 +179,7 @@ def office_pdf(docx_file: Path, out: Path) -> Path:
     return out / docx_file.with_suffix(".pdf").name
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["kallelse", "anteckningar"])
 def test_libreoffice_opens_the_word_files_as_a4_with_the_agenda(kind: str, tmp_path: Path) -> None:
     source = tmp_path / f"{kind}-{DATED}.docx"
@@ -195,6 +196,7 @@ def test_libreoffice_opens_the_word_files_as_a4_with_the_agenda(kind: str, tmp_p
         assert len(with_actions) == 1 and "8. Mötet avslutas" in with_actions[0] and "Justering" in with_actions[0]
 
 
+@pytest.mark.browser
 def test_minutes_page_prints_on_a4_with_the_action_table_never_alone(fixture_url: str, tmp_path: Path) -> None:
     for key in (DATED, "styrgrupp-extra"):
         reader = PdfReader(print_to_pdf(f"{fixture_url}{MOTEN}/{key}/anteckningar/", tmp_path / "out.pdf"))
@@ -207,6 +209,7 @@ def test_minutes_page_prints_on_a4_with_the_action_table_never_alone(fixture_url
         assert "Närvarande" in pages[0] and "Sök" not in " ".join(pages)
 
 
+@pytest.mark.browser
 def test_printed_links_are_not_underlined(driver: webdriver.Chrome, fixture_url: str) -> None:
     driver.get(f"{fixture_url}{MOTEN}/{DATED}/")
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
@@ -220,6 +223,7 @@ def test_printed_links_are_not_underlined(driver: webdriver.Chrome, fixture_url:
     )
 
 
+@pytest.mark.browser
 def test_checklist_ticks_belong_to_one_meeting(driver: webdriver.Chrome, fixture_url: str) -> None:
     page = f"{fixture_url}exempel/checklistor/styrgrupp-var/"
     box_css = "[data-hb-checklista] input[type=checkbox]"

@@ -16,6 +16,8 @@ from .. import describe
 from . import who
 from .papers import Papers, dated, dated_papers, occasion_papers
 
+UNNAMED = "Styrdokumentet anger inte vem"
+
 
 @dataclass(frozen=True)
 class Task:
@@ -71,18 +73,23 @@ def _notice_tasks(p: Papers) -> list[Task]:
             return []
         return [Task("Kallelse och handlingar skickas ut", "före mötet; styrdokumentet anger ingen tid", p.sender)]
     notice, absence = p.deadlines.notice if p.deadlines else None, p.deadlines.absence if p.deadlines else None
+    # Where the document names nobody, the row says so rather than leaving a gap or guessing.
+    sender = p.sender or UNNAMED
     return [
-        Task("Kallelse och handlingar skickas ut", _when(notice, times.notice_days), p.sender, notice),
+        Task("Kallelse och handlingar skickas ut", _when(notice, times.notice_days), sender, notice),
+        Task(f"Handlingar klara att skicka med kallelsen: {papers}", _when(notice, times.notice_days), sender, notice),
         Task(
-            f"Handlingar klara att skicka med kallelsen: {papers}", _when(notice, times.notice_days), p.sender, notice
+            f"Förhinder anmäls till {p.absence_to or 'den som kallar'}",
+            _when(absence, times.absence_days),
+            "De kallade",
+            absence,
         ),
-        Task(f"Förhinder anmäls till {p.absence_to}", _when(absence, times.absence_days), "De kallade", absence),
     ]
 
 
 def _minutes_task(p: Papers) -> Task:
     text = f"{p.minutes_name}: {describe.first_lower(p.minutes_distribution or '').rstrip('.')}"
-    who_writes = p.convener or p.sender
+    who_writes = p.convener or p.sender or UNNAMED
     if p.deadlines is not None and p.deadlines.minutes is not None:
         return Task(text, f"senast {describe.long_date(p.deadlines.minutes)}", who_writes, p.deadlines.minutes)
     days = p.body.times.minutes_days if p.body.times else None
