@@ -65,7 +65,7 @@ def agenda_items(
         Item(0, "Mötet öppnas", ItemKind.OPENING),
         Item(0, "Val av justerare", ItemKind.OPENING),
         Item(0, "Godkännande av dagordningen", ItemKind.OPENING),
-        Item(0, f"Föregående mötes {describe.first_lower(minutes)}", ItemKind.OPENING),
+        Item(0, f"Föregående {describe.first_lower(minutes)}", ItemKind.OPENING),
     ]
     due = dict(_due_steps(c, occasion, months))
     other: list[str] = []

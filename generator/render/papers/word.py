@@ -16,7 +16,7 @@ from docx.shared import Mm, Pt
 from .agenda import Item
 from .papers import Papers
 from .who import short_date
-from .wordkit import Paper, bullet, field, heading, new_paper, para, safe, save, styled, table, two_sided
+from .wordkit import FOOTER_POINTS, Paper, bullet, field, heading, new_paper, para, safe, save, styled, table, two_sided
 
 NOTICE = "Kallelse"
 CANCELLED = "Inställt sammanträde"
@@ -128,7 +128,7 @@ def _header(paper: Paper, p: Papers, kind: str) -> None:
 def _footer(paper: Paper, p: Papers) -> None:
     line = two_sided(paper.footer, p.cooperation, "sida ")
     field(line, "PAGE", "1")
-    line.add_run(" av ").font.size = Pt(9)
+    line.add_run(" av ").font.size = Pt(FOOTER_POINTS)
     field(line, "NUMPAGES", "1")
 
 

@@ -38,7 +38,8 @@ from docx.text.paragraph import Paragraph
 LANGUAGE = "sv-SE"
 PROPERTY_LIMIT = 255
 A4 = (Twips(11906), Twips(16838))  # 210 × 297 mm, as Word itself writes it
-TEXT_WIDTH = Mm(160)  # A4 less the margins: where a right-aligned tab stop sits
+TEXT_WIDTH = Mm(160)
+FOOTER_POINTS = 9  # the header and footer lines  # A4 less the margins: where a right-aligned tab stop sits
 DOCUMENT_XML, CORE_XML, HEADER_XML, FOOTER_XML = (
     "word/document.xml",
     "docProps/core.xml",
@@ -273,6 +274,10 @@ def field(paragraph: Paragraph, instruction: str, shown: str) -> None:
     simple = OxmlElement("w:fldSimple")
     simple.set(qn("w:instr"), f" {instruction} ")
     run = OxmlElement("w:r")
+    properties, size = OxmlElement("w:rPr"), OxmlElement("w:sz")
+    size.set(qn("w:val"), str(FOOTER_POINTS * 2))  # half-points: the size of the line around it
+    properties.append(size)
+    run.append(properties)
     text = OxmlElement("w:t")
     text.text = shown
     run.append(text)
@@ -280,7 +285,7 @@ def field(paragraph: Paragraph, instruction: str, shown: str) -> None:
     paragraph._p.append(simple)
 
 
-def two_sided(container: Container, left: str, right: str, bold: bool = False, size: int = 9) -> Paragraph:
+def two_sided(container: Container, left: str, right: str, bold: bool = False, size: int = FOOTER_POINTS) -> Paragraph:
     """A line with `left` at the margin and `right` against the right margin, for headers and footers."""
     paragraph = container.add_paragraph()
     paragraph.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
