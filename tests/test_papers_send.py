@@ -8,12 +8,13 @@ from __future__ import annotations
 import datetime
 import io
 import shutil
+import subprocess
 from pathlib import Path
 
 import docx
 import pytest
 from pypdf import PdfReader
-from test_papers import office_pdf
+from test_papers import SOFFICE, office_pdf, require_office
 
 from generator.model import CooperationData
 from generator.render.papers.papers import Papers, meeting_papers
@@ -319,6 +320,25 @@ def test_libreoffice_prints_the_papers_on_few_a4_pages_with_page_numbers(
         assert f"sida {number} av {total}" in text
     for line in expected:
         assert line in " ".join(texts), line
+
+
+@pytest.mark.slow
+def test_every_minutes_template_of_the_plan_prints_on_at_most_three_pages(
+    papers: dict[str, Papers], tmp_path: Path
+) -> None:
+    """All of SML's minutes templates, dated and undated, in one LibreOffice run (it was 6 pages)."""
+    require_office()
+    sources = []
+    for key, p in papers.items():
+        if not p.cancelled:
+            sources.append(tmp_path / f"anteckningar-{key}.docx")
+            sources[-1].write_bytes(minutes_docx(p))
+    profile = f"-env:UserInstallation=file://{tmp_path / 'lo-profil'}"
+    command = [SOFFICE, profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, sources)]
+    subprocess.run(command, capture_output=True, check=True, timeout=600)
+    counts = {source.stem: len(PdfReader(source.with_suffix(".pdf")).pages) for source in sources}
+    assert len(counts) >= 10
+    assert max(counts.values()) <= 3, counts
 
 
 @pytest.mark.browser
