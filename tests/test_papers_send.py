@@ -20,6 +20,7 @@ from generator.model import CooperationData
 from generator.render.papers.papers import Papers, meeting_papers
 from generator.render.papers.prepare import undated, upcoming
 from generator.render.papers.word import minutes_docx, notice_docx
+from generator.render.site import render_site
 from generator.validate import read_handbook
 
 from browser import print_to_pdf, serve
@@ -349,3 +350,12 @@ def test_web_minutes_print_on_at_most_three_pages(planned_site: Path, tmp_path: 
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     for label in ("Närvaro", "Ordförande", "Beslut", "Åtgärder", "Justering"):
         assert label in text, label
+
+
+def test_the_body_page_and_before_the_meeting_say_the_rule_is_a_suggestion(planned_data: Path) -> None:
+    files = render_site(read_handbook(planned_data)).files
+    body, meetings = files["sml/organisation/styrgrupp.md"], files["sml/moten/index.md"]
+    assert isinstance(body, str) and isinstance(meetings, str)
+    rule = "- Tidsgränser: Kallelse och handlingar skickas senast 5 arbetsdagar före mötet; förhinder anmäls senast 2"
+    assert rule in body and f"{SUGGESTION}." in body
+    assert meetings.count(SUGGESTION) == 6  # once under each meeting held, none under the cancelled one

@@ -226,7 +226,7 @@ def _papers(
         sender=who.sender(c, body, meeting),
         sending_municipality=who.sending_municipality(c, body, meeting),
         deadlines=who.deadlines(body, meeting),
-        times_rule=who.rule_sentence(body.times) if body.times else None,
+        times_rule=describe.notice_times(body.times) if body.times else None,
         absence_to=who.absence_to(c, body, meeting),
         invited=who.invited(c, body, occasion),
         items=items,

@@ -17,16 +17,13 @@ from ...model import (
     CooperationData,
     Meeting,
     MeetingStatus,
-    NoticeTimes,
     Occasion,
     Responsibility,
-    RuleSource,
     Seat,
 )
 from ...model.dates import working_days_after, working_days_before
 from .. import describe
 
-SUGGESTION = "handbokens förslag; styrdokumentet anger ingen tid"
 HOST = "värdkommun"
 
 
@@ -112,27 +109,6 @@ def deadlines(body: Body, meeting: Meeting | None) -> Deadlines | None:
         absence=working_days_before(meeting.date, times.absence_days),
         minutes=working_days_after(meeting.date, times.minutes_days) if times.minutes_days is not None else None,
     )
-
-
-def source_note(times: NoticeTimes) -> str:
-    """Says whether the times are the document's rule or the handbook's own suggestion."""
-    return "enligt styrdokumentet" if times.source is RuleSource.DOCUMENT else SUGGESTION
-
-
-def rule_sentence(times: NoticeTimes) -> str:
-    """'Kallelse och handlingar skickas senast 5 arbetsdagar före mötet, förhinder anmäls senast 2
-    arbetsdagar före (handbokens förslag; styrdokumentet anger ingen tid).'"""
-    text = (
-        f"Kallelse och handlingar skickas senast {_days(times.notice_days)} före mötet; förhinder anmäls "
-        f"senast {_days(times.absence_days)} före"
-    )
-    if times.minutes_days is not None:
-        text += f"; anteckningarna skickas senast {_days(times.minutes_days)} efter mötet"
-    return f"{text} ({source_note(times)})."
-
-
-def _days(count: int) -> str:
-    return "1 arbetsdag" if count == 1 else f"{count} arbetsdagar"
 
 
 def short_date(day: datetime.date) -> str:
