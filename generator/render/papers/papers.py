@@ -27,6 +27,8 @@ from .agenda import Document, Item, agenda_items, documents
 from .checklists import checklist_id
 from .who import Deadlines, Invited
 
+# The facts about calling a meeting, which a cancelled meeting's paper leaves out.
+CALLING = ("Kallelse och handlingar skickas av", "Kallelsen skickas senast", "Förhinder anmäls")
 # A topic up to this long names a meeting in the navigation; a longer one is a sentence.
 SHORT_TOPIC = 40
 
@@ -117,6 +119,8 @@ class Papers:
             ),
             Fact("Förhinder anmäls", self.absence_line or "", elsewhere_in_word=True),
         ]
+        if self.cancelled:  # nobody is called to a cancelled meeting: no sender, no deadlines
+            found = [f for f in found if f.label not in CALLING]
         return tuple(f for f in found if f.value)
 
     @property
