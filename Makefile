@@ -83,7 +83,7 @@ mutate: $(STAMP)  ## mutationstest av kärnmodulerna (mutmut, några minuter) oc
 	$(BIN)/python tools/mutation_score.py
 
 golden: $(STAMP)  ## uppdatera de förväntade filerna i tests/golden/ efter en avsiktlig ändring
-	$(BIN)/pytest tests/test_golden.py tests/test_papers.py -k golden --update-golden
+	$(BIN)/pytest tests/test_golden.py tests/test_papers.py tests/test_papers_send.py -k golden --update-golden
 
 clean:
 	rm -rf $(VENV) site build mutants .pytest_cache .mypy_cache .ruff_cache tests/js/node_modules offline/node_modules $(SHIM)

@@ -102,6 +102,15 @@ def working_days_before(day: datetime.date, count: int) -> datetime.date:
     return day
 
 
+def working_days_after(day: datetime.date, count: int) -> datetime.date:
+    """The working day `count` working days after `day` (weekends and Swedish holidays skipped)."""
+    while count > 0:
+        day += datetime.timedelta(days=1)
+        if not not_a_working_day(day):
+            count -= 1
+    return day
+
+
 def nth_weekday(year: int, month: int, weekday: int, nth: int) -> datetime.date:
     """The `nth` (0-based) `weekday` of a month, or the last one if the month has fewer."""
     first = first_of_month(year, month)
