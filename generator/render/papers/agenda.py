@@ -39,6 +39,11 @@ class Item:
         return {ItemKind.FORMALITY: 1, ItemKind.CLOSING: 2}.get(self.kind, 5)
 
     @property
+    def is_formality(self) -> bool:
+        """A fixed item that the minutes give a line, without a notes cell of its own."""
+        return self.kind is ItemKind.FORMALITY
+
+    @property
     def has_decision(self) -> bool:
         return self.kind in (ItemKind.DISCUSSION, ItemKind.PROCESS)
 

@@ -101,7 +101,7 @@ def _minutes_item(doc: Document, p: Papers, item: Item) -> None:
     next_meeting = p.next_meeting_for(item)
     if next_meeting:
         para(doc, f"Enligt mötesplanen: {next_meeting}").paragraph_format.keep_with_next = True
-    if item.kind.value == "inledning":
+    if item.is_formality:
         return
     rows = [("Anteckningar", "")] + ([("Beslut", "")] if item.has_decision else [])
     table(doc, ("", ""), rows, (35, 125), header_row=False, row_height=12)
