@@ -1,30 +1,37 @@
 """The print edition as an archival PDF (PDF/A-2u, tagged), by WeasyPrint.
 
 This is the engine's edge, like mkdocs_build.py: the document itself is rendered by
-render/print_edition.py (pure); here WeasyPrint lays it out with fonts read from the
-machine. Nothing is fetched from the network: the URL fetcher refuses everything but
-local files, so a stray link in the data can never make the build call a third party.
-The bytes depend only on the data: the dates come from the version date.
+render/print_edition (pure); here WeasyPrint lays it out. Every fetch goes through one
+URL fetcher that serves only the files the project ships (its fonts) and refuses everything
+else, unread: no address on the network, no other file of the machine (file:///etc/…,
+/dev/zero), no data: URL. The fonts are the project's own (fonts/, Liberation Sans with its
+licence), and WeasyPrint's fontconfig is given an empty configuration (fonts/fonts.conf), so
+no family and no missing glyph is filled from the machine's fonts. The bytes depend only on
+the data: the dates come from the version date.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ..render.print_edition import document as print_edition
 
-# Liberation Sans (Debian's fonts-liberation): metric-compatible with Arial, which the
-# SVG pictures ask for, so the same files serve the text and the pictures.
-FONT_DIR = Path("/usr/share/fonts/truetype/liberation")
+# Liberation Sans, shipped with the package (fonts/LICENSE: GPL 2 with the font exception, so
+# embedding it leaves the PDF free): metric-compatible with Arial, which the SVG pictures ask for.
+FONT_DIR = Path(__file__).parent / "fonts"
+FONT_CONFIG = FONT_DIR / "fonts.conf"
 FACES = {
     ("normal", "normal"): "LiberationSans-Regular.ttf",
     ("bold", "normal"): "LiberationSans-Bold.ttf",
     ("normal", "italic"): "LiberationSans-Italic.ttf",
     ("bold", "italic"): "LiberationSans-BoldItalic.ttf",
 }
-# Every family name the document and its SVG pictures ask for, so none falls back to whatever
-# fontconfig finds on the machine: the PDF is the same on every machine with the package.
+# The one family the print CSS names (utskrift.css.j2, also for the SVG pictures), an @font-face
+# of the files above; with fontconfig empty nothing else can be chosen.
 FAMILIES = ("Liberation Sans",)
 VARIANT = "pdf/a-2u"
 
@@ -48,8 +55,9 @@ def font_files() -> list[Path]:
 
 def html_to_pdf(html: str, base_url: str) -> bytes:
     weasyprint = _engine()
-    fonts = weasyprint.text.fonts.FontConfiguration()
-    fetcher = local_fetcher()
+    with _project_fonts_only():
+        fonts = weasyprint.text.fonts.FontConfiguration()
+    fetcher = project_fetcher()
     styles = [
         weasyprint.CSS(string=font_faces(), font_config=fonts, url_fetcher=fetcher),
         weasyprint.CSS(string=print_edition.stylesheet(), font_config=fonts, url_fetcher=fetcher),
@@ -69,7 +77,7 @@ def font_faces() -> str:
     if missing:
         raise PdfUnavailable(
             f"Typsnittet för PDF-versionen saknas ({', '.join(missing)} i {FONT_DIR}). "
-            "Installera Debians paket fonts-liberation."
+            "Filerna hör till generatorn: installera om den (pip install -e .) eller hämta dem ur git."
         )
     return "\n".join(
         f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; '
@@ -79,18 +87,46 @@ def font_faces() -> str:
     )
 
 
-def local_fetcher() -> Any:
-    """WeasyPrint's URL fetcher for local files only. Any other request stops the PDF with an
-    error instead of a warning, so a stray address in the data never reaches a third party."""
+def served_files() -> dict[str, Path]:
+    """Everything the fetcher serves, by URL: the project's font files, nothing else."""
+    return {font.as_uri(): font for font in font_files()}
+
+
+def project_fetcher() -> Any:
+    """WeasyPrint's one URL fetcher. It serves the files the project ships and refuses any other
+    URL before reading anything, and a refusal stops the PDF with an error instead of a warning:
+    a stray address in the data never reaches a third party or a file of the machine."""
     urls = _engine().urls
+    served = served_files()
 
     def fetch(self: Any, url: str, headers: Any = None) -> Any:
-        if not url.startswith("file:"):
-            raise urls.FatalURLFetchingError(f"{url} finns inte på datorn, och PDF-versionen hämtar inget från nätet")
-        return urls.URLFetcher.fetch(self, url, headers)
+        if url in served:
+            return urls.URLFetcher.fetch(self, served[url].as_uri(), headers)
+        shown = url if len(url) <= 60 else url[:60] + "…"
+        if url.startswith(("file:", "data:")):
+            raise urls.FatalURLFetchingError(
+                f"{shown} hör inte till handboken, och PDF-versionen läser inga andra filer"
+            )
+        raise urls.FatalURLFetchingError(f"{shown} finns inte på datorn, och PDF-versionen hämtar inget från nätet")
 
-    local_only = type("LocalOnly", (urls.URLFetcher,), {"fetch": fetch})
-    return local_only(allowed_protocols=("file",), fail_on_errors=True)
+    project_only = type("ProjectOnly", (urls.URLFetcher,), {"fetch": fetch})
+    return project_only(allowed_protocols=("file",), fail_on_errors=True)
+
+
+@contextlib.contextmanager
+def _project_fonts_only() -> Iterator[None]:
+    """Fontconfig reads FONTCONFIG_FILE when WeasyPrint makes its configuration: for that moment
+    it names the empty one, so the machine's fonts and rules (aliases such as Helvetica → Nimbus
+    Sans) never enter the PDF engine."""
+    before = os.environ.get("FONTCONFIG_FILE")
+    os.environ["FONTCONFIG_FILE"] = str(FONT_CONFIG)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["FONTCONFIG_FILE"]
+        else:
+            os.environ["FONTCONFIG_FILE"] = before
 
 
 def _engine() -> Any:
