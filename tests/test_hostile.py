@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.compose import CONTROL
 from generator.write import MARKER
 
 from conftest import FIXTURE_DATA, ROOT, run_generator
@@ -424,6 +425,23 @@ def test_hostile_prose_and_text_are_refused_where_they_stand(
     assert built.returncode == 1 and "Traceback" not in built.stderr
     assert f"data/exempel/samverkan.yaml:{error}" in built.stderr.splitlines()
     assert not site.exists()
+
+
+def cairo_takes(code_point: int) -> bool:
+    """cairo's UNICODE_VALID (cairo-unicode.c): what its UTF-8 reader accepts; on any other
+    character the PNG and the PDF stop with CAIRO_STATUS_INVALID_STRING."""
+    return (
+        code_point < 0x110000
+        and (code_point & 0xFFFFF800) != 0xD800
+        and not 0xFDD0 <= code_point <= 0xFDEF
+        and (code_point & 0xFFFE) != 0xFFFE
+    )
+
+
+def test_every_character_cairo_refuses_is_refused_by_check() -> None:
+    refused_by_cairo = [chr(n) for n in range(0x110000) if not cairo_takes(n)]
+    assert len(refused_by_cairo) == 2048 + 32 + 34
+    assert all(CONTROL.match(char) for char in refused_by_cairo)
 
 
 # --- Names that collide with the site's own ----------------------------------------------

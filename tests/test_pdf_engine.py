@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from generator.engines import pdf as engine
 from generator.engines.binaries import cooperation_pdf
 from generator.engines.pdf import PdfUnavailable, html_to_pdf
+from generator.render.print_edition import document as print_edition
 from generator.validate import read_handbook
 
 from conftest import FIXTURE_DATA, ROOT
@@ -65,7 +66,7 @@ def test_a_refused_file_is_never_opened(tmp_path: Path) -> None:
 
 def test_the_fetcher_serves_exactly_the_projects_fonts() -> None:
     served = engine.served_files()
-    assert sorted(path.name for path in served.values()) == sorted(engine.FACES.values())
+    assert sorted(path.name for path in served.values()) == sorted(print_edition.FONT_FACES.values())
     assert all(path.parent == Path(engine.__file__).parent / "fonts" for path in served.values())
 
 

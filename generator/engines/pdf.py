@@ -19,20 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from ..render.print_edition import document as print_edition
+from ..render.print_edition.document import FONT_FACES
 
 # Liberation Sans, shipped with the package (fonts/LICENSE: GPL 2 with the font exception, so
 # embedding it leaves the PDF free): metric-compatible with Arial, which the SVG pictures ask for.
+# The print CSS names the files relative to itself (fonts/…): read as if it stood beside fonts/.
 FONT_DIR = Path(__file__).parent / "fonts"
 FONT_CONFIG = FONT_DIR / "fonts.conf"
-FACES = {
-    ("normal", "normal"): "LiberationSans-Regular.ttf",
-    ("bold", "normal"): "LiberationSans-Bold.ttf",
-    ("normal", "italic"): "LiberationSans-Italic.ttf",
-    ("bold", "italic"): "LiberationSans-BoldItalic.ttf",
-}
-# The one family the print CSS names (utskrift.css.j2, also for the SVG pictures), an @font-face
-# of the files above; with fontconfig empty nothing else can be chosen.
-FAMILIES = ("Liberation Sans",)
 VARIANT = "pdf/a-2u"
 
 
@@ -50,7 +43,7 @@ def library_version() -> str:
 
 
 def font_files() -> list[Path]:
-    return [FONT_DIR / name for name in FACES.values()]
+    return [FONT_DIR / name for name in FONT_FACES.values()]
 
 
 def html_to_pdf(html: str, base_url: str) -> bytes:
@@ -58,13 +51,11 @@ def html_to_pdf(html: str, base_url: str) -> bytes:
     with _project_fonts_only():
         fonts = weasyprint.text.fonts.FontConfiguration()
     fetcher = project_fetcher()
-    styles = [
-        weasyprint.CSS(string=font_faces(), font_config=fonts, url_fetcher=fetcher),
-        weasyprint.CSS(string=print_edition.stylesheet(), font_config=fonts, url_fetcher=fetcher),
-    ]
+    css_url = (FONT_DIR.parent / "utskrift.css").as_uri()  # so its url("fonts/…") are the files above
+    style = weasyprint.CSS(string=print_edition.stylesheet(), base_url=css_url, font_config=fonts, url_fetcher=fetcher)
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
     try:
-        pdf = document.write_pdf(stylesheets=styles, font_config=fonts, pdf_variant=VARIANT, pdf_tags=True)
+        pdf = document.write_pdf(stylesheets=[style], font_config=fonts, pdf_variant=VARIANT, pdf_tags=True)
     except weasyprint.urls.FatalURLFetchingError as refused:  # a BaseException: stops WeasyPrint at once
         cause = refused.__cause__ or refused
         raise PdfUnavailable(f"PDF-versionen kunde inte göras: {cause}. Ta bort adressen ur uppgifterna.") from None
@@ -72,19 +63,14 @@ def html_to_pdf(html: str, base_url: str) -> bytes:
     return pdf
 
 
-def font_faces() -> str:
+def require_fonts() -> None:
+    """A plain Swedish message, before anything is made, when the generator's fonts are missing."""
     missing = [font.name for font in font_files() if not font.is_file()]
     if missing:
         raise PdfUnavailable(
             f"Typsnittet för PDF-versionen saknas ({', '.join(missing)} i {FONT_DIR}). "
             "Filerna hör till generatorn: installera om den (pip install -e .) eller hämta dem ur git."
         )
-    return "\n".join(
-        f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; '
-        f'src: url("{(FONT_DIR / name).as_uri()}"); }}'
-        for family in FAMILIES
-        for (weight, style), name in FACES.items()
-    )
 
 
 def served_files() -> dict[str, Path]:

@@ -28,6 +28,17 @@ from ..trust import review_sentence
 from ..wheel.svg import wheel_svg
 
 STYLESHEET = "assets/utskrift.css"
+# The print edition's one font, Liberation Sans, shipped with the generator (engines/fonts) and
+# published beside the stylesheet (assets/fonts/): the screen, the paper and the PDF show the same
+# letters, and no machine's own fonts fill in. Keyed by (weight, style).
+FONT_FOLDER = "assets/fonts"
+FONT_FAMILY = "Liberation Sans"
+FONT_FACES = {
+    ("normal", "normal"): "LiberationSans-Regular.ttf",
+    ("bold", "normal"): "LiberationSans-Bold.ttf",
+    ("normal", "italic"): "LiberationSans-Italic.ttf",
+    ("bold", "italic"): "LiberationSans-BoldItalic.ttf",
+}
 
 
 def document_title(c: CooperationData) -> str:
@@ -117,5 +128,7 @@ def _environment() -> jinja2.Environment:
 
 
 def stylesheet() -> str:
-    """The print edition's CSS, for the site and the PDF alike."""
-    return _environment().get_template("utskrift.css.j2").render()
+    """The print edition's CSS, for the site and the PDF alike. Its fonts are named relative to
+    the stylesheet (fonts/…), which resolves to the site's assets/fonts/ and, for the PDF
+    engine, to the generator's own copies."""
+    return _environment().get_template("utskrift.css.j2").render(family=FONT_FAMILY, faces=FONT_FACES)
