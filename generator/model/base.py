@@ -13,13 +13,6 @@ class Prose(str):
     """Text meant for reading as paragraphs; Markdown is allowed, HTML is not."""
 
 
-def escape_prose(text: str) -> str:
-    """Prose as it lands in Markdown: its Markdown stays, any HTML (tags, comments) and attribute
-    lists show as text. Here, below both, because render applies it and validate checks its result."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return escaped.replace("{", "&#123;").replace("}", "&#125;")  # no attribute lists
-
-
 class WebAddress(str):
     """An absolute https:// address, checked and normalised by `model.address`."""
 

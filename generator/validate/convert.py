@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Final, TypeVar
 
+from .. import prose
 from ..compose import REFUSED_TAG, Mapping, Scalar, Sequence, YamlValue
 from ..errors import ErrorLog, Position
 from ..model import Deadline, Month, Prose
 from ..model.address import normalise_address
 from ..model.base import MONTH_NAMES, WebAddress
 from ..model.dates import days_in_every_year
-from .prose import prose_problem
 from .types import DATE_PATTERN, ID_PATTERN, TIME_PATTERN, FieldType, defined_kinds, fold_swedish, model_fields
 
 # Bounds on what one value may hold; the JSON Schema says the same (schema.py).
@@ -139,7 +139,7 @@ class Converter:
         text = value.text.strip()
         if not text:
             return self._error(value, "texten är tom", path)
-        problem = prose_problem(text)
+        problem = prose.problem(text)
         return Prose(text) if problem is None else self._error(value, problem, path)
 
     def _address(self, _: FieldType, value: Scalar, path: str) -> WebAddress | Invalid:
