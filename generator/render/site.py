@@ -18,7 +18,7 @@ from ..model import CooperationData, Handbook, month_span
 from ..model.history import Revision, advance
 from . import paths
 from .calendar.feeds import cooperation_feeds, observed, role_feed_name
-from .calendar.upcoming import UPCOMING_FILE, upcoming_text
+from .calendar.upcoming import upcoming_text
 from .derive import month_pages
 from .environment import render
 from .pages.changes import changes_page
@@ -94,7 +94,7 @@ def render_site(handbook: Handbook, directory_urls: bool = True, earlier: Earlie
     history = advance(handbook.history, [event for f in feeds.values() for event in observed(f)])
     files: dict[str, str | bytes] = {
         HOME: home_page(handbook, directory_urls),
-        UPCOMING_FILE: upcoming_text(((c, feeds[c.id]) for c in handbook.cooperations), directory_urls),
+        paths.UPCOMING_FILE: upcoming_text(((c, feeds[c.id]) for c in handbook.cooperations), directory_urls),
         ACCESSIBILITY: render("accessibility.md.j2", site=handbook.site),
         STYLESHEET: stylesheet(),
     }
@@ -116,7 +116,7 @@ def render_site(handbook: Handbook, directory_urls: bool = True, earlier: Earlie
 def check_outputs(handbook: Handbook) -> None:
     """`DataErrors` if two things in the data would be written to one file; cheap, for `check` too."""
     for c in handbook.cooperations:
-        _check_unique(c, {HOME, ACCESSIBILITY, UPCOMING_FILE})
+        _check_unique(c, {HOME, ACCESSIBILITY, paths.UPCOMING_FILE})
 
 
 def _check_unique(c: CooperationData, taken: set[str]) -> None:

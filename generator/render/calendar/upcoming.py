@@ -22,7 +22,6 @@ from .feeds import Feed
 from .record import Event
 
 FORMAT = 1
-UPCOMING_FILE = "kommande.json"  # at the site root, beside index.md
 SHOWN = 5  # events a section lists; the issue asks for at least the next three
 
 
@@ -98,7 +97,7 @@ def upcoming_section(
     base = posixpath.dirname(here) or "."
     plans = tuple((_plan_title(c, len(chosen) > 1), posixpath.relpath(_plan_page(c), base)) for c in chosen)
     return Section(
-        source=paths.url_between(here, UPCOMING_FILE, directory_urls=directory_urls),
+        source=paths.url_between(here, paths.UPCOMING_FILE, directory_urls=directory_urls),
         root=paths.url_between(here, "index.md", directory_urls=directory_urls),
         cooperation=cooperation,
         plans=plans,
