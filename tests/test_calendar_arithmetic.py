@@ -11,11 +11,12 @@ from generator.model.base import Month
 from generator.model.dates import (
     days_in_every_year,
     event_uid,
+    first_after_month,
+    first_of_month,
     last_day,
     month_runs,
     next_working_day,
     nth_weekday,
-    run_dates,
     working_days_before,
 )
 
@@ -39,18 +40,18 @@ def test_month_runs(months: tuple[int, ...], runs: list[tuple[int, ...]]) -> Non
     assert [tuple(int(m) for m in run) for run in result] == runs
 
 
-# (year, run of months, first day, the day after the last: an all-day DTEND is exclusive)
+# (year, month, its first day, the day after its last: an all-day DTEND is exclusive)
 SPANS = [
-    (2027, (2,), D(2027, 2, 1), D(2027, 3, 1)),
-    (2027, (11, 12), D(2027, 11, 1), D(2028, 1, 1)),  # December ends in the next year
-    (2027, (12,), D(2027, 12, 1), D(2028, 1, 1)),
-    (2028, (1, 2), D(2028, 1, 1), D(2028, 3, 1)),
+    (2027, 2, D(2027, 2, 1), D(2027, 3, 1)),
+    (2027, 12, D(2027, 12, 1), D(2028, 1, 1)),  # December ends in the next year
+    (2028, 1, D(2028, 1, 1), D(2028, 2, 1)),
+    (2028, 2, D(2028, 2, 1), D(2028, 3, 1)),
 ]
 
 
-@pytest.mark.parametrize(("year", "run", "first", "after"), SPANS)
-def test_run_dates(year: int, run: tuple[int, ...], first: datetime.date, after: datetime.date) -> None:
-    assert run_dates(year, tuple(Month(m) for m in run)) == (first, after)
+@pytest.mark.parametrize(("year", "month", "first", "after"), SPANS)
+def test_month_bounds(year: int, month: int, first: datetime.date, after: datetime.date) -> None:
+    assert (first_of_month(year, month), first_after_month(year, month)) == (first, after)
 
 
 @pytest.mark.parametrize(

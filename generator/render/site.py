@@ -18,18 +18,18 @@ from ..errors import NOWHERE, DataError, DataErrors, Position
 from ..model import CooperationData, Handbook, month_span
 from ..model.history import Revision, advance
 from . import paths
-from .calendar.feeds import Feed, calendar_problems, cooperation_feeds, observed
+from .calendar.feeds import Feed, calendar_problems, cooperation_feeds, observed, role_feed_name
+from .calendar.upcoming import upcoming_text
 from .derive import month_pages
 from .environment import render
 from .pages.changes import changes_page
-from .pages.pages import cooperation_pages, home_page
+from .pages.pages import HOME, cooperation_pages, home_page
 from .papers.checklists import meeting_checklists, process_checklists
 from .papers.papers import meeting_papers, papers_label
 from .print_edition.document import STYLESHEET, print_view, stylesheet
 from .trust import with_trust_notes
 from .wheel.rings import wheel_rings
 
-HOME = "index.md"
 ACCESSIBILITY = "tillganglighet.md"
 
 # A navigation entry: (title, path) for a page, (title, entries) for a section.
@@ -95,7 +95,8 @@ def render_site(handbook: Handbook, directory_urls: bool = True, earlier: Earlie
     _report(site_problems(handbook, feeds))
     history = advance(handbook.history, [event for f in feeds.values() for event in observed(f)])
     files: dict[str, str | bytes] = {
-        HOME: home_page(handbook),
+        HOME: home_page(handbook, directory_urls),
+        paths.UPCOMING_FILE: upcoming_text(((c, feeds[c.id]) for c in handbook.cooperations), directory_urls),
         ACCESSIBILITY: render("accessibility.md.j2", site=handbook.site),
         STYLESHEET: stylesheet(),
     }
@@ -121,7 +122,11 @@ def check_outputs(handbook: Handbook) -> None:
 
 def site_problems(handbook: Handbook, feeds: Mapping[str, list[Feed]]) -> list[DataError]:
     """Two things in the data written to one file, or two calendar events with one UID."""
-    problems = [problem for c in handbook.cooperations for problem in _path_clashes(c, {HOME, ACCESSIBILITY})]
+    problems = [
+        problem
+        for c in handbook.cooperations
+        for problem in _path_clashes(c, {HOME, ACCESSIBILITY, paths.UPCOMING_FILE})
+    ]
     return problems + [problem for c in handbook.cooperations for problem in calendar_problems(feeds[c.id])]
 
 
@@ -152,6 +157,7 @@ def _claims(c: CooperationData) -> list[tuple[str, Position]]:
     claims = [(p, own) for p in _fixed_paths(c)]
     for body in c.bodies:
         claims += [(paths.body_page(c, body), body.pos), (paths.feed_file(c, body.id), body.pos)]
+    claims += [(paths.feed_file(c, role_feed_name(role)), role.pos) for role in c.roles]
     claims += [(paths.process_page(c, p), p.pos) for p in c.processes]
     for checklist in meeting_checklists(c):
         pos = checklist.occasions[0].pos if checklist.occasions else own

@@ -17,8 +17,8 @@ OVERRIDES = HERE / "overrides"
 DOCS = HERE / "docs"
 
 # Loaded on every page, in this order, after Material's own.
-EXTRA_CSS = ("assets/handbok.css", "assets/arshjul.css")
-EXTRA_JAVASCRIPT = ("assets/handbok.js", "assets/arshjul.js")
+EXTRA_CSS = ("assets/handbok.css", "assets/arshjul.css", "assets/kommande.css")
+EXTRA_JAVASCRIPT = ("assets/handbok.js", "assets/arshjul.js", "assets/kommande.js")
 
 
 def docs_files() -> dict[str, Path]:

@@ -6,6 +6,7 @@ from ...model import Body, CooperationData, Handbook, Process, Site
 from ...model.history import History
 from .. import derive, paths
 from ..calendar.feeds import Feed, feed_text
+from ..calendar.upcoming import upcoming_section
 from ..environment import render
 from ..markdown import Markdown
 from ..papers.checklists import dated_meetings, meeting_checklists, process_checklists
@@ -20,9 +21,12 @@ from ..wheel.rings import wheel_rings
 from ..wheel.svg import PNG_WIDTH, wheel_svg
 from .orgchart import org_chart_svg
 
+HOME = "index.md"
 
-def home_page(handbook: Handbook) -> str:
-    return render("home.md.j2", handbook=handbook, review=review_sentence)
+
+def home_page(handbook: Handbook, directory_urls: bool = True) -> str:
+    upcoming = upcoming_section(handbook.cooperations, HOME, directory_urls)
+    return render("home.md.j2", handbook=handbook, review=review_sentence, upcoming=upcoming)
 
 
 def cooperation_pages(
@@ -33,11 +37,11 @@ def cooperation_pages(
     pages: dict[str, str | bytes] = {
         calendar: _page("calendar.md.j2", c, calendar, feeds=feeds, address=site.address, years=c.feed_years(site)),
         **{paths.feed_file(c, f.name): feed_text(f, history) for f in feeds},
-        paths.cooperation_page(c): _page("cooperation.md.j2", c, paths.cooperation_page(c)),
+        paths.cooperation_page(c): _cooperation(c, directory_urls),
         paths.organisation_page(c): _organisation(c, directory_urls),
         paths.org_chart_file(c): org_chart_svg(c, paths.org_chart_file(c), directory_urls),
         paths.processes_page(c): _page("processes.md.j2", c, paths.processes_page(c)),
-        paths.roles_page(c): _roles(c),
+        paths.roles_page(c): _roles(c, feeds, site.address),
     }
     if c.info.communication is not None:
         pages[paths.communication_page(c)] = _page("communication.md.j2", c, paths.communication_page(c))
@@ -50,6 +54,11 @@ def cooperation_pages(
     for process in c.processes:
         pages[paths.process_page(c, process)] = _process(c, process)
     return pages
+
+
+def _cooperation(c: CooperationData, directory_urls: bool) -> str:
+    page = paths.cooperation_page(c)
+    return _page("cooperation.md.j2", c, page, upcoming=upcoming_section([c], page, directory_urls, c.id))
 
 
 def _page(template: str, c: CooperationData, path: str, **context: object) -> str:
@@ -133,9 +142,10 @@ def wheel_pages(c: CooperationData, directory_urls: bool) -> dict[str, str]:
     return pages
 
 
-def _roles(c: CooperationData) -> str:
+def _roles(c: CooperationData, feeds: list[Feed], address: str) -> str:
     summaries = [derive.role_summary(c, r) for r in c.roles]
-    return _page("roles.md.j2", c, paths.roles_page(c), roles=summaries)
+    role_feeds = {f.role.id: f.name for f in feeds if f.role is not None}
+    return _page("roles.md.j2", c, paths.roles_page(c), roles=summaries, role_feeds=role_feeds, address=address)
 
 
 def checklist_pages(c: CooperationData) -> dict[str, str]:
