@@ -6,7 +6,8 @@
 #   python3-gi gir1.2-ical-3.0   libical through Debian's Python: an independent calendar reader
 #   chromium chromium-driver     headless Chromium for pages, print to PDF and axe-core
 #   npm                     axe-core and the offline copy's shim
-PACKAGES="python3-venv python3-gi gir1.2-ical-3.0 chromium chromium-driver npm libcairo2 libreoffice-writer-nogui libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation poppler-utils"
+#   hunspell hunspell-sv    Hunspell with the Swedish dictionary: the proofreading test reads every word
+PACKAGES="python3-venv python3-gi gir1.2-ical-3.0 chromium chromium-driver npm libcairo2 libreoffice-writer-nogui libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation poppler-utils hunspell hunspell-sv"
 #
 # Usage: tools/system-packages.sh [list|missing|ensure] [PACKAGE…]
 #   list     print the list

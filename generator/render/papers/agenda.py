@@ -95,6 +95,6 @@ def _due(step: Step, occasion: Occasion, months: tuple[Month, ...], process: Pro
 
 def _step_line(c: CooperationData, step: Step) -> str:
     line = step.text + describe.deadline_note(step)
-    if step.responsible is not None:
-        line += f". Ansvarig: {describe.first_lower(c.role(step.responsible).name)}"
-    return line
+    if step.responsible is None:
+        return line
+    return f"{describe.sentence(line)} Ansvarig: {describe.first_lower(c.role(step.responsible).name)}"
