@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -14,7 +17,7 @@ from generator.render.site import render_site
 from generator.validate import read_handbook
 from generator.validate.warnings import collect_warnings
 
-from conftest import Edit, build_site, run_generator, shipped_with_plans
+from conftest import ROOT, Edit, build_site, run_generator, shipped_with_plans
 
 
 def hosts_of(data: Path, cooperation: str, body: str, year: int) -> list[str | None]:
@@ -112,6 +115,19 @@ def test_warnings_do_not_stop_the_build(data_copy: Path, edit: Edit) -> None:
     text = Path(schedule).read_text(encoding="utf-8")
     line = text[: text.index("- id: extra-styrgrupp-maj")].count("\n") + 1
     assert f"{schedule}:{line}:5: varning: 2026-04-03 är Långfredagen, ingen arbetsdag" in warnings
+    # The verdict comes last, after the warnings, and counts them: none is missed below it.
+    both = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--data", str(data_copy)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+    ).stdout.splitlines()
+    verdict = f"Inga fel i {data_copy}, {len(warnings)} varningar (se ovan). Kontrollerade 1 samverkan"
+    assert both[-1].startswith(verdict)
+    assert all("varning:" not in line for line in both[both.index(warnings[-1]) + 1 : -1])
     assert any(
         w.startswith(f"{schedule}:1:1: varning: Styrgrupp ska enligt reglerna mötas i september/oktober")
         for w in warnings

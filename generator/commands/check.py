@@ -23,14 +23,16 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "github":
         return _check_for_github(args.data)
     handbook, changed = _checked(args.data)
-    names = ", ".join(c.info.short_name for c in handbook.cooperations)
-    print(f"Inga fel i {args.data}: {len(handbook.cooperations)} samverkan ({names}).")
     if changed:
         print(
             f"{changed} kalenderhändelser är nya eller ändrade sedan förra bygget: `make site` skriver "
             f"{args.data / HISTORY_FILE}, som ska checkas in tillsammans med ändringen."
         )
-    print_warnings(handbook)
+    warnings = print_warnings(handbook)  # listed before the verdict, which counts them
+    sys.stderr.flush()
+    names = ", ".join(c.info.short_name for c in handbook.cooperations)
+    counted = f", {warnings} {'varning' if warnings == 1 else 'varningar'} (se ovan)" if warnings else ""
+    print(f"Inga fel i {args.data}{counted}. Kontrollerade {len(handbook.cooperations)} samverkan ({names}).")
     return 0
 
 
