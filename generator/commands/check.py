@@ -16,7 +16,7 @@ from ..render.site import calendar_history, check_outputs
 from ..validate import read_handbook
 from ..validate.warnings import collect_warnings
 from ..write import write_file
-from .common import print_warnings
+from .common import counted, print_warnings
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,10 +29,8 @@ def run(args: argparse.Namespace) -> int:
             f"{args.data / HISTORY_FILE}, som ska checkas in tillsammans med ändringen."
         )
     warnings = print_warnings(handbook)  # listed before the verdict, which counts them
-    sys.stderr.flush()
     names = ", ".join(c.info.short_name for c in handbook.cooperations)
-    counted = f", {warnings} {'varning' if warnings == 1 else 'varningar'} (se ovan)" if warnings else ""
-    print(f"Inga fel i {args.data}{counted}. Kontrollerade {len(handbook.cooperations)} samverkan ({names}).")
+    print(f"Inga fel i {args.data}{counted(warnings)}. Kontrollerade {len(handbook.cooperations)} samverkan ({names}).")
     return 0
 
 

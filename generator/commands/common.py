@@ -29,7 +29,13 @@ def print_warnings(handbook: Handbook) -> int:
     warnings = collect_warnings(handbook, datetime.date.today())
     for warning in warnings:
         print(warning, file=sys.stderr)
+    sys.stderr.flush()  # before the verdict on stdout, which counts them
     return len(warnings)
+
+
+def counted(warnings: int) -> str:
+    """', 2 varningar (se ovan)' for the verdict line after the warnings; nothing without any."""
+    return f", {warnings} {'varning' if warnings == 1 else 'varningar'} (se ovan)" if warnings else ""
 
 
 def cache(args: argparse.Namespace) -> Cache | None:
