@@ -9,7 +9,7 @@ YEAR = $(if $(filter default,$(origin AR)),,$(AR))
 AXE := tests/js/node_modules/axe-core/axe.min.js
 SHIM := docs/assets/vendor/iframe-worker-shim.js
 
-.PHONY: mutate site site-zensical compare-engines test test-fast check serve new-year new-cooperation system-packages schema generate lint typecheck clean golden lock offline
+.PHONY: mutate site site-zensical compare-engines test test-fast check serve new-year new-cooperation diff save-version system-packages schema generate lint typecheck clean golden lock offline
 
 $(STAMP): requirements.txt pyproject.toml
 	@PYTHON=$(PYTHON) tools/system-packages.sh ensure site
@@ -41,6 +41,14 @@ new-cooperation: $(STAMP)  ## ny samverkan med exempel i varje fil: make new-coo
 	@# ID and NAMN reach the shell as environment variables, so quotes in a name cannot break the command.
 	@test -n "$$ID" -a -n "$$NAMN" || { echo 'Ange id och namn, till exempel: make new-cooperation ID=vastra NAMN="Västra samverkan"'; exit 1; }
 	$(BIN)/python -m generator new-cooperation "$$ID" "$$NAMN" --data $(DATA)
+
+diff: $(STAMP)  ## vad som har ändrats: make diff FORE=main~5 EFTER=main (mappar eller versioner i git)
+	@# FORE and EFTER reach the shell as environment variables, so no quoting in them can break the command.
+	@test -n "$$FORE" -a -n "$$EFTER" || { echo 'Ange vad som jämförs, till exempel: make diff FORE=main~5 EFTER=main'; exit 1; }
+	$(BIN)/python -m generator diff "$$FORE" "$$EFTER" --data $(DATA)
+
+save-version: $(STAMP)  ## spara uppgifterna som de publiceras i versioner/DATUM/: make save-version [SAMVERKAN=sml]
+	$(BIN)/python -m generator save-version --data $(DATA) $(if $(SAMVERKAN),--cooperation $(SAMVERKAN))
 
 system-packages:  ## installera Debian-paketen som testerna behöver (som root), annars visa kommandot
 	@PYTHON=$(PYTHON) tools/system-packages.sh ensure

@@ -53,6 +53,16 @@ KNOWN = (
         "generatorns märke på mappen den skriver; för Zensical bär projektmappen det",
     ),
     Known("sök", "*:*/utskrift/", "utskriftsversionen upprepar hela handboken och är undantagen från sökningen"),
+    Known(
+        "sök",
+        "*:*/moten/*[!0-9]/",
+        "en mall utan datum för ett möte med datum i en plan är undantagen från sökningen (en träff per handling)",
+    ),
+    Known(
+        "sök",
+        "*:*/moten/*[!0-9]/anteckningar/",
+        "en mall utan datum för ett möte med datum i en plan är undantagen från sökningen (en träff per handling)",
+    ),
     Known("bara-mkdocs", "sitemap.xml.gz", "Zensical skriver bara den opackade sitemap.xml"),
     Known("byte", "sitemap.xml", "MkDocs skriver datum (lastmod); adresserna jämförs för sig och är desamma"),
     # Found in the browser by tests/test_zensical.py, on the open search dialog:

@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = importlib.import_module(f"generator.commands.{args.command}")
         return int(command.run(args))
     except DataErrors as errors:
-        print(errors.report(), file=sys.stderr)
+        print(errors.report(args.command), file=sys.stderr)
         return 1
     except OutputRefused as refusal:  # a target folder the generator must not or cannot write
         print(f"{refusal}\nInget skrevs.", file=sys.stderr)

@@ -7,11 +7,14 @@ Thursday of the month, moved on past weekends, Swedish public holidays and the
 eves that end early. Then, in this order:
 
 1. A meeting held together with another body's meeting ("i samband med") gets
-   the partner's day, host and place, and follows it in time.
+   the partner's day, host and place, and follows it in time, unless its body prepares
+   matters for the partner's body (bereder_for, rapporterar_till): then it comes first,
+   as the steering group meets before the council it prepares for.
 2. No two meetings whose bodies share people (members or convener) overlap:
    on a shared day the later one starts a quarter of an hour after the earlier
-   ends; a meeting of the same people on the same day that is not held together
-   with the other moves on to the next free working day.
+   ends (an hour after one longer than two hours, for a meal and a rest); a
+   meeting of the same people on the same day that is not held together with
+   the other moves on to the next free working day.
 3. Hosts rotate on from where last year's rotation stopped, and a rotating
    meeting's place is one its host used last year, so host and place agree.
 
@@ -32,6 +35,9 @@ from .model.rotation import hosts
 
 THURSDAY = 3
 BREAK = datetime.timedelta(minutes=15)
+# After a meeting longer than this the next one the same day starts after a longer break.
+LONG_MEETING = datetime.timedelta(hours=2)
+LONG_BREAK = datetime.timedelta(hours=1)
 DEFAULT_START = datetime.time(9, 0)
 # Drafting plans around a meeting without 'slut' as if it lasted two hours, not the calendars'
 # one hour (model.schedule.ASSUMED_LENGTH): a meeting held after it the same day is then not
@@ -46,9 +52,12 @@ class Proposal:
     meeting: Meeting
 
 
-def draft_schedule(c: CooperationData, year: int) -> str:
-    """The proposed plan for `year` as the text of motesplan-ÅÅÅÅ.yaml."""
+def draft_schedule(c: CooperationData, year: int, drafted: datetime.date | None = None) -> str:
+    """The proposed plan for `year` as the text of motesplan-ÅÅÅÅ.yaml, 'uppdaterad' the day it was
+    `drafted` (the command passes the day it ran; without it, the data's version date)."""
     schedule, proposals = draft_plan(c, year)
+    if drafted is not None:
+        schedule = replace(schedule, updated=drafted)
     return _plan_text(c, schedule, proposals)
 
 
@@ -124,7 +133,11 @@ def _separate(c: CooperationData, proposals: list[Proposal]) -> list[Proposal]:
         meeting = proposal.meeting
         same_day = clashes(meeting.date)
         if same_day and all(p.occasion.id == together for p in same_day):
-            if any(meeting.overlaps(p.meeting) for p in same_day):
+            if partner is not None and _prepares(proposal.body, partner.body):
+                meeting, following = _before(meeting, [p.meeting for p in same_day])
+                moved = dict(zip([p.occasion.id for p in same_day], following, strict=True))
+                placed[:] = [replace(p, meeting=moved[p.occasion.id]) if p.occasion.id in moved else p for p in placed]
+            elif any(meeting.overlaps(p.meeting) for p in same_day):
                 meeting = _after(meeting, [p.meeting for p in same_day])
         elif same_day:
             meeting = replace(meeting, date=_free_day(proposal.occasion, meeting.date, clashes))
@@ -146,10 +159,34 @@ def _free_day(
     return wanted  # every day of the months is taken: leave it; `check` will say so
 
 
+def _prepares(body: Body, other: Body) -> bool:
+    """Whether `body` prepares matters for `other` or lifts them to it, and so meets before it."""
+    return other.id in body.prepares_for or other.id in body.reports_to
+
+
+def _before(meeting: Meeting, later: list[Meeting]) -> tuple[Meeting, list[Meeting]]:
+    """`meeting` at the first start of the day, and the meetings it prepares moved on after it, in
+    their order, each a break after the one before (DEFAULT_START without a start of their own)."""
+    first = _at(meeting, min(_span(m)[0] for m in [meeting, *later]).time())
+    in_order = sorted(later, key=lambda m: _span(m)[0])
+    following, previous = [], first
+    for other in in_order:
+        previous = _after(other, [previous])
+        following.append(previous)
+    return first, [following[in_order.index(m)] for m in later]
+
+
 def _after(meeting: Meeting, earlier: list[Meeting]) -> Meeting:
-    """`meeting` moved to start a break after the last of `earlier` ends, keeping its length."""
-    end = max(_span(m)[1].time() for m in earlier)
-    start = (datetime.datetime.combine(meeting.date, end) + BREAK).time()
+    """`meeting` moved to start a break after the last of `earlier` ends, keeping its length: a
+    longer break after a long meeting."""
+    last = max(earlier, key=lambda m: _span(m)[1])
+    begins, ends = _span(last)
+    pause = LONG_BREAK if ends - begins > LONG_MEETING else BREAK
+    return _at(meeting, (ends + pause).time())
+
+
+def _at(meeting: Meeting, start: datetime.time) -> Meeting:
+    """`meeting` starting at `start`, as long as before."""
     begins, ends = _span(meeting)
     finish = (datetime.datetime.combine(meeting.date, start) + (ends - begins)).time()
     return replace(meeting, start=start, end=finish)

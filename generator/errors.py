@@ -81,10 +81,20 @@ class DataErrors(Exception):
         self.errors = sorted(set(errors))
         super().__init__("\n".join(str(e) for e in self.errors))
 
-    def report(self) -> str:
-        lines = [str(e) for e in self.errors]
-        lines.append(f"Handboken byggdes inte: {len(self.errors)} fel i datafilerna.")
-        return "\n".join(lines)
+    def report(self, command: str = "build") -> str:
+        """Every error, then the verdict: what the command did (or did not) with the data."""
+        count = f"{len(self.errors)} fel i datafilerna"
+        verdict = VERDICTS.get(command, "{count}; inget skrevs.").format(count=count)
+        return "\n".join([*(str(e) for e in self.errors), verdict])
+
+
+# The last line after the errors, by command: `check` builds nothing, so it never says that it did not.
+VERDICTS = {
+    "check": "Kontrollen är klar: {count}.",
+    "build": "Handboken byggdes inte: {count}.",
+    "build_zensical": "Handboken byggdes inte: {count}.",
+    "generate": "Sidorna skrevs inte: {count}.",
+}
 
 
 def display_path(path: Path) -> str:

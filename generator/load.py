@@ -82,7 +82,7 @@ def load_text(text: str, name: str, log: ErrorLog) -> YamlValue | None:
     try:
         value, problems = compose(text, name)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+        mark = _fault_mark(err)
         pos = _position(name, mark) if mark else Position(name)
         log.add(pos, _syntax_message(err, text, mark))
         return None
@@ -95,6 +95,14 @@ def load_text(text: str, name: str, log: ErrorLog) -> YamlValue | None:
     for pos, message in problems:
         log.add(pos, message)
     return None if problems else value
+
+
+def _fault_mark(err: yaml.MarkedYAMLError) -> yaml.Mark | None:
+    """Where the editor must look. PyYAML marks where it gave up; for a key without its colon that is
+    the line below, while the key itself (the context it was reading) is on the line that lacks it."""
+    if err.context_mark is not None and "could not find expected ':'" in (err.problem or ""):
+        return err.context_mark
+    return err.problem_mark or err.context_mark
 
 
 def _offset_position(name: str, text: str, offset: int) -> Position:

@@ -150,7 +150,16 @@ YAML_ROWS: list[Row] = [
         "    plural: ekonomicheferna\n",
         "    plural: ekonomicheferna\n    plural\n    x: y\n",
         [
-            (2, 5, "kolon saknas efter nyckeln, eller så är indraget fel"),
+            (1, 5, "kolon saknas efter nyckeln, eller så är indraget fel"),
+        ],
+    ),
+    (
+        "no-colon-before-quotes",
+        "motesplan-2026.yaml",
+        '    plats: Stadshuset, Norrby; sal "Ek" \\ plan 2\n',
+        '    plats "Kommunhuset"\n',
+        [
+            (0, 5, "kolon saknas efter nyckeln, eller så är indraget fel"),
         ],
     ),
     (
@@ -763,6 +772,19 @@ ROWS: list[Row] = [
                 1,
                 9,
                 "id 'ekonomichef' används redan (första gången i DATA/exempel/roller.yaml:5:9); ett id måste vara unikt (i roller[3].id)",
+            ),
+        ],
+    ),
+    (
+        "id-duplicate-hides-the-id-it-replaced",
+        "grupper.yaml",
+        "      - id: styrgrupp-mars\n",
+        "      - id: styrgrupp-hosten\n",
+        [
+            (
+                5,
+                13,
+                "id 'styrgrupp-hosten' används redan (första gången i DATA/exempel/grupper.yaml:38:13); ett id måste vara unikt; hänvisningarna till 'styrgrupp-mars' hittar inget möte: var det id:t som ska stå här? (i grupper[0].moten[1].id)",
             ),
         ],
     ),

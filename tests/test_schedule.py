@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -14,7 +17,7 @@ from generator.render.site import render_site
 from generator.validate import read_handbook
 from generator.validate.warnings import collect_warnings
 
-from conftest import Edit, build_site, run_generator, shipped_with_plans
+from conftest import ROOT, Edit, build_site, run_generator, shipped_with_plans
 
 
 def hosts_of(data: Path, cooperation: str, body: str, year: int) -> list[str | None]:
@@ -112,6 +115,24 @@ def test_warnings_do_not_stop_the_build(data_copy: Path, edit: Edit) -> None:
     text = Path(schedule).read_text(encoding="utf-8")
     line = text[: text.index("- id: extra-styrgrupp-maj")].count("\n") + 1
     assert f"{schedule}:{line}:5: varning: 2026-04-03 är Långfredagen, ingen arbetsdag" in warnings
+    # Each command's verdict comes after the warnings and counts them: none is missed below it.
+    site = data_copy.parent / "site"
+    count = f"{len(warnings)} varningar (se ovan)"
+    for command, verdict in (
+        (["check"], f"Inga fel i {data_copy}, {count}. Kontrollerade 1 samverkan"),
+        (["build", "--site", str(site)], f"Handboken är byggd i {site}/, {count}."),
+    ):
+        lines = subprocess.run(
+            [sys.executable, "-m", "generator", *command, "--data", str(data_copy)],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            check=False,
+        ).stdout.splitlines()
+        said = [i for i, line in enumerate(lines) if line.startswith(verdict)]
+        assert said and said[0] > max(i for i, line in enumerate(lines) if "varning:" in line), lines
     assert any(
         w.startswith(f"{schedule}:1:1: varning: Styrgrupp ska enligt reglerna mötas i september/oktober")
         for w in warnings

@@ -7,7 +7,7 @@ import sys
 
 from ..adapters import mkdocs_build
 from ..write import staging, zip_tree
-from .common import cache, keep, print_warnings, read
+from .common import cache, counted, keep, print_warnings, read
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,9 +21,9 @@ def run(args: argparse.Namespace) -> int:
     except mkdocs_build.BuildFailed as failure:
         print(f"{failure}\nHandboken byggdes inte; {args.site}/ är oförändrad.", file=sys.stderr)
         return 1
-    print(f"Handboken är byggd i {args.site}/.")
+    warnings = print_warnings(handbook)  # listed before the verdict, which counts them
+    print(f"Handboken är byggd i {args.site}/{counted(warnings)}.")
     keep(args, handbook, kept, rendered.history)
-    print_warnings(handbook)
     if args.zip:
         print(f"Packad som {args.zip}.")
     return 0

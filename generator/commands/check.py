@@ -16,22 +16,22 @@ from ..render.site import calendar_history, check_outputs
 from ..validate import read_handbook
 from ..validate.warnings import collect_warnings
 from ..write import write_file
-from .common import print_warnings
+from .common import counted, print_warnings
 
 
 def run(args: argparse.Namespace) -> int:
     if args.format == "github":
         return _check_for_github(args.data)
     handbook, changed = _checked(args.data)
-    names = ", ".join(c.info.short_name for c in handbook.cooperations)
-    print(f"Inga fel i {args.data}: {len(handbook.cooperations)} samverkan ({names}).")
     if changed:
         print(
             f"{changed} kalenderhändelser är nya eller ändrade sedan förra bygget: bygget "
             "(`make site` eller `samverkanshandbok build`) skriver "
             f"{args.data / HISTORY_FILE}, som ska checkas in tillsammans med ändringen."
         )
-    print_warnings(handbook)
+    warnings = print_warnings(handbook)  # listed before the verdict, which counts them
+    names = ", ".join(c.info.short_name for c in handbook.cooperations)
+    print(f"Inga fel i {args.data}{counted(warnings)}. Kontrollerade {len(handbook.cooperations)} samverkan ({names}).")
     return 0
 
 

@@ -23,10 +23,19 @@ def read(args: argparse.Namespace) -> Handbook:
     return with_address(handbook, args.address) if getattr(args, "address", None) else handbook
 
 
-def print_warnings(handbook: Handbook) -> None:
+def print_warnings(handbook: Handbook) -> int:
+    """Print every warning; returns how many, for the verdict line that follows them."""
     # The clock is read here, at the edge, only to warn; no output file depends on it.
-    for warning in collect_warnings(handbook, datetime.date.today()):
+    warnings = collect_warnings(handbook, datetime.date.today())
+    for warning in warnings:
         print(warning, file=sys.stderr)
+    sys.stderr.flush()  # before the verdict on stdout, which counts them
+    return len(warnings)
+
+
+def counted(warnings: int) -> str:
+    """', 2 varningar (se ovan)' for the verdict line after the warnings; nothing without any."""
+    return f", {warnings} {'varning' if warnings == 1 else 'varningar'} (se ovan)" if warnings else ""
 
 
 def cache(args: argparse.Namespace) -> Cache | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 
 from ..drafting import draft_schedule
@@ -24,8 +25,9 @@ def run(args: argparse.Namespace) -> int:
     if existing and not args.force:
         print(f"Finns redan: {', '.join(existing)}. Lägg till --force för att skriva över.", file=sys.stderr)
         return 1
+    drafted = datetime.date.today()  # the clock, read here at the edge: the draft is dated the day it was made
     for c in chosen:
-        write_file(targets[c.id], draft_schedule(c, args.year))
+        write_file(targets[c.id], draft_schedule(c, args.year, drafted))
         print(f"Skrev förslag till mötesplan: {targets[c.id]}")
     print_warnings(read_handbook(args.data))  # the draft must load like any other file
     return 0

@@ -149,15 +149,27 @@ def plan_sentence(c: CooperationData, m: Meeting) -> str:
     if status is PlanStatus.PROPOSAL:
         return f"Förslag: mötet är inte beslutat ännu; datum, tid och plats kan ändras ({m.date.year})."
     decision = c.plan_decision(m)
-    return f"Fastställt{decision_phrase(decision)}." if decision else "Fastställt."
+    return sentence("Fastställt", decision_phrase(decision))
 
 
 def decision_phrase(decision: Decision | None) -> str:
-    """' av Styrgruppen 2026-11-12, § 45': who decided, when and where it is recorded."""
+    """'av Styrgruppen 2026-11-12, § 45': who decided, when and where it is recorded."""
     if decision is None:
         return ""
     paragraph = f", {decision.paragraph}" if decision.paragraph else ""
-    return f" av {decision.body} {decision.date.isoformat()}{paragraph}"
+    return f"av {decision.body} {decision.date.isoformat()}{paragraph}"
+
+
+SENTENCE_ENDS = (".", "!", "?", "…")
+
+
+def sentence(*parts: str) -> str:
+    """The parts joined by single spaces into one sentence that ends in exactly one stop.
+
+    Every sentence the handbook builds around an editor's text (a reason, a step) is closed here,
+    so punctuation is decided once: a text that ends with its own full stop gets no second one."""
+    text = " ".join(part.strip() for part in parts if part and part.strip())
+    return text if not text or text.endswith(SENTENCE_ENDS) else f"{text}."
 
 
 def meeting_status(m: Meeting) -> str:

@@ -42,17 +42,30 @@ def check_references(
     definitions: list[Mention], references: list[Mention], incomplete: set[str], log: ErrorLog
 ) -> None:
     known: dict[str, dict[str, Mention]] = defaultdict(dict)
+    duplicates: dict[str, list[tuple[Mention, Mention]]] = defaultdict(list)
     for d in definitions:
         first = known[d.kind].get(d.value)
         if first is not None:
-            log.add(
-                d.pos, f"id '{d.value}' används redan (första gången i {first.pos}); ett id måste vara unikt", d.path
-            )
+            duplicates[d.kind].append((d, first))
         else:
             known[d.kind][d.value] = d
-    for r in references:
-        if r.kind not in incomplete and r.value not in known[r.kind]:
+    unknown = [r for r in references if r.kind not in incomplete and r.value not in known[r.kind]]
+    for kind, pairs in duplicates.items():
+        # A copied entry whose id was not changed hides the id it replaced: the references to that id
+        # are one mistake with the duplicate, so they are told in its message, not as errors of their own.
+        lost = sorted({r.value for r in unknown if r.kind == kind})
+        for number, (d, first) in enumerate(pairs):
+            hint = _lost_hint(KIND_NAMES[kind], lost) if number == 0 and lost else ""
+            message = f"id '{d.value}' används redan (första gången i {first.pos}); ett id måste vara unikt{hint}"
+            log.add(d.pos, message, d.path)
+    for r in unknown:
+        if r.kind not in duplicates:
             log.add(r.pos, _unknown(r, sorted(known[r.kind])), r.path)
+
+
+def _lost_hint(kind: KindName, lost: list[str]) -> str:
+    names = ", ".join(f"'{value}'" for value in lost)
+    return f"; hänvisningarna till {names} hittar {kind.none.split(' (')[0]}: var det id:t som ska stå här?"
 
 
 def _unknown(ref: Mention, ids: list[str]) -> str:

@@ -36,7 +36,7 @@ def with_previous(folder: Path, data: CooperationData, read: Reader, log: ErrorL
         log.add(
             latest.pos,
             f"uppgifterna för versionen {latest.date.isoformat()} saknas i {display_path(kept)}/; spara dem med "
-            "`python -m generator save-version` när versionen publiceras, eller ta bort versionen ur listan",
+            "`make save-version` när versionen publiceras, eller ta bort versionen ur listan",
         )
         return data
     previous = read(kept, log)

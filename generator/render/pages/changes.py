@@ -19,6 +19,7 @@ from ...model import (
     CooperationData,
     Handbook,
     Meeting,
+    MeetingStatus,
     Month,
     Occasion,
     Process,
@@ -256,8 +257,8 @@ def _schedules(old: CooperationData, new: CooperationData) -> list[str]:
     for year in common:
         b, a = before[year], after[year]
         if b.status != a.status or b.decision != a.decision:
-            status = f"{b.status.label.lower()} → {a.status.label.lower()}{describe.decision_phrase(a.decision)}"
-            lines.append(f"Mötesplan {year}: {status}.")
+            status = f"{b.status.label.lower()} → {a.status.label.lower()}"
+            lines.append(describe.sentence(f"Mötesplan {year}: {status}", describe.decision_phrase(a.decision)))
         lines += _meeting_changes(old, b, new, a)
     return lines
 
@@ -274,10 +275,19 @@ def _meeting_changes(old: CooperationData, b: YearSchedule, new: CooperationData
         if (m.date, m.start, m.end) != (n.date, n.start, n.end):
             lines.append(f"{name}: {describe.meeting_when(m)} → {describe.meeting_when(n)}.")
         if m.status != n.status:
-            lines.append(f"{name}: {describe.meeting_status(n)}.")
+            lines.append(_status_change(name, n))
         if m.place != n.place:
             lines.append(f"{name}: plats {describe.meeting_place(m)} → {describe.meeting_place(n)}.")
     return lines
+
+
+def _status_change(name: str, meeting: Meeting) -> str:
+    """'Styrgrupp, Extra möte: Inställt torsdag 10 juni 2027, 13:00–14:30: Frågan …': a cancelled
+    meeting is named with the day it was to be held, since no line about its date follows."""
+    status = describe.meeting_status(meeting)
+    if meeting.status is MeetingStatus.CANCELLED:
+        status = status.replace("Inställt", f"Inställt {describe.meeting_when(meeting)}", 1)
+    return describe.sentence(f"{name}: {status}")
 
 
 def _meetings(schedule: YearSchedule) -> dict[str, Meeting]:

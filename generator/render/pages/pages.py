@@ -10,7 +10,7 @@ from ..calendar.upcoming import upcoming_section
 from ..environment import render
 from ..markdown import Markdown
 from ..papers.checklists import dated_meetings, meeting_checklists, process_checklists
-from ..papers.papers import meeting_papers, plan_note
+from ..papers.papers import Papers, meeting_papers, plan_note
 from ..papers.prepare import all_dated, undated
 from ..papers.word import minutes_docx, notice_docx
 from ..paths import Links
@@ -164,14 +164,28 @@ def _plan_notes(c: CooperationData) -> dict[int, str | None]:
     return {s.year: plan_note(s) for s in c.schedules}
 
 
+def _search_paper(p: Papers, dated_occasions: set[str]) -> str:
+    """How a paper is found in search: a dated meeting's first; an undated template not at all when a
+    dated meeting has the same papers (one result per paper), else last."""
+    if p.meeting is not None:
+        return "dated"
+    return "exclude" if p.occasion is not None and p.occasion.id in dated_occasions else "template"
+
+
 def papers_pages(c: CooperationData) -> dict[str, str | bytes]:
     """'Inför mötet', and each meeting's notice and minutes template as web pages and Word documents."""
     index = paths.meetings_page(c)
     listing = _page("meetings.md.j2", c, index, dated=all_dated(c), undated=undated(c), plan_notes=_plan_notes(c))
     pages: dict[str, str | bytes] = {index: listing}
-    for p in meeting_papers(c):
-        pages[paths.notice_page(c, p.key)] = _page("notice.md.j2", c, paths.notice_page(c, p.key), p=p)
-        pages[paths.minutes_page(c, p.key)] = _page("minutes.md.j2", c, paths.minutes_page(c, p.key), p=p)
+    papers = meeting_papers(c)
+    dated_occasions = {p.occasion.id for p in papers if p.meeting is not None and p.occasion is not None}
+    for p in papers:
+        search = _search_paper(p, dated_occasions)
+        for path, template in (
+            (paths.notice_page(c, p.key), "notice.md.j2"),
+            (paths.minutes_page(c, p.key), "minutes.md.j2"),
+        ):
+            pages[path] = _page(template, c, path, p=p, search_paper=search)
         pages[paths.notice_file(c, p.key)] = notice_docx(p)
         pages[paths.minutes_file(c, p.key)] = minutes_docx(p)
     return pages

@@ -153,6 +153,6 @@ def _step_line(c: CooperationData, step: Step) -> str:
     if step.agenda_text is not None:
         return step.agenda_text
     line = step.text + describe.deadline_note(step)
-    if step.responsible is not None:
-        line += f". Ansvarig: {describe.first_lower(c.role(step.responsible).name)}"
-    return line
+    if step.responsible is None:
+        return line
+    return f"{describe.sentence(line)} Ansvarig: {describe.first_lower(c.role(step.responsible).name)}"

@@ -67,9 +67,12 @@ def wheel_svg(
         key, height = legend(rings, numbered, meetings, top=SIZE + 8)
         width = SIZE
     title = f"Årshjul för {c.info.short_name}" + (f" {year}" if year else "")
+    # Sliced from the top: in a box of the picture's own shape nothing changes; a page that makes the
+    # box square on a phone (arshjul.css) shows the wheel alone, its legend left to the list below.
+    fit = "" if wide else ' preserveAspectRatio="xMidYMin slice"'
     head = [
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
-        f' viewBox="0 0 {width:g} {height:g}" class="hb-arshjul" role="group" aria-labelledby="{ident}"'
+        f' viewBox="0 0 {width:g} {height:g}"{fit} class="hb-arshjul" role="group" aria-labelledby="{ident}"'
         f' font-family="{FONTS}" data-hb-ar="{year or ""}" data-hb-mitt="{CENTER:g}"'
         f' data-hb-radie="{MONTH_RING[1]:g}" data-hb-nav="{HUB:g}">',
         f'<title id="{ident}">{html_text(title)}</title>',
