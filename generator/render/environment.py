@@ -14,6 +14,7 @@ import jinja2
 
 from . import describe, paths
 from .markdown import html_text, inline, link, plain
+from .papers.times import notice_times
 
 # Each output keeps its templates beside its code; the shared partials live in render/templates/.
 # One loader searches them all, so a template names another by file name alone.
@@ -35,7 +36,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(link=link, plain=plain, html=html_text, d=describe, paths=paths)
+    env.globals.update(link=link, plain=plain, html=html_text, d=describe, paths=paths, notice_times=notice_times)
     return env
 
 

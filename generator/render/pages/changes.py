@@ -33,8 +33,6 @@ from ..environment import render
 
 T = TypeVar("T")
 
-# Where render/site.py places the page (the path is defined in paths.py).
-
 
 @dataclass(frozen=True)
 class ChangeGroup:

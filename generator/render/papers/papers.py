@@ -25,6 +25,7 @@ from .. import describe, paths
 from . import who
 from .agenda import Document, Item, agenda_items, documents
 from .checklists import checklist_id
+from .times import notice_times
 from .who import Deadlines, Invited
 
 # The facts about calling a meeting, which a cancelled meeting's paper leaves out.
@@ -230,7 +231,7 @@ def _papers(
         sender=who.sender(c, body, meeting),
         sending_municipality=who.sending_municipality(c, body, meeting),
         deadlines=who.deadlines(body, meeting),
-        times_rule=describe.notice_times(body.times) if body.times else None,
+        times_rule=notice_times(body.times) if body.times else None,
         absence_to=who.absence_to(c, body, meeting),
         invited=who.invited(c, body, occasion),
         items=items,
