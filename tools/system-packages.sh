@@ -7,12 +7,12 @@
 #   chromium chromium-driver     headless Chromium for pages, print to PDF and axe-core
 #   npm                     axe-core and the offline copy's shim
 #   hunspell hunspell-sv    Hunspell with the Swedish dictionary: the proofreading test reads every word
-#   fonts-liberation        Arial's metrics for the årshjul PNG (the PDF ships its own fonts)
+#   fonts-liberation        the fonts a desktop has; the PDF and the årshjul PNG use the generator's own
 #   fonts-urw-base35 fonts-dejavu-core   the fonts an ordinary desktop has (Ghostscript and
 #                           ImageMagick bring the URW ones): the tests prove the PDF ignores them
 PACKAGES="python3-venv python3-gi gir1.2-ical-3.0 chromium chromium-driver npm libcairo2 libreoffice-writer-nogui libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation fonts-urw-base35 fonts-dejavu-core poppler-utils hunspell hunspell-sv"
-# The part of the list that `make site` needs (the build itself: cairo, Pango and the fonts of the PDF).
-SITE_PACKAGES="python3-venv libcairo2 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation"
+# The part of the list that `make site` needs: cairo and Pango (the fonts of the PDF and the PNG ship with the generator).
+SITE_PACKAGES="python3-venv libcairo2 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
 #
 # Usage: tools/system-packages.sh [list|missing|ensure] [site|PACKAGE…]
 #   list     print the list
