@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT
 
-DOCUMENTS = (ROOT / "README.md", ROOT / "docs" / "uppdatera.md")
+DOCUMENTS = (ROOT / "README.md", ROOT / "generator" / "theme" / "docs" / "uppdatera.md")
 # Commands the documents show that do not end by themselves (serve), change the machine (packages,
 # the lock) or rebuild what the rest of the suite tests (the whole suite, the golden files, engines).
 NOT_RUN = tuple(
