@@ -22,13 +22,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
-from ..engines.binaries import with_binaries
+from ..engines.binaries import built_site
 from ..engines.cache import DEFAULT_FOLDER, Cache
-from ..engines.pdf import PdfUnavailable
+from ..engines.unavailable import PdfUnavailable
 from ..errors import DataErrors
 from ..model import with_address
 from ..render import paths
-from ..render.site import Earlier, RenderedSite, merge_nav, render_site
+from ..render.site import Earlier, RenderedSite, merge_nav
 from ..validate import read_handbook
 from ..validate.warnings import collect_warnings
 from ..write import OutputRefused, remove_scratch, scratch_folder, update_files
@@ -101,9 +101,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         urls = config.use_directory_urls
         try:
             cache = Cache(Path(config.config_file_path).parent / self.config.cache_dir, [Path(config.docs_dir)])
-            site = render_site(handbook, urls, self.earlier)
             # The preview does not wait seconds for WeasyPrint: a changed PDF is made by `make site`.
-            site = with_binaries(site, handbook, cache, new_pdfs=not self.serving)
+            site = built_site(handbook, cache, urls, self.earlier, new_pdfs=not self.serving)
         except (PdfUnavailable, OutputRefused) as refused:
             raise PluginError(str(refused)) from None
         self.cache = cache

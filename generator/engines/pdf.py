@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ..render.print_edition import document as print_edition
+from .unavailable import PdfUnavailable
+
+__all__ = ["PdfUnavailable", "font_faces", "font_files", "html_to_pdf", "local_fetcher"]
 
 # Liberation Sans (Debian's fonts-liberation): metric-compatible with Arial, which the
 # SVG pictures ask for, so the same files serve the text and the pictures.
@@ -27,19 +30,6 @@ FACES = {
 # fontconfig finds on the machine: the PDF is the same on every machine with the package.
 FAMILIES = ("Liberation Sans",)
 VARIANT = "pdf/a-2u"
-
-
-class PdfUnavailable(Exception):
-    """No PDF could be made: the engine or its fonts are missing, or the document asked for
-    something from the network. The message says what to do, in Swedish."""
-
-
-def library_version() -> str:
-    """WeasyPrint's and the system's Pango's versions."""
-    engine = _engine()
-    from weasyprint.text.ffi import pango
-
-    return f"{engine.__version__} {pango.pango_version()}"
 
 
 def font_files() -> list[Path]:

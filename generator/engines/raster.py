@@ -6,12 +6,12 @@ by hand. Cairo writes no time stamp, so the same SVG gives the same bytes.
 
 from __future__ import annotations
 
-import cairosvg
-
 PNG_WIDTH = 3200  # wide enough for a full-screen slide or an A3 print at 200 dpi
 
 
 def png_from_svg(svg: str) -> bytes:
+    import cairosvg  # a fifth of a second to import: only when a wheel is drawn, not on a warm build
+
     png = cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=PNG_WIDTH)
     assert isinstance(png, bytes)
     return png

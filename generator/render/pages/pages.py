@@ -10,9 +10,9 @@ from ..calendar.feeds import Feed, feed_text
 from ..environment import render
 from ..markdown import Markdown
 from ..papers.checklists import dated_meetings, meeting_checklists, process_checklists
+from ..papers.documents import WordMaker, made_now, word_papers
 from ..papers.papers import meeting_papers, plan_note
 from ..papers.prepare import undated, upcoming
-from ..papers.word import minutes_docx, notice_docx
 from ..paths import Links
 from ..trust import review_sentence
 from ..wheel.legend import ring_summary
@@ -27,9 +27,15 @@ def home_page(handbook: Handbook) -> str:
 
 
 def cooperation_pages(
-    c: CooperationData, site: Site, feeds: list[Feed], history: History, directory_urls: bool = True
+    c: CooperationData,
+    site: Site,
+    feeds: list[Feed],
+    history: History,
+    directory_urls: bool = True,
+    word: WordMaker = made_now,
 ) -> dict[str, str | bytes]:
-    """Every page and feed of one cooperation, keyed by its path in the docs tree."""
+    """Every page and feed of one cooperation, keyed by its path in the docs tree; `word` makes
+    the Word papers (a build passes the cache)."""
     calendar = paths.calendar_page(c)
     pages: dict[str, str | bytes] = {
         calendar: _page("calendar.md.j2", c, calendar, feeds=feeds, address=site.address, years=c.feed_years(site)),
@@ -43,7 +49,7 @@ def cooperation_pages(
     if c.info.communication is not None:
         pages[paths.communication_page(c)] = _page("communication.md.j2", c, paths.communication_page(c))
     pages.update(checklist_pages(c))
-    pages.update(papers_pages(c))
+    pages.update(papers_pages(c, word))
     pages.update(wheel_pages(c, directory_urls))
     feed_names = {f.name for f in feeds}
     for body in c.bodies:
@@ -155,7 +161,7 @@ def _plan_notes(c: CooperationData) -> dict[int, str | None]:
     return {s.year: plan_note(s) for s in c.schedules}
 
 
-def papers_pages(c: CooperationData) -> dict[str, str | bytes]:
+def papers_pages(c: CooperationData, word: WordMaker = made_now) -> dict[str, str | bytes]:
     """'Inför mötet', and each meeting's notice and minutes template as web pages and Word documents."""
     index = paths.meetings_page(c)
     listing = _page("meetings.md.j2", c, index, dated=upcoming(c), undated=undated(c), plan_notes=_plan_notes(c))
@@ -163,6 +169,7 @@ def papers_pages(c: CooperationData) -> dict[str, str | bytes]:
     for p in meeting_papers(c):
         pages[paths.notice_page(c, p.key)] = _page("notice.md.j2", c, paths.notice_page(c, p.key), p=p)
         pages[paths.minutes_page(c, p.key)] = _page("minutes.md.j2", c, paths.minutes_page(c, p.key), p=p)
-        pages[paths.notice_file(c, p.key)] = notice_docx(p)
-        pages[paths.minutes_file(c, p.key)] = minutes_docx(p)
+        documents = word_papers(p, word)
+        pages[paths.notice_file(c, p.key)] = documents["notice"]
+        pages[paths.minutes_file(c, p.key)] = documents["minutes"]
     return pages

@@ -50,7 +50,7 @@ def print_document(c: CooperationData, site: Site) -> str:
     title, author, and dates from the data (never the clock). Links are relative to the
     print view's published address, which the engine is given as base URL."""
     return (
-        _environment()
+        template_environment()
         .get_template("print.html.j2")
         .render(
             c=c,
@@ -74,7 +74,7 @@ def body(c: CooperationData, site: Site, directory_urls: bool, pdf_link: str | N
 
     schedule = c.schedule(c.info.year)
     return (
-        _environment()
+        template_environment()
         .get_template("_print_body.html.j2")
         .render(
             c=c,
@@ -104,7 +104,7 @@ def prose_html(text: str) -> Markup:
 
 
 @cache
-def _environment() -> jinja2.Environment:
+def template_environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator.render.print_edition", "templates"),
         autoescape=True,
@@ -119,4 +119,4 @@ def _environment() -> jinja2.Environment:
 
 def stylesheet() -> str:
     """The print edition's CSS, for the site and the PDF alike."""
-    return _environment().get_template("utskrift.css.j2").render()
+    return template_environment().get_template("utskrift.css.j2").render()

@@ -1,0 +1,83 @@
+"""What makes a build fast, asserted without a clock (the times are in benchmarks/): a warm
+build loads no drawing engine, `check` loads nothing it does not use, and the content cache
+keeps the Word papers and compiled templates so that a paper whose data did not change is not
+made again."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE_DATA, ROOT, run_generator
+
+# Runs the command line in-process, then reports which of the heavy packages it imported.
+PROBE = """
+import json, sys
+from generator.cli import main
+code = main(sys.argv[2:])
+print(json.dumps({"code": code, "modules": sorted(m for m in sys.modules if "." not in m)}), file=sys.stderr)
+"""
+
+
+def imported(*args: str) -> set[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, "-", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    report = json.loads(result.stderr.strip().splitlines()[-1])
+    assert report["code"] == 0, result.stderr
+    return set(report["modules"])
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
+    return tmp_path / "data"
+
+
+def build(data: Path, site: Path, cache: Path) -> None:
+    result = run_generator("build", "--data", str(data), "--site", str(site), "--cache", str(cache))
+    assert result.returncode == 0, result.stderr
+
+
+def entries(cache: Path, suffix: str) -> set[str]:
+    return {p.name for p in cache.iterdir() if p.suffix == suffix}
+
+
+def test_a_warm_build_draws_nothing_and_loads_no_engine(data: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    build(data, tmp_path / "cold", cache)
+    args = ("build", "--data", str(data), "--site", str(tmp_path / "warm"), "--cache", str(cache))
+    loaded = imported(*args)
+    assert not {"weasyprint", "cairosvg", "cairocffi", "docx"} & loaded
+    assert "mkdocs" in loaded  # the probe saw a real build
+    cold = {p.relative_to(tmp_path / "cold"): p.read_bytes() for p in (tmp_path / "cold").rglob("*") if p.is_file()}
+    warm = {p.relative_to(tmp_path / "warm"): p.read_bytes() for p in (tmp_path / "warm").rglob("*") if p.is_file()}
+    assert warm == cold
+
+
+def test_check_loads_neither_engine_nor_mkdocs_nor_word(data: Path) -> None:
+    loaded = imported("check", "--data", str(data))
+    assert not {"weasyprint", "cairosvg", "cairocffi", "docx", "mkdocs", "jinja2"} & loaded
+    assert "icalendar" in loaded  # the probe saw a real check: the calendars' UIDs are checked
+
+
+def test_a_paper_whose_data_did_not_change_is_not_made_again(data: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    build(data, tmp_path / "site", cache)
+    papers, templates = entries(cache, ".docx"), entries(cache, ".jinja")
+    assert papers and templates
+    build(data, tmp_path / "site", cache)
+    assert entries(cache, ".docx") == papers and entries(cache, ".jinja") == templates  # nothing made again
+    plan = data / "exempel" / "motesplan-2026.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace('sal "Ek"', 'sal "Björk"'), encoding="utf-8")
+    build(data, tmp_path / "site", cache)
+    new = entries(cache, ".docx") - papers
+    assert 0 < len(new) < len(papers) / 2  # the moved meeting's papers, not every paper
+    assert entries(cache, ".jinja") == templates
