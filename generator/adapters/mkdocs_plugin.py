@@ -32,6 +32,7 @@ from ..render.site import Earlier, RenderedSite, merge_nav
 from ..validate import read_handbook
 from ..validate.warnings import collect_warnings
 from ..write import OutputRefused, remove_scratch, scratch_folder, update_files
+from . import search_split
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -89,6 +90,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         if settings != self.settings:  # mkdocs.yml or a theme template changed: every page shows it
             self.settings, self.rebuild_all = settings, True
         config.nav = merge_nav(config.nav or [], rendered.nav)
+        config.extra["handbok_sok"] = search_split.sections(rendered.nav)  # overrides/main.html picks the index
         config.site_url = config.site_url or rendered.address
         return config
 
@@ -181,6 +183,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         return nav
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.site is not None:  # after Material's search (and offline) plugin, listed before this one
+            search_split.split_index(Path(config.site_dir), search_split.sections(self.site.nav))
         if self.cache is not None:  # a preview skips the cooperations it did not render: it never trims
             self.cache.save(trim=not self.serving)
             self.cache = None
