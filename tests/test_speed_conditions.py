@@ -14,6 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.engines.binaries import built_site
+from generator.engines.cache import Cache
+from generator.render.site import Earlier
+from generator.validate import read_handbook
+
 from conftest import FIXTURE_DATA, ROOT, run_generator
 
 # Runs the command line in-process, then reports which of the heavy packages it imported.
@@ -81,3 +86,19 @@ def test_a_paper_whose_data_did_not_change_is_not_made_again(data: Path, tmp_pat
     new = entries(cache, ".docx") - papers
     assert 0 < len(new) < len(papers) / 2  # the moved meeting's papers, not every paper
     assert entries(cache, ".jinja") == templates
+
+
+def test_the_preview_does_not_redraw_a_changed_wheel(data: Path, tmp_path: Path) -> None:
+    """The preview keeps the PNG it showed (a download; the page shows the SVG): CairoSVG takes
+    most of a second per wheel. `make site` draws it."""
+    cache = Cache(tmp_path / "cache")
+    before = read_handbook(data)
+    shown = built_site(before, cache, new_pdfs=False)
+    plan = data / "exempel" / "motesplan-2026.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("datum: 2026-03-12", "datum: 2026-03-19"), "utf-8")
+    drawn = set(cache.new)
+    after = built_site(read_handbook(data), cache, earlier=Earlier(before, shown, True), new_pdfs=False)
+    wheel = "exempel/arshjul/arshjul-2026"
+    assert after.files[f"{wheel}.svg"] != shown.files[f"{wheel}.svg"]
+    assert after.files[f"{wheel}.png"] == shown.files[f"{wheel}.png"]
+    assert not [name for name in set(cache.new) - drawn if name.endswith(".png")]

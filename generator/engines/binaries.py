@@ -14,7 +14,7 @@ import dataclasses
 import functools
 import hashlib
 import importlib.metadata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from ..model import CooperationData, Handbook
@@ -39,7 +39,8 @@ def built_site(
     """The whole site with every file engines make, through `cache`: what a build publishes."""
     templates.use_cache(cache)
     site = render_site(handbook, directory_urls, earlier, word=cached_papers(cache))
-    return with_binaries(site, handbook, cache, new_pdfs)
+    shown = earlier.site.files if earlier is not None and not new_pdfs else {}
+    return with_binaries(site, handbook, cache, new_pdfs, shown)
 
 
 def cached_papers(cache: Cache | None) -> WordMaker:
@@ -54,11 +55,17 @@ def cached_papers(cache: Cache | None) -> WordMaker:
 
 
 def with_binaries(
-    site: RenderedSite, handbook: Handbook, cache: Cache | None = None, new_pdfs: bool = True
+    site: RenderedSite,
+    handbook: Handbook,
+    cache: Cache | None = None,
+    new_pdfs: bool = True,
+    shown: Mapping[str, str | bytes] | None = None,
 ) -> RenderedSite:
     """The rendered site with a PNG beside each wheel and each cooperation's PDF. Without
     `new_pdfs` only the PDFs already in the cache are added (the preview: a changed PDF takes
-    WeasyPrint seconds, while the page it belongs to takes milliseconds)."""
+    WeasyPrint seconds, while the page it belongs to takes milliseconds), and a changed wheel
+    keeps the PNG the preview `shown` before (a download, not on the page; `make site` draws it)."""
+    shown = shown or {}
     files: dict[str, str | bytes] = dict(site.files)
     for c in handbook.cooperations:
         if paths.pdf_file(c) in files:  # kept with the rest of its files from an earlier build
@@ -66,13 +73,21 @@ def with_binaries(
         for svg_path in _wheels(c):
             svg = files.get(svg_path)
             if isinstance(svg, str):  # the same wheel as PNG, for slides
-                files[raster.png_path(svg_path)] = made(cache, "png", [_code("png"), svg], _png(svg))
+                files[raster.png_path(svg_path)] = _png_file(svg, raster.png_path(svg_path), cache, shown)
         parts, make = _pdf_job(c, handbook)
         if new_pdfs:
             files[paths.pdf_file(c)] = made(cache, "pdf", parts, make)
         elif cache is not None and (kept := cache.kept("pdf", parts)) is not None:
             files[paths.pdf_file(c)] = kept
     return dataclasses.replace(site, files=dict(sorted(files.items())))
+
+
+def _png_file(svg: str, path: str, cache: Cache | None, shown: Mapping[str, str | bytes]) -> bytes:
+    parts = [_code("png"), svg]
+    if cache is not None and (kept := cache.kept("png", parts)) is not None:
+        return kept
+    earlier = shown.get(path)
+    return earlier if isinstance(earlier, bytes) else made(cache, "png", parts, _png(svg))
 
 
 def _wheels(c: CooperationData) -> list[str]:
