@@ -90,7 +90,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         if settings != self.settings:  # mkdocs.yml or a theme template changed: every page shows it
             self.settings, self.rebuild_all = settings, True
         config.nav = merge_nav(config.nav or [], rendered.nav)
-        config.extra["handbok_sok"] = search_split.sections(rendered.nav)  # overrides/main.html picks the index
         config.site_url = config.site_url or rendered.address
         return config
 

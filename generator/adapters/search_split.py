@@ -3,7 +3,8 @@
 Material's search plugin writes one index of every page, which every page downloaded on load
 (515 KB gzipped at 50 cooperations). After it, this splits that index: `search/<id>.js` holds
 the pages of one cooperation, `search/hem.js` the hand-written pages and each cooperation's
-name and overview. The index Material fetches on page load keeps only the settings, and the
+name and overview. The index Material fetches on page load keeps only the settings and the
+list of cooperations, and the
 handbook's search worker (docs/assets/javascripts/workers/handbok-sok.js) loads the page's own
 index when the reader first searches. The indexes are scripts, loaded with importScripts, so
 that the offline copy opened from disk (where a worker cannot fetch) searches the same way.
@@ -44,7 +45,10 @@ def split_index(site_dir: Path, folders: list[str]) -> None:
     home = [doc for doc in docs if _folder(doc) not in folders]
     indexes[HOME] = home + [_overview(doc) for doc in docs if doc["location"] in _overviews(folders)]
     files = {f"{FOLDER}/{name}.js": _script({"config": index["config"], "docs": own}) for name, own in indexes.items()}
-    settings = json.dumps({"config": index["config"], "docs": []}, separators=(",", ":"))
+    # The worker picks the page's index from this list and the page's first folder (Material
+    # hands the worker the settings, not other keys of the file).
+    config = {**index["config"], "sections": folders}
+    settings = json.dumps({"config": config, "docs": []}, separators=(",", ":"))
     files[f"{FOLDER}/search_index.json"] = settings
     if (site_dir / FOLDER / "search_index.js").is_file():  # Material's offline plugin: the same as a script
         files[f"{FOLDER}/search_index.js"] = f"var __index = {settings}"

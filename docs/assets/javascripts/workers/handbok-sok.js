@@ -7,9 +7,10 @@
  * 2. Utan å, ä, ö: every page is also indexed in a field spelt without diacritics, so
  *    "delarsbokslut" finds "delårsbokslut".
  *
- * 3. Ett index per samverkan: the page's own index (?index= in the worker's address, set by
- *    overrides/main.html) is loaded with the first search, not on page load; the index Material
- *    fetches holds only the settings (generator/adapters/search_split.py writes both).
+ * 3. Ett index per samverkan: the page's own index (its cooperation's, by the page's first folder
+ *    in ?index= of the worker's address, set by overrides/main.html; else the home index) is
+ *    loaded with the first search, not on page load; the index Material fetches holds only the
+ *    settings and the list of cooperations (generator/adapters/search_split.py writes them all).
  *
  * It runs as a real worker on the published site and inside Material's iframe-worker
  * shim in the offline copy (where importScripts is asynchronous). MATERIAL_WORKER must
@@ -55,8 +56,9 @@ var MATERIAL_WORKER = "search.a7633da7.min.js";
     return message;
   }
 
-  // The offline shim appends "?<time>" to the worker's address, after the page's "?index=<name>".
-  var page = (new URL(here).searchParams.get("index") || "").split("?")[0];
+  // The page's first folder; the offline shim appends "?<time>" to the worker's address after it.
+  var folder = (new URL(here).searchParams.get("index") || "").split("?")[0];
+  var page = null;  // the index this page searches: its cooperation's, or the home index
   var indexes = new URL("../../../search/", here);  // from assets/javascripts/workers/ to the site's root
   var deferred = null;  // Material's setup message (settings and options) while the page's index waits
   var loading = null;
@@ -94,7 +96,9 @@ var MATERIAL_WORKER = "search.a7633da7.min.js";
       var message = event.data;
       if (message.type === 0) {
         // Settings only: ready at once; Material's worker gets the page's index with the first search.
-        deferred = page && message.data.docs.length === 0 ? message : null;
+        var sections = message.data.config.sections;
+        deferred = sections && message.data.docs.length === 0 ? message : null;
+        page = sections && sections.indexOf(folder) >= 0 ? folder : "hem";
         loading = null;
         if (deferred) return post({ type: 1 });
       }
