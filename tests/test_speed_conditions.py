@@ -10,10 +10,15 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+from mkdocs.livereload import LiveReloadServer
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers.polling import PollingObserver
 
+from generator.adapters import watching
 from generator.engines.binaries import built_site
 from generator.engines.cache import Cache
 from generator.render.site import Earlier
@@ -102,3 +107,32 @@ def test_the_preview_does_not_redraw_a_changed_wheel(data: Path, tmp_path: Path)
     assert after.files[f"{wheel}.svg"] != shown.files[f"{wheel}.svg"]
     assert after.files[f"{wheel}.png"] == shown.files[f"{wheel}.png"]
     assert not [name for name in set(cache.new) - drawn if name.endswith(".png")]
+
+
+def test_the_preview_is_told_of_a_saved_file_by_file_events(tmp_path: Path) -> None:
+    """Not polling twice a second: a written file is an event; a file only read is none (every
+    build reads the data, which would otherwise start the next build)."""
+    (tmp_path / "data").mkdir()
+    saved = tmp_path / "data" / "samverkan.yaml"
+    saved.write_text("namn: A\n", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(tmp_path / "data"))
+    watching.watch_with_events(server, [str(tmp_path / "data")])
+    assert not isinstance(server.observer, PollingObserver)
+    seen: list[FileSystemEvent] = []
+    handler = FileSystemEventHandler()
+    handler.on_any_event = seen.append
+    server.observer.schedule(handler, str(tmp_path / "data"), recursive=True)
+    server.observer.start()
+    try:
+        saved.read_text(encoding="utf-8")
+        time.sleep(0.5)
+        assert seen == []
+        saved.write_text("namn: B\n", encoding="utf-8")
+        deadline = time.monotonic() + 10
+        while not seen and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert seen and all(event.src_path == str(saved) for event in seen)
+    finally:
+        server.observer.stop()
+        server.observer.join()

@@ -32,7 +32,7 @@ from ..render.site import Earlier, RenderedSite, merge_nav
 from ..validate import read_handbook
 from ..validate.warnings import collect_warnings
 from ..write import OutputRefused, remove_scratch, scratch_folder, update_files
-from . import search_split
+from . import search_split, watching
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -193,6 +193,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         self.rebuild_all = True  # the pages of the failed build were never written
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        # What `mkdocs serve` watches before this hook: docs/ and mkdocs.yml (serve passes no --watch-theme).
+        watching.watch_with_events(server, [config.docs_dir, str(config.config_file_path)])
         server.watch(str(self._data_dir(config)))
         return server
 
