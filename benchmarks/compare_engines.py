@@ -46,6 +46,7 @@ KNOWN = (
     Known("bara-mkdocs", "assets/stylesheets/*", "temats egen stil, med hash i filnamnet"),
     Known("bara-zensical", "assets/stylesheets/*", "temats egen stil, med hash i filnamnet (classic och modern)"),
     Known("bara-mkdocs", "search/search_index.json", "motorns eget sökindex; båda prövas av sök-jämförelsen"),
+    Known("bara-mkdocs", "search/*.js", "ett sökindex per samverkan och ett för startsidan (adapters/search_split.py)"),
     Known("bara-zensical", "search.json", "motorns eget sökindex; båda prövas av sök-jämförelsen"),
     Known(
         "bara-mkdocs",
@@ -231,13 +232,23 @@ def search_index(site: Path) -> dict[str, str]:
     for name in SEARCH_INDEXES:
         if (site / name).is_file():
             index = json.loads((site / name).read_text(encoding="utf-8"))
-            entries = index.get("docs") or index.get("items") or []
+            entries = index.get("docs") or index.get("items") or _split_indexes(site)
             pages: dict[str, str] = {}
             for entry in entries:
                 page = entry["location"].split("#")[0]
                 pages[page] = pages.get(page, "") + " " + entry.get("title", "") + " " + entry.get("text", "")
             return pages
     return {}
+
+
+def _split_indexes(site: Path) -> list[dict[str, str]]:
+    """MkDocs: the pages of every index the handbook's search worker loads (search/<samverkan>.js)."""
+    return [
+        doc
+        for script in sorted((site / "search").glob("*.js"))
+        if script.name != "search_index.js"
+        for doc in json.loads(script.read_text(encoding="utf-8").split("=", 1)[1].strip().rstrip(";"))["docs"]
+    ]
 
 
 def _compare_search(mkdocs: Path, zensical: Path, pages: set[str], query: tuple[str, str] | None) -> list[Difference]:

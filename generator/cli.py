@@ -18,7 +18,7 @@ from typing import NoReturn
 
 from .commands.common import DEFAULT_CONFIG, DEFAULT_DATA
 from .engines.cache import DEFAULT_FOLDER
-from .engines.pdf import PdfUnavailable
+from .engines.unavailable import PdfUnavailable
 from .errors import DataErrors
 from .model.address import normalise_address
 from .model.base import YEARS

@@ -14,7 +14,8 @@ import pytest
 from generator.errors import DataErrors, Position
 from generator.render.calendar.events import cooperation_events, duplicate_uids
 from generator.render.calendar.feeds import calendar_problems, cooperation_feeds
-from generator.render.site import check_outputs, render_site, site_problems
+from generator.render.outputs import check_outputs, site_problems
+from generator.render.site import render_site
 from generator.validate import read_handbook
 
 from conftest import FIXTURE_DATA, Edit

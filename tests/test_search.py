@@ -1,4 +1,5 @@
-"""Search that finds Swedish: inflected forms, spellings without å/ä/ö, the real pages first.
+"""Search that finds Swedish: inflected forms, spellings without å/ä/ö, the real pages first;
+and a cooperation's pages search only that cooperation's index, loaded when first used.
 
 Typed into the site's own search box in Chromium, as a reader would, on the shipped
 data's pages (the policy documents' processes and bodies, not any year's plan).
@@ -6,6 +7,7 @@ data's pages (the policy documents' processes and bodies, not any year's plan).
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -15,6 +17,8 @@ from selenium import webdriver
 from selenium.webdriver.support.ui import WebDriverWait
 
 from generator import theme
+
+from browser import requested_urls
 
 WORKER = theme.DOCS / "assets" / "javascripts" / "workers" / "handbok-sok.js"
 
@@ -32,9 +36,9 @@ QUERIES = [
 ]
 
 
-def top_pages(driver: webdriver.Chrome, url: str, query: str) -> list[str]:
-    """The distinct pages of the first results, without their anchors."""
-    driver.get(f"{url}?q={query}")
+def top_pages(driver: webdriver.Chrome, url: str, query: str, page: str = "sml/") -> list[str]:
+    """The distinct pages of the first results on `page`, without their anchors."""
+    driver.get(f"{url}{page}?q={query}")
     WebDriverWait(driver, 20).until(lambda d: d.find_elements("css selector", ".md-search-result__meta"))
     WebDriverWait(driver, 20).until(
         lambda d: "sökresultat" in d.find_element("css selector", ".md-search-result__meta").text
@@ -63,3 +67,37 @@ def test_the_worker_wraps_the_installed_materials_worker() -> None:
     assert named is not None and named.group(1) == installed
     override = (theme.OVERRIDES / "main.html").read_text(encoding="utf-8")
     assert f"/{re.escape(installed)}$/" in override, "generator/theme/overrides/main.html names another worker"
+
+
+def index_locations(site: Path, name: str) -> set[str]:
+    script = (site / "search" / f"{name}.js").read_text(encoding="utf-8")
+    return {doc["location"] for doc in json.loads(script.split("=", 1)[1].strip().rstrip(";"))["docs"]}
+
+
+def test_a_cooperations_index_has_only_its_own_pages(shipped_site: Path) -> None:
+    for name in ("sml", "sydnarke"):
+        locations = index_locations(shipped_site, name)
+        assert f"{name}/organisation/" in locations
+        assert all(location.startswith(f"{name}/") for location in locations), name
+    home = index_locations(shipped_site, "hem")
+    assert {"uppdatera/", "sml/", "sydnarke/"} <= home and "sml/organisation/" not in home
+    settings = json.loads((shipped_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert settings["docs"] == []  # what every page fetches on load: the settings only
+    assert settings["config"]["sections"] == ["sml", "sydnarke"]  # a page's first folder in this list names its index
+
+
+def test_a_cooperations_page_finds_only_its_own_pages(driver: webdriver.Chrome, site_url: str) -> None:
+    """'budget' is in both cooperations; on Sydnärke's pages only Sydnärke's pages are found.
+    (The worker's requests are not in the page's log: which file it loads is checked above.)"""
+    driver.get(f"{site_url}sydnarke/")
+    search = driver.find_element("css selector", "input.md-search__input")
+    search.click()
+    search.send_keys("budgeten")  # typed: the index is loaded by the first search, not on page load
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements("css selector", ".md-search-result__item"))
+    links = [a.get_attribute("href") or "" for a in driver.find_elements("css selector", ".md-search-result__link")]
+    assert links and all(link.startswith(f"{site_url}sydnarke/") for link in links), links[:5]
+    assert not [u for u in requested_urls(driver) if u.startswith(f"{site_url}search/") and u.endswith(".js")]
+
+
+def test_the_home_page_finds_a_cooperation_by_its_name(driver: webdriver.Chrome, site_url: str) -> None:
+    assert "sydnarke/" in top_pages(driver, site_url, "Sydnärke", page="")[:3]

@@ -11,11 +11,11 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from ..engines.binaries import with_binaries
+from ..engines.binaries import built_site
 from ..engines.cache import Cache
-from ..engines.pdf import PdfUnavailable
+from ..engines.unavailable import PdfUnavailable
 from ..model import Handbook
-from ..render.site import RenderedSite, render_site
+from ..render.site import RenderedSite
 from .mkdocs_plugin import HandbookPlugin
 
 
@@ -37,7 +37,7 @@ def build(config_file: Path, site_dir: Path, handbook: Handbook, cache: Cache | 
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
         plugin = config.plugins["handbook"]
         assert isinstance(plugin, HandbookPlugin), "mkdocs.yml must use the 'handbook' plugin"
-        rendered = with_binaries(render_site(handbook, directory_urls=config.use_directory_urls), handbook, cache)
+        rendered = built_site(handbook, cache, config.use_directory_urls)
         plugin.rendered = rendered
         mkdocs_build(config)
     except (MkDocsException, OSError, PdfUnavailable) as err:

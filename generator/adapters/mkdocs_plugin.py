@@ -25,16 +25,17 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
 from .. import theme
-from ..engines.binaries import with_binaries
+from ..engines.binaries import built_site
 from ..engines.cache import DEFAULT_FOLDER, Cache
-from ..engines.pdf import PdfUnavailable
+from ..engines.unavailable import PdfUnavailable
 from ..errors import DataErrors
 from ..model import with_address
 from ..render import paths
-from ..render.site import Earlier, RenderedSite, merge_nav, render_site
+from ..render.site import Earlier, RenderedSite, merge_nav
 from ..validate import read_handbook
 from ..validate.warnings import collect_warnings
 from ..write import OutputRefused, remove_scratch, scratch_folder, update_files
+from . import search_split, watching
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -105,9 +106,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         urls = config.use_directory_urls
         try:
             cache = Cache(Path(config.config_file_path).parent / self.config.cache_dir, [Path(config.docs_dir)])
-            site = render_site(handbook, urls, self.earlier)
             # The preview does not wait seconds for WeasyPrint: a changed PDF is made by `make site`.
-            site = with_binaries(site, handbook, cache, new_pdfs=not self.serving)
+            site = built_site(handbook, cache, urls, self.earlier, new_pdfs=not self.serving)
         except (PdfUnavailable, OutputRefused) as refused:
             raise PluginError(str(refused)) from None
         self.cache = cache
@@ -190,6 +190,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         return nav
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.site is not None:  # after Material's search (and offline) plugin, listed before this one
+            search_split.split_index(Path(config.site_dir), search_split.sections(self.site.nav))
         if self.cache is not None:  # a preview skips the cooperations it did not render: it never trims
             self.cache.save(trim=not self.serving)
             self.cache = None
@@ -199,6 +201,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         self.rebuild_all = True  # the pages of the failed build were never written
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        # What `mkdocs serve` watches before this hook: docs/ and mkdocs.yml (serve passes no --watch-theme).
+        watching.watch_with_events(server, [config.docs_dir, str(config.config_file_path)])
         server.watch(str(self._data_dir(config)))
         return server
 

@@ -20,11 +20,11 @@ from typing import Any
 import yaml
 
 from .. import theme
-from ..engines.binaries import with_binaries
+from ..engines.binaries import built_site
 from ..engines.cache import Cache
-from ..engines.pdf import PdfUnavailable
+from ..engines.unavailable import PdfUnavailable
 from ..model import Handbook
-from ..render.site import RenderedSite, merge_nav, render_site
+from ..render.site import RenderedSite, merge_nav
 from ..write import OutputRefused, copy_tree, staging, write_file, write_files
 
 CONFIG = "mkdocs.yml"
@@ -49,7 +49,7 @@ def build(config_file: Path, project: Path, handbook: Handbook, cache: Cache | N
     settings = _read_config(config_file)
     try:
         directory_urls = bool(settings.get("use_directory_urls", True))
-        rendered = with_binaries(render_site(handbook, directory_urls=directory_urls), handbook, cache)
+        rendered = built_site(handbook, cache, directory_urls)
     except PdfUnavailable as missing:
         raise BuildFailed(str(missing)) from None
     with staging(project) as stage:

@@ -12,7 +12,7 @@ from ..annotations import step_summary, workflow_commands
 from ..errors import DataErrors
 from ..model import Handbook
 from ..model.history import HISTORY_FILE, changed
-from ..render.site import calendar_history, check_outputs
+from ..render.outputs import calendar_history, check_outputs
 from ..validate import read_handbook
 from ..validate.warnings import collect_warnings
 from ..write import write_file

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..engines.binaries import with_binaries
-from ..render.site import render_site
+from ..engines.binaries import built_site
 from ..write import write_tree
 from .common import cache, keep, read
 
@@ -13,7 +12,7 @@ from .common import cache, keep, read
 def run(args: argparse.Namespace) -> int:
     handbook = read(args)
     kept = cache(args)
-    site = with_binaries(render_site(handbook), handbook, kept)
+    site = built_site(handbook, kept)
     write_tree(site.files, args.out, protected=[args.data])
     print(f"Skrev {len(site.files)} filer (Markdown, kalendrar, bilder, PDF) till {args.out}/.")
     keep(args, handbook, kept, site.history)

@@ -1,9 +1,11 @@
-"""The files engines make from the rendered text: each wheel as a PNG (CairoSVG) and each
-cooperation's print edition as a PDF (WeasyPrint), through the cache when there is one.
+"""The files engines make from the rendered text: each wheel as a PNG (CairoSVG), each
+cooperation's print edition as a PDF (WeasyPrint) and each meeting's Word papers (python-docx),
+through the cache when there is one.
 
 They are the slow part of a build, so they are made here, after `render_site`, where the cache
 can keep them. A result is kept under everything that made it: the input, the engine's version,
 this code and pdf.py's and raster.py's, and the fonts. Any change to one of them makes it anew.
+The engines are imported only when something is drawn: a warm build loads neither.
 """
 
 from __future__ import annotations
@@ -12,23 +14,58 @@ import dataclasses
 import functools
 import hashlib
 import importlib.metadata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from ..model import CooperationData, Handbook
 from ..render import paths
+from ..render.papers import documents
+from ..render.papers.documents import WordMaker
+from ..render.papers.papers import Papers
 from ..render.print_edition import document as print_edition
-from ..render.site import RenderedSite
-from . import pdf, raster
+from ..render.site import Earlier, RenderedSite, render_site
+from . import pdf, raster, templates
 from .cache import Cache, made
+from .versions import library_version
+
+
+def built_site(
+    handbook: Handbook,
+    cache: Cache | None,
+    directory_urls: bool = True,
+    earlier: Earlier | None = None,
+    new_pdfs: bool = True,
+) -> RenderedSite:
+    """The whole site with every file engines make, through `cache`: what a build publishes."""
+    templates.use_cache(cache)
+    site = render_site(handbook, directory_urls, earlier, word=cached_papers(cache))
+    shown = earlier.site.files if earlier is not None and not new_pdfs else {}
+    return with_binaries(site, handbook, cache, new_pdfs, shown)
+
+
+def cached_papers(cache: Cache | None) -> WordMaker:
+    """Word papers made only when their `Papers` (all a paper is made from, but the code) changed."""
+    if cache is None:
+        return documents.made_now
+
+    def word(kind: str, papers: Papers, make: Callable[[], bytes]) -> bytes:
+        return cache.made("docx", [_code("docx"), kind, repr(papers)], make)
+
+    return word
 
 
 def with_binaries(
-    site: RenderedSite, handbook: Handbook, cache: Cache | None = None, new_pdfs: bool = True
+    site: RenderedSite,
+    handbook: Handbook,
+    cache: Cache | None = None,
+    new_pdfs: bool = True,
+    shown: Mapping[str, str | bytes] | None = None,
 ) -> RenderedSite:
     """The rendered site with a PNG beside each wheel and each cooperation's PDF. Without
     `new_pdfs` only the PDFs already in the cache are added (the preview: a changed PDF takes
-    WeasyPrint seconds, while the page it belongs to takes milliseconds)."""
+    WeasyPrint seconds, while the page it belongs to takes milliseconds), and a changed wheel
+    keeps the PNG the preview `shown` before (a download, not on the page; `make site` draws it)."""
+    shown = shown or {}
     files: dict[str, str | bytes] = dict(site.files)
     if handbook.cooperations:  # the print view's fonts, published beside its stylesheet
         pdf.require_fonts()
@@ -39,13 +76,21 @@ def with_binaries(
         for svg_path in _wheels(c):
             svg = files.get(svg_path)
             if isinstance(svg, str):  # the same wheel as PNG, for slides
-                files[raster.png_path(svg_path)] = made(cache, "png", [_code("png"), svg], _png(svg))
+                files[raster.png_path(svg_path)] = _png_file(svg, raster.png_path(svg_path), cache, shown)
         parts, make = _pdf_job(c, handbook)
         if new_pdfs:
             files[paths.pdf_file(c)] = made(cache, "pdf", parts, make)
         elif cache is not None and (kept := cache.kept("pdf", parts)) is not None:
             files[paths.pdf_file(c)] = kept
     return dataclasses.replace(site, files=dict(sorted(files.items())))
+
+
+def _png_file(svg: str, path: str, cache: Cache | None, shown: Mapping[str, str | bytes]) -> bytes:
+    parts = [_code("png"), svg]
+    if cache is not None and (kept := cache.kept("png", parts)) is not None:
+        return kept
+    earlier = shown.get(path)
+    return earlier if isinstance(earlier, bytes) else made(cache, "png", parts, _png(svg))
 
 
 def _wheels(c: CooperationData) -> list[str]:
@@ -74,16 +119,20 @@ def _pdf_job(c: CooperationData, handbook: Handbook) -> tuple[list[str], Callabl
 @functools.cache
 def _code(kind: str) -> str:
     """What else decides the bytes of a `kind` file: every installed Python package's version
-    (the engines and what they use, e.g. fontTools for subsetting), the system's cairo or Pango,
-    this code and the fonts (the PNG's SVG asks for Arial, which fontconfig finds in the same files)."""
-    import cairocffi
-
-    if kind == "png":
-        engine, sources = f"cairo {cairocffi.cairo_version_string()}", [Path(raster.__file__)]
-    else:
-        engine, sources = f"pango {pdf.library_version()}", [Path(pdf.__file__)]
-    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
-    digest = hashlib.sha256("\n".join([engine, *packages]).encode("utf-8"))
-    for source in (Path(__file__), *sources, *pdf.font_files()):
+    (the engines and what they use, e.g. fontTools for subsetting, lxml for Word), the system's
+    cairo or Pango, this code and the fonts (the PNG's SVG asks for Arial, which fontconfig finds
+    in the same files). Nothing here imports an engine."""
+    engine, sources = {
+        "png": (library_version("cairo"), [Path(raster.__file__), *pdf.font_files()]),
+        "pdf": (library_version("pango"), [Path(pdf.__file__), *pdf.font_files()]),
+        "docx": ("python-docx", sorted(Path(documents.__file__).parent.glob("*.py"))),
+    }[kind]
+    digest = hashlib.sha256("\n".join([kind, engine, *_packages()]).encode("utf-8"))
+    for source in (Path(__file__), *sources):
         digest.update(source.read_bytes() if source.is_file() else b"-")
     return digest.hexdigest()
+
+
+@functools.cache
+def _packages() -> tuple[str, ...]:
+    return tuple(sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()))

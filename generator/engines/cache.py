@@ -1,4 +1,4 @@
-"""A cache, by content, of the files that engines make from rendered text (PDF, PNG).
+"""A cache, by content, of the files that engines make from rendered text (PDF, PNG, Word).
 
 WeasyPrint takes seconds per cooperation and CairoSVG most of a second per wheel, while the
 rest of a build takes milliseconds per page; and both give the same bytes for the same input.
@@ -23,7 +23,7 @@ from ..errors import display_path
 from ..write import MARKER, MARKER_TEXT, OutputRefused, check_target, remove_file, write_file
 
 DEFAULT_FOLDER = Path(".cache/samverkanshandbok")
-ENTRY = re.compile(r"[0-9a-f]{64}\.(pdf|png)")
+ENTRY = re.compile(r"[0-9a-f]{64}\.(pdf|png|docx|jinja)")
 SPARE = 64  # entries kept beyond those a build used, e.g. the other variant of the offline copy
 
 
@@ -59,6 +59,12 @@ class Cache:
             return content
         except OSError:
             return self.new.get(name)
+
+    def keep(self, kind: str, parts: Sequence[str], content: bytes) -> None:
+        """Keep `content` for these parts (when `save` is called), e.g. a template Jinja compiled."""
+        name = _name(kind, parts)
+        self.used.add(name)
+        self.new[name] = content
 
     def save(self, trim: bool = True) -> None:
         """Keep what this build made; with `trim`, remove the cache's own entries beyond those used

@@ -20,6 +20,9 @@ from typing import Any
 
 from ..render.print_edition import document as print_edition
 from ..render.print_edition.document import FONT_FACES
+from .unavailable import PdfUnavailable
+
+__all__ = ["FONT_DIR", "PdfUnavailable", "font_files", "html_to_pdf", "project_fetcher"]
 
 # Liberation Sans, shipped with the package (fonts/LICENSE: GPL 2 with the font exception, so
 # embedding it leaves the PDF free): metric-compatible with Arial, which the SVG pictures ask for.
@@ -27,19 +30,6 @@ from ..render.print_edition.document import FONT_FACES
 FONT_DIR = Path(__file__).parent / "fonts"
 FONT_CONFIG = FONT_DIR / "fonts.conf"
 VARIANT = "pdf/a-2u"
-
-
-class PdfUnavailable(Exception):
-    """No PDF could be made: the engine or its fonts are missing, or the document asked for
-    something from the network. The message says what to do, in Swedish."""
-
-
-def library_version() -> str:
-    """WeasyPrint's and the system's Pango's versions."""
-    engine = _engine()
-    from weasyprint.text.ffi import pango
-
-    return f"{engine.__version__} {pango.pango_version()}"
 
 
 def font_files() -> list[Path]:

@@ -17,8 +17,6 @@ import ctypes
 import ctypes.util
 import functools
 
-import cairosvg
-
 from ..render.wheel.svg import PNG_WIDTH
 from .pdf import FONT_DIR, PdfUnavailable
 
@@ -39,6 +37,8 @@ class FontsUnavailable(PdfUnavailable):
 
 
 def png_from_svg(svg: str) -> bytes:
+    import cairosvg  # a fifth of a second to import: only when a wheel is drawn, not on a warm build
+
     _project_fonts_only()
     png = cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=PNG_WIDTH)
     assert isinstance(png, bytes)

@@ -10,27 +10,25 @@ command line can write them to a folder for another engine.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import NOWHERE, DataError, DataErrors, Position
 from ..model import CooperationData, Handbook, month_span
 from ..model.history import Revision, advance
 from . import paths
-from .calendar.feeds import Feed, calendar_problems, cooperation_feeds, observed, role_feed_name
+from .calendar.feeds import cooperation_feeds, observed
 from .calendar.upcoming import upcoming_text
 from .derive import month_pages
 from .environment import render
+from .outputs import ACCESSIBILITY, HOME, report, site_problems
 from .pages.changes import changes_page
-from .pages.pages import HOME, cooperation_pages, home_page
+from .pages.pages import cooperation_pages, home_page
 from .papers.checklists import meeting_checklists, process_checklists
+from .papers.documents import WordMaker, made_now
 from .papers.papers import meeting_papers, papers_label
 from .print_edition.document import STYLESHEET, print_view, stylesheet
 from .trust import with_trust_notes
 from .wheel.rings import wheel_rings
-
-ACCESSIBILITY = "tillganglighet.md"
 
 # A navigation entry: (title, path) for a page, (title, entries) for a section.
 # Titles are plain text. A title of None means "use the page's own heading",
@@ -58,13 +56,6 @@ def _nav_entry(entry: NavEntry) -> Any:
     return value if title is None else {html.escape(title): value}
 
 
-def calendar_history(handbook: Handbook) -> dict[str, Revision]:
-    """The calendar history after publishing the handbook's feeds, without rendering the pages
-    (for `check`, after `check_outputs`)."""
-    feeds = [f for c in handbook.cooperations for f in cooperation_feeds(c, handbook.site)]
-    return advance(handbook.history, observed(feeds))
-
-
 @dataclass(frozen=True)
 class Earlier:
     """The site rendered last time, from `handbook`: `make serve` renders again only what changed."""
@@ -87,12 +78,15 @@ class Earlier:
         )
 
 
-def render_site(handbook: Handbook, directory_urls: bool = True, earlier: Earlier | None = None) -> RenderedSite:
+def render_site(
+    handbook: Handbook, directory_urls: bool = True, earlier: Earlier | None = None, word: WordMaker = made_now
+) -> RenderedSite:
     """Every file of the site; `directory_urls` is False for the offline copy opened from disk.
     The files of a cooperation that has not changed since `earlier` are taken from it (a
-    cooperation's files depend only on its own data, the site's settings and the history)."""
+    cooperation's files depend only on its own data, the site's settings and the history).
+    `word` makes the Word papers: a build passes the cache (engines/binaries.py)."""
     feeds = {c.id: cooperation_feeds(c, handbook.site) for c in handbook.cooperations}
-    _report(site_problems(handbook, feeds))
+    report(site_problems(handbook, feeds))
     history = advance(handbook.history, [event for f in feeds.values() for event in observed(f)])
     files: dict[str, str | bytes] = {
         HOME: home_page(handbook, directory_urls),
@@ -105,93 +99,13 @@ def render_site(handbook: Handbook, directory_urls: bool = True, earlier: Earlie
         if kept:
             files.update(kept)
             continue
-        pages: dict[str, str | bytes] = {**cooperation_pages(c, handbook.site, feeds[c.id], history, directory_urls)}
+        pages = cooperation_pages(c, handbook.site, feeds[c.id], history, directory_urls, word)
         pages[paths.changes_page(c)] = changes_page(c)
         files.update(with_trust_notes(c, handbook.site, pages))
         files[paths.print_page(c)] = print_view(c, handbook.site, directory_urls)  # its trust note is on its title page
     nav: list[NavEntry] = [(c.info.short_name, _cooperation_nav(c)) for c in handbook.cooperations]
     nav.append(("Tillgänglighet", ACCESSIBILITY))
     return RenderedSite(dict(sorted(files.items())), nav, history, handbook.site.address)
-
-
-def check_outputs(handbook: Handbook) -> None:
-    """`DataErrors` for everything in the data that would break the site (see `site_problems`);
-    cheap, for `check` too."""
-    _report(site_problems(handbook, {c.id: cooperation_feeds(c, handbook.site) for c in handbook.cooperations}))
-
-
-def site_problems(handbook: Handbook, feeds: Mapping[str, list[Feed]]) -> list[DataError]:
-    """Two things in the data written to one file, or two calendar events with one UID."""
-    problems = [
-        problem
-        for c in handbook.cooperations
-        for problem in _path_clashes(c, {HOME, ACCESSIBILITY, paths.UPCOMING_FILE})
-    ]
-    return problems + [problem for c in handbook.cooperations for problem in calendar_problems(feeds[c.id])]
-
-
-def _report(problems: list[DataError]) -> None:
-    """The edge where a renderer's problems become the one exception a command reports."""
-    if problems:
-        raise DataErrors(problems)
-
-
-def _path_clashes(c: CooperationData, taken: set[str]) -> list[DataError]:
-    """Two things in the data that would be written to the same file (the second one's place is
-    given): one would silently replace the other."""
-    problems: list[DataError] = []
-    claimed = dict.fromkeys(taken, NOWHERE)
-    for path, pos in _claims(c):
-        if path not in claimed:
-            claimed[path] = pos
-            continue
-        first = claimed[path]
-        where = f" (som {first})" if first.file else ""
-        problems.append(DataError(pos, f"blir samma fil som en annan sida{where}: {path}; byt id på den ena"))
-    return problems
-
-
-def _claims(c: CooperationData) -> list[tuple[str, Position]]:
-    """Every output named by the data, with where the name was written."""
-    own = c.info.pos
-    claims = [(p, own) for p in _fixed_paths(c)]
-    for body in c.bodies:
-        claims += [(paths.body_page(c, body), body.pos), (paths.feed_file(c, body.id), body.pos)]
-    claims += [(paths.feed_file(c, role_feed_name(role)), role.pos) for role in c.roles]
-    claims += [(paths.process_page(c, p), p.pos) for p in c.processes]
-    for checklist in meeting_checklists(c):
-        pos = checklist.occasions[0].pos if checklist.occasions else own
-        claims.append((paths.checklist_page(c, checklist.id), pos))
-    for checklist in process_checklists(c):
-        pos = checklist.process.pos if checklist.process else own
-        claims.append((paths.checklist_page(c, checklist.id), pos))
-    for papers in meeting_papers(c):
-        pos = papers.meeting.pos if papers.meeting else papers.occasion.pos if papers.occasion else own
-        claims += [(paths.notice_page(c, papers.key), pos), (paths.minutes_page(c, papers.key), pos)]
-    return claims
-
-
-def _fixed_paths(c: CooperationData) -> list[str]:
-    fixed = [
-        paths.cooperation_page(c),
-        paths.organisation_page(c),
-        paths.org_chart_file(c),
-        paths.processes_page(c),
-        paths.roles_page(c),
-        paths.communication_page(c),
-        paths.calendar_page(c),
-        paths.feed_file(c, "alla"),
-        paths.feed_file(c, "tidsgranser"),
-        paths.checklists_page(c),
-        paths.wheel_page(c),
-        paths.wheel_file(c),
-        *(paths.month_page(c, m) for m in month_pages(c)),
-        paths.poster_page(c),
-        paths.meetings_page(c),
-        paths.print_page(c),
-        paths.changes_page(c),
-    ]
-    return fixed + [f(c, s.year) for s in c.schedules for f in (paths.year_page, paths.wheel_file)]
 
 
 def _cooperation_nav(c: CooperationData) -> list[NavEntry]:

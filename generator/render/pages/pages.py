@@ -9,10 +9,11 @@ from ..calendar.feeds import Feed, feed_text
 from ..calendar.upcoming import upcoming_section
 from ..environment import render
 from ..markdown import Markdown
+from ..outputs import HOME
 from ..papers.checklists import dated_meetings, meeting_checklists, process_checklists
+from ..papers.documents import WordMaker, made_now, word_papers
 from ..papers.papers import Papers, meeting_papers, plan_note
 from ..papers.prepare import all_dated, undated
-from ..papers.word import minutes_docx, notice_docx
 from ..paths import Links
 from ..trust import review_sentence
 from ..wheel.legend import ring_summary
@@ -21,8 +22,6 @@ from ..wheel.rings import wheel_rings
 from ..wheel.svg import PNG_WIDTH, wheel_svg
 from .orgchart import org_chart_svg
 
-HOME = "index.md"
-
 
 def home_page(handbook: Handbook, directory_urls: bool = True) -> str:
     upcoming = upcoming_section(handbook.cooperations, HOME, directory_urls)
@@ -30,9 +29,15 @@ def home_page(handbook: Handbook, directory_urls: bool = True) -> str:
 
 
 def cooperation_pages(
-    c: CooperationData, site: Site, feeds: list[Feed], history: History, directory_urls: bool = True
+    c: CooperationData,
+    site: Site,
+    feeds: list[Feed],
+    history: History,
+    directory_urls: bool = True,
+    word: WordMaker = made_now,
 ) -> dict[str, str | bytes]:
-    """Every page and feed of one cooperation, keyed by its path in the docs tree."""
+    """Every page and feed of one cooperation, keyed by its path in the docs tree; `word` makes
+    the Word papers (a build passes the cache)."""
     calendar = paths.calendar_page(c)
     pages: dict[str, str | bytes] = {
         calendar: _page("calendar.md.j2", c, calendar, feeds=feeds, address=site.address, years=c.feed_years(site)),
@@ -46,7 +51,7 @@ def cooperation_pages(
     if c.info.communication is not None:
         pages[paths.communication_page(c)] = _page("communication.md.j2", c, paths.communication_page(c))
     pages.update(checklist_pages(c))
-    pages.update(papers_pages(c))
+    pages.update(papers_pages(c, word))
     pages.update(wheel_pages(c, directory_urls))
     feed_names = {f.name for f in feeds}
     for body in c.bodies:
@@ -172,7 +177,7 @@ def _search_paper(p: Papers, dated_occasions: set[str]) -> str:
     return "exclude" if p.occasion is not None and p.occasion.id in dated_occasions else "template"
 
 
-def papers_pages(c: CooperationData) -> dict[str, str | bytes]:
+def papers_pages(c: CooperationData, word: WordMaker = made_now) -> dict[str, str | bytes]:
     """'Inför mötet', and each meeting's notice and minutes template as web pages and Word documents."""
     index = paths.meetings_page(c)
     listing = _page("meetings.md.j2", c, index, dated=all_dated(c), undated=undated(c), plan_notes=_plan_notes(c))
@@ -186,6 +191,7 @@ def papers_pages(c: CooperationData) -> dict[str, str | bytes]:
             (paths.minutes_page(c, p.key), "minutes.md.j2"),
         ):
             pages[path] = _page(template, c, path, p=p, search_paper=search)
-        pages[paths.notice_file(c, p.key)] = notice_docx(p)
-        pages[paths.minutes_file(c, p.key)] = minutes_docx(p)
+        documents = word_papers(p, word)
+        pages[paths.notice_file(c, p.key)] = documents["notice"]
+        pages[paths.minutes_file(c, p.key)] = documents["minutes"]
     return pages

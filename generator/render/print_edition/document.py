@@ -60,7 +60,7 @@ def print_document(c: CooperationData, site: Site) -> str:
     title, author, and dates from the data (never the clock). Links are relative to the
     print view's published address, which the engine is given as base URL."""
     return (
-        _environment()
+        template_environment()
         .get_template("print.html.j2")
         .render(
             c=c,
@@ -84,7 +84,7 @@ def body(c: CooperationData, site: Site, directory_urls: bool, pdf_link: str | N
 
     schedule = c.schedule(c.info.year)
     return (
-        _environment()
+        template_environment()
         .get_template("_print_body.html.j2")
         .render(
             c=c,
@@ -114,7 +114,7 @@ def prose_html(text: str) -> Markup:
 
 
 @cache
-def _environment() -> jinja2.Environment:
+def template_environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator.render.print_edition", "templates"),
         autoescape=True,
@@ -131,4 +131,4 @@ def stylesheet() -> str:
     """The print edition's CSS, for the site and the PDF alike. Its fonts are named relative to
     the stylesheet (fonts/…), which resolves to the site's assets/fonts/ and, for the PDF
     engine, to the generator's own copies."""
-    return _environment().get_template("utskrift.css.j2").render(family=FONT_FAMILY, faces=FONT_FACES)
+    return template_environment().get_template("utskrift.css.j2").render(family=FONT_FAMILY, faces=FONT_FACES)

@@ -7,6 +7,11 @@
  * 2. Utan å, ä, ö: every page is also indexed in a field spelt without diacritics, so
  *    "delarsbokslut" finds "delårsbokslut".
  *
+ * 3. Ett index per samverkan: the page's own index (its cooperation's, by the page's first folder
+ *    in ?index= of the worker's address, set by overrides/main.html; else the home index) is
+ *    loaded with the first search, not on page load; the index Material fetches holds only the
+ *    settings and the list of cooperations (generator/adapters/search_split.py writes them all).
+ *
  * It runs as a real worker on the published site and inside Material's iframe-worker
  * shim in the offline copy (where importScripts is asynchronous). MATERIAL_WORKER must
  * name the worker of the installed Material version; a test compares them.
@@ -51,12 +56,58 @@ var MATERIAL_WORKER = "search.a7633da7.min.js";
     return message;
   }
 
+  // The page's first folder; the offline shim appends "?<time>" to the worker's address after it.
+  var folder = (new URL(here).searchParams.get("index") || "").split("?")[0];
+  var page = null;  // the index this page searches: its cooperation's, or the home index
+  var indexes = new URL("../../../search/", here);  // from assets/javascripts/workers/ to the site's root
+  var deferred = null;  // Material's setup message (settings and options) while the page's index waits
+  var loading = null;
+  var indexed = null;  // called when Material's worker says READY: it sets up its index asynchronously
+  var post = self.postMessage.bind(self);
+  self.postMessage = function (message, transfer) {
+    if (message && message.type === 1 && indexed) {
+      indexed();
+      indexed = null;
+    }
+    return post(message, transfer);
+  };
+
+  function dispatch(data) {
+    listeners.forEach(function (listener) {
+      listener({ data: data });
+    });
+  }
+
+  function pageIndex() {
+    if (!loading) {
+      loading = Promise.resolve(importScripts(new URL(page + ".js", indexes).href)).then(function () {
+        return new Promise(function (resolve) {
+          indexed = resolve;  // a query sent before the index is built would find nothing
+          var data = Object.assign({}, deferred.data, { docs: self.__handbokIndex.docs });
+          dispatch(prepare({ type: 0, data: data }));
+        });
+      });
+    }
+    return loading;
+  }
+
   addEventListener("message", function (event) {
     ready.then(function () {
-      var data = prepare(event.data);
-      listeners.forEach(function (listener) {
-        listener({ data: data });
-      });
+      var message = event.data;
+      if (message.type === 0) {
+        // Settings only: ready at once; Material's worker gets the page's index with the first search.
+        var sections = message.data.config.sections;
+        deferred = sections && message.data.docs.length === 0 ? message : null;
+        page = sections && sections.indexOf(folder) >= 0 ? folder : "hem";
+        loading = null;
+        if (deferred) return post({ type: 1 });
+      }
+      if (message.type === 2 && deferred) {
+        return pageIndex().then(function () {
+          dispatch(prepare(message));
+        });
+      }
+      dispatch(prepare(message));
     });
   });
 })();

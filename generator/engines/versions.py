@@ -1,0 +1,41 @@
+"""The versions of the drawing engines and the system libraries under them, for the cache key,
+read without importing the engines: importing WeasyPrint and CairoSVG costs a warm build (where
+nothing is drawn) more than a fifth of its time. The packages' versions come from their
+metadata; cairo's and Pango's from the shared libraries, opened as the engines open them."""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import functools
+
+# The names WeasyPrint (text/ffi.py) and cairocffi try, Debian's first.
+_LIBRARIES = {
+    "pango": ("libpango-1.0.so.0", "pango-1.0"),
+    "cairo": ("libcairo.so.2", "cairo"),
+}
+
+
+@functools.cache
+def library_version(name: str) -> str:
+    """'cairo 1.18.0', 'pango 15612': the version the library in use reports, or what is missing."""
+    library = _open(name)
+    if library is None:
+        return f"{name} missing"  # the engine will say so in Swedish when it is needed
+    if name == "cairo":
+        library.cairo_version_string.restype = ctypes.c_char_p
+        return f"cairo {library.cairo_version_string().decode('ascii')}"
+    library.pango_version.restype = ctypes.c_int
+    return f"pango {library.pango_version()}"
+
+
+def _open(name: str) -> ctypes.CDLL | None:
+    for candidate in _LIBRARIES[name]:
+        found = candidate if candidate.endswith(tuple("0123456789")) else ctypes.util.find_library(candidate)
+        if not found:
+            continue
+        try:
+            return ctypes.CDLL(found)
+        except OSError:
+            continue
+    return None
