@@ -50,12 +50,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 class _Parser(argparse.ArgumentParser):
     """argparse with its messages in Swedish and exit code 1, like every other refusal."""
 
+    def format_help(self) -> str:
+        text = super().format_help()
+        for english, swedish in _ARGPARSE_HELP:
+            text = text.replace(english, swedish, 1)
+        return text
+
     def error(self, message: str) -> NoReturn:
         for english, swedish in _ARGPARSE_MESSAGES:
             message = re.sub(english, swedish, message)
         sys.stderr.write(self.format_usage().replace("usage:", "användning:", 1))
         self.exit(1, f"{self.prog}: fel: {message}\n")
 
+
+# argparse's own words in `--help` (Python 3.10 and later), each once, in this order.
+_ARGPARSE_HELP = (
+    ("usage:", "användning:"),
+    ("\npositional arguments:\n", "\nargument:\n"),
+    ("\noptions:\n", "\nflaggor:\n"),
+    ("show this help message and exit", "visa den här hjälpen och avsluta"),
+)
 
 _ARGPARSE_MESSAGES = (
     (r"^the following arguments are required:", "det här måste anges:"),
@@ -96,20 +110,26 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(command="check")
 
     build = sub.add_parser("build", help="bygg hela webbplatsen (strikt) till en mapp")
-    build.add_argument("--site", type=Path, default=Path("site"), help="målmapp (standard: site)")
-    build.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="MkDocs-konfiguration")
-    build.add_argument("--zip", type=Path, help="packa också webbplatsen i den här zip-filen")
+    build.add_argument("--site", type=Path, metavar="MAPP", default=Path("site"), help="målmapp (standard: site)")
+    build.add_argument("--config", type=Path, metavar="FIL", default=DEFAULT_CONFIG, help="MkDocs-konfiguration")
+    build.add_argument("--zip", type=Path, metavar="FIL", help="packa också webbplatsen i den här zip-filen")
     build.set_defaults(command="build")
 
     generate = sub.add_parser("generate", help="skriv de genererade Markdown-sidorna till en mapp, för annan motor")
-    generate.add_argument("--out", type=Path, required=True, help="målmapp")
+    generate.add_argument("--out", type=Path, metavar="MAPP", required=True, help="målmapp")
     generate.set_defaults(command="generate")
 
     zensical = sub.add_parser("build-zensical", help="bygg webbplatsen med Zensical i stället för MkDocs")
     zensical.add_argument(
-        "--out", type=Path, default=Path("build/zensical"), help="projektmapp (standard: build/zensical)"
+        "--out",
+        type=Path,
+        metavar="MAPP",
+        default=Path("build/zensical"),
+        help="projektmapp (standard: build/zensical)",
     )
-    zensical.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="MkDocs-konfiguration att utgå från")
+    zensical.add_argument(
+        "--config", type=Path, metavar="FIL", default=DEFAULT_CONFIG, help="MkDocs-konfiguration att utgå från"
+    )
     zensical.set_defaults(command="build_zensical")
 
     new_year = sub.add_parser("new-year", help="skriv ett förslag till mötesplan för ett år utifrån reglerna")
@@ -119,8 +139,10 @@ def _parser() -> argparse.ArgumentParser:
     new_year.set_defaults(command="new_year")
 
     serve = sub.add_parser("serve", help="förhandsvisning som laddas om när data/ eller docs/ ändras")
-    serve.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="MkDocs-konfiguration")
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="adress och port (standard: 127.0.0.1:8000)")
+    serve.add_argument("--config", type=Path, metavar="FIL", default=DEFAULT_CONFIG, help="MkDocs-konfiguration")
+    serve.add_argument(
+        "--dev-addr", metavar="ADRESS", default="127.0.0.1:8000", help="adress och port (standard: 127.0.0.1:8000)"
+    )
     serve.set_defaults(command="serve")
 
     cooperation = sub.add_parser("new-cooperation", help="skapa mappen för en ny samverkan, med exempel i varje fil")
@@ -138,7 +160,7 @@ def _parser() -> argparse.ArgumentParser:
     save.set_defaults(command="save_version")
 
     schema = sub.add_parser("schema", help="skriv JSON-scheman för datafilerna")
-    schema.add_argument("--out", type=Path, default=DEFAULT_DATA / "_schema", help="målmapp")
+    schema.add_argument("--out", type=Path, metavar="MAPP", default=DEFAULT_DATA / "_schema", help="målmapp")
     schema.set_defaults(command="schema")
 
     init = sub.add_parser("init", help="skapa ett nytt handboksprojekt (data, inställningar, arbetsflöden)")
@@ -146,14 +168,21 @@ def _parser() -> argparse.ArgumentParser:
     init.set_defaults(command="init")
 
     for command in (check, build, generate, zensical, new_year, cooperation, diff, save):
-        command.add_argument("--data", type=Path, default=DEFAULT_DATA, help="datamapp (standard: data)")
+        command.add_argument(
+            "--data", type=Path, metavar="MAPP", default=DEFAULT_DATA, help="datamapp (standard: data)"
+        )
     for command in (build, generate, zensical):
         command.add_argument(
-            "--adress", dest="address", type=_address, help="publiceringsadress i stället för den i handbok.yaml"
+            "--adress",
+            dest="address",
+            type=_address,
+            metavar="ADRESS",
+            help="publiceringsadress i stället för den i handbok.yaml",
         )
         command.add_argument(
             "--cache",
             type=Path,
+            metavar="MAPP",
             default=DEFAULT_FOLDER,
             help=f"mapp där PDF och PNG sparas till nästa bygge (standard: {DEFAULT_FOLDER})",
         )

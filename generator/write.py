@@ -188,6 +188,26 @@ def _replace(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def check_zip_target(target: Path, protected: Iterable[Path] = ()) -> None:
+    """`OutputRefused` unless `target` may become the zip: a name ending in .zip, outside the
+    data, the docs and git, and not an existing file that is no zip (a data file, a README)."""
+    shown = display_path(target)
+    resolved = target.resolve()
+    if resolved.is_dir():
+        raise OutputRefused(f"{shown}: är en mapp; ange ett filnamn för zip-filen, t.ex. handbok.zip")
+    if target.suffix.lower() != ".zip":
+        raise OutputRefused(f"{shown}: zip-filens namn ska sluta på .zip, t.ex. handbok.zip")
+    for keep in (*protected, Path.cwd() / ".git"):
+        kept = keep.resolve()
+        if resolved == kept or kept in resolved.parents:
+            raise OutputRefused(
+                f"{shown}: ligger i {display_path(keep) or '.'}, som generatorn aldrig skriver i; "
+                "välj en annan plats för zip-filen, t.ex. handbok.zip"
+            )
+    if resolved.is_file() and not zipfile.is_zipfile(resolved):
+        raise OutputRefused(f"{shown}: finns redan och är ingen zip-fil, så den skrivs inte över")
+
+
 def zip_tree(folder: Path, target: Path, when: datetime.date, name: str) -> None:
     """Pack `folder` as `name/…` into `target` (atomically), with sorted entries and one fixed
     date, so the same site always gives the same bytes. The marker file stays out."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, run_generator
 
 DOCUMENTS = (ROOT / "README.md", ROOT / "generator" / "theme" / "docs" / "uppdatera.md")
 # Commands the documents show that do not end by themselves (serve), change the machine (packages,
@@ -91,3 +91,42 @@ def test_outside_the_environment_it_says_what_to_run(command: str) -> None:
     assert "Traceback" not in result.stderr
     assert "utanför sin virtuella miljö" in result.stderr
     assert f".venv/bin/python -m generator {command.split()[0]}" in result.stderr
+
+
+# argparse's English and the English metavars it makes from option names.
+ENGLISH_IN_HELP = (
+    "usage:",
+    "positional arguments",
+    "options:",
+    "show this help",
+    "SITE",
+    "CONFIG",
+    "ADDRESS",
+    "ZIP",
+    "DATA",
+    "CACHE",
+    "OUT",
+    "DEV_ADDR",
+)
+COMMANDS = (
+    "",
+    "check",
+    "build",
+    "generate",
+    "build-zensical",
+    "new-year",
+    "serve",
+    "new-cooperation",
+    "diff",
+    "save-version",
+    "schema",
+    "init",
+)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_the_help_is_in_swedish(command: str) -> None:
+    result = run_generator(*command.split(), "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("användning: python -m generator")
+    assert [word for word in ENGLISH_IN_HELP if word in result.stdout] == []

@@ -139,6 +139,48 @@ def test_a_zip_that_cannot_be_written_leaves_the_site_as_it_was(project: Path) -
     assert hidden(project) == [".git"]
 
 
+# Where `--zip` must never write: in the data, the docs or git, over a file that is no zip.
+ZIP_REFUSED = [
+    ("data/h.zip", "data/h.zip: ligger i data, som generatorn aldrig skriver i"),
+    ("data/handbok.yaml", "data/handbok.yaml: zip-filens namn ska sluta på .zip"),
+    ("docs/h.zip", "docs/h.zip: ligger i docs, som generatorn aldrig skriver i"),
+    (".git/h.zip", ".git/h.zip: ligger i .git, som generatorn aldrig skriver i"),
+    ("mkdocs.yml", "mkdocs.yml: zip-filens namn ska sluta på .zip"),
+    ("egen/viktigt.docx", "egen/viktigt.docx: zip-filens namn ska sluta på .zip"),
+    ("gammal.zip", "gammal.zip: finns redan och är ingen zip-fil, så den skrivs inte över"),
+]
+
+
+@pytest.mark.parametrize(("target", "message"), ZIP_REFUSED, ids=[t for t, _ in ZIP_REFUSED])
+def test_a_zip_never_overwrites_what_the_generator_did_not_write(project: Path, target: str, message: str) -> None:
+    (project / "gammal.zip").write_text("inte en zip", encoding="utf-8")
+    before = tree_digest(project.parent)
+    result = run_generator("build", "--site", "site", "--zip", target, cwd=project)
+    assert result.returncode == 1, result.stdout
+    assert result.stderr.startswith(message), result.stderr
+    assert result.stderr.rstrip().endswith("Inget skrevs.")
+    assert tree_digest(project.parent) == before
+    assert hidden(project) == [".git"]
+
+
+# A --config that is no handbook configuration: refused with its name, in Swedish, before anything is built.
+BAD_CONFIGS = [
+    ("finns-inte.yml", "finns-inte.yml: MkDocs-konfigurationen finns inte"),
+    ("data/handbok.yaml", "data/handbok.yaml: MkDocs kan inte läsa konfigurationen (Config value"),
+    ("annan.yml", "annan.yml: konfigurationen saknar tillägget 'handbook' under plugins"),
+]
+
+
+@pytest.mark.parametrize(("config", "message"), BAD_CONFIGS, ids=[c for c, _ in BAD_CONFIGS])
+def test_a_config_that_is_no_handbook_is_refused_by_name(project: Path, config: str, message: str) -> None:
+    (project / "annan.yml").write_text("site_name: Annan\n", encoding="utf-8")
+    result = run_generator("build", "--site", "site", "--config", config, cwd=project)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith(message), result.stderr
+    assert result.stderr.rstrip().endswith("Handboken byggdes inte; site/ är oförändrad.")
+    assert not (project / "site").exists() and hidden(project) == [".git"]
+
+
 def test_the_zip_leaves_the_marker_out(project: Path) -> None:
     assert run_generator("build", "--site", "site", "--zip", "h.zip", cwd=project).returncode == 0
     with zipfile.ZipFile(project / "h.zip") as archive:

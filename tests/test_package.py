@@ -102,6 +102,21 @@ def test_the_projects_workflows_install_the_pinned_tool(tmp_path: Path, workflow
     assert {"package-ecosystem": "pip", "directory": "/"}.items() <= dependabot["updates"][0].items()
 
 
+def site_packages() -> set[str]:
+    """The Debian packages `make site` needs, from the one list (python3-venv is the project's own)."""
+    script = (ROOT / "tools" / "system-packages.sh").read_text(encoding="utf-8")
+    line = next(line for line in script.splitlines() if line.startswith("SITE_PACKAGES="))
+    return set(line.split("=", 1)[1].strip('"').split()) - {"python3-venv"}
+
+
+@pytest.mark.parametrize("document", [".github/workflows/pr.yml", ".github/workflows/pages.yml", "README.md"])
+def test_the_project_installs_the_system_packages_a_build_needs(tmp_path: Path, document: str) -> None:
+    assert run_generator("init", "p", cwd=tmp_path).returncode == 0
+    text = (tmp_path / "p" / document).read_text(encoding="utf-8")
+    named = {word.strip("`();,.") for word in text.split() if word.strip("`();,.").startswith(("lib", "fonts-"))}
+    assert named == site_packages()
+
+
 @pytest.mark.parametrize(
     ("make", "message"),
     [

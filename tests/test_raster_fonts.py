@@ -54,3 +54,13 @@ def test_the_png_is_the_same_on_every_machine_and_in_the_projects_font(tmp_path:
     for family in (FONTS, "Helvetica", "DejaVu Sans", "serif", "Nimbus Sans"):
         for fontconfig in (None, hostile):
             assert draw(family, fontconfig) == reference, (family, fontconfig)
+
+
+def test_drawing_the_png_says_nothing_on_stderr(tmp_path: Path) -> None:
+    """A build's output is the editor's to read: fontconfig keeps its cache where it always does
+    (XDG_CACHE_HOME) instead of printing 'Fontconfig error: No writable cache directories'."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env.pop("FONTCONFIG_FILE", None)
+    code = "from generator.engines.raster import png_from_svg; png_from_svg(__import__('sys').argv[1])"
+    result = subprocess.run([sys.executable, "-c", code, svg("Arial")], env=env, capture_output=True, text=True)
+    assert (result.returncode, result.stderr) == (0, "")

@@ -9,11 +9,13 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from ..engines.binaries import built_site
 from ..engines.cache import Cache
 from ..engines.unavailable import PdfUnavailable
+from ..errors import display_path
 from ..model import Handbook
 from ..render.site import RenderedSite
 from .mkdocs_plugin import HandbookPlugin
@@ -34,9 +36,9 @@ def build(config_file: Path, site_dir: Path, handbook: Handbook, cache: Cache | 
     before = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
     try:
-        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        config = _load(config_file, site_dir, warnings)
         plugin = config.plugins["handbook"]
-        assert isinstance(plugin, HandbookPlugin), "mkdocs.yml must use the 'handbook' plugin"
+        assert isinstance(plugin, HandbookPlugin)  # _load made sure
         rendered = built_site(handbook, cache, config.use_directory_urls)
         plugin.rendered = rendered
         mkdocs_build(config)
@@ -50,6 +52,25 @@ def build(config_file: Path, site_dir: Path, handbook: Handbook, cache: Cache | 
         else:
             os.environ["SOURCE_DATE_EPOCH"] = before
     return rendered
+
+
+def _load(config_file: Path, site_dir: Path, warnings: _WarningCollector) -> MkDocsConfig:
+    """The MkDocs configuration, or `BuildFailed` naming the file: it is missing, MkDocs refuses it
+    (in MkDocs' words, after the file's name) or it lacks the generator's plugin."""
+    shown = display_path(config_file)
+    if not config_file.is_file():
+        raise BuildFailed(f"{shown}: MkDocs-konfigurationen finns inte; ange den med --config, t.ex. mkdocs.yml")
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+    except MkDocsException as err:
+        said = "; ".join(warnings.messages) or str(err)
+        raise BuildFailed(f"{shown}: MkDocs kan inte läsa konfigurationen ({said})") from None
+    if not isinstance(config.plugins.get("handbook"), HandbookPlugin):
+        raise BuildFailed(
+            f"{shown}: konfigurationen saknar tillägget 'handbook' under plugins, som bygger handboken; "
+            "utgå från mkdocs.yml som samverkanshandbok init skriver"
+        )
+    return config
 
 
 class _WarningCollector(logging.Handler):

@@ -6,15 +6,18 @@ import argparse
 import sys
 
 from ..adapters import mkdocs_build
-from ..write import staging, zip_tree
+from ..write import check_zip_target, staging, zip_tree
 from .common import cache, counted, keep, print_warnings, read
 
 
 def run(args: argparse.Namespace) -> int:
     handbook = read(args)  # report data errors plainly before MkDocs starts
+    protected = [args.data, args.config, args.config.parent / "docs"]
+    if args.zip:  # refused before the build, not after it
+        check_zip_target(args.zip, protected)
     kept = cache(args)
     try:
-        with staging(args.site, protected=[args.data, args.config, args.config.parent / "docs"]) as stage:
+        with staging(args.site, protected=protected) as stage:
             rendered = mkdocs_build.build(args.config, stage, handbook, kept)
             if args.zip:  # packed before the swap: a zip that cannot be written leaves the site as it was
                 zip_tree(stage, args.zip, handbook.version_date, name=args.site.resolve().name)

@@ -25,6 +25,7 @@ FAMILY = "Liberation Sans"
 _CONFIG = f"""<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
 <fontconfig>
+  <cachedir prefix="xdg">fontconfig</cachedir>
   <match target="pattern">
     <edit name="family" mode="assign_replace" binding="strong"><string>{FAMILY}</string></edit>
   </match>
