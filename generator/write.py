@@ -6,94 +6,101 @@ exactly as it was. Every folder the generator writes carries a marker file; an
 existing folder is only ever replaced if it has that marker (or is empty), and
 never if it holds the data, the docs, the working folder or a git repository.
 Anything else is refused with `OutputRefused` before a single file is written.
+The rules themselves (targets, modes, the lock per target) are in targets.py;
+every file and folder the generator writes goes through the functions here.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import ctypes
 import datetime
 import errno
 import os
 import shutil
+import signal
 import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from types import FrameType
 
 from .errors import display_path
-
-MARKER = ".samverkanshandbok"
-MARKER_TEXT = (
-    "Den här mappen skrevs av samverkanshandbokens generator.\n"
-    "Nästa bygge ersätter hela mappen: lägg inga egna filer här.\n"
+from .targets import (
+    MARKER,
+    MARKER_TEXT,
+    OutputRefused,
+    as_refusal,
+    check_file_target,
+    check_parent,
+    check_target,
+    file_mode,
+    folder_mode,
+    target_lock,
 )
 
-
-class OutputRefused(Exception):
-    """A folder or file the generator must not or cannot write; the message is Swedish and says why."""
-
-
-def check_target(target: Path, protected: Iterable[Path] = ()) -> Path:
-    """The resolved `target` if a build may replace it; `OutputRefused` otherwise."""
-    shown = display_path(target)
-    resolved = target.resolve()
-    _check_parent(resolved, shown)
-    for keep in (*protected, Path.cwd()):
-        kept = keep.resolve()
-        if resolved == kept or resolved in kept.parents:
-            raise OutputRefused(
-                f"{shown}: mappen är eller innehåller {display_path(keep) or '.'}, som generatorn aldrig "
-                "ersätter; välj en egen mapp för utdata, t.ex. site"
-            )
-    if resolved.exists() and not resolved.is_dir():
-        raise OutputRefused(f"{shown}: finns redan och är ingen mapp; välj en mapp för utdata")
-    if resolved.is_dir():
-        _check_replaceable(resolved, shown)
-    return resolved
+__all__ = ["MARKER", "MARKER_TEXT", "OutputRefused", "check_file_target", "check_target"]
+_as_refusal = as_refusal
+_SCRATCH: set[Path] = set()  # removed at exit, also after SIGTERM (see `stop_on_signals`)
 
 
-def _check_replaceable(folder: Path, shown: str) -> None:
+def stop_on_signals() -> None:
+    """SIGTERM stops the program as Ctrl-C (SIGINT) does: by an exception, so that every
+    staging and scratch folder is removed on the way out instead of left behind."""
+    signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _interrupt(number: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def _new_folder(prefix: str, parent: Path | None = None) -> Path:
+    """A new empty folder with the mode `mkdir` would give (not mkdtemp's 0700)."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    folder.chmod(folder_mode())
+    return folder
+
+
+def _new_file(parent: Path, prefix: str) -> Path:
+    """A new empty file with the mode `open` would give (not mkstemp's 0600)."""
+    handle, name = tempfile.mkstemp(prefix=prefix, dir=parent)
     try:
-        entries = [p.name for p in folder.iterdir()]
-    except OSError as err:
-        raise OutputRefused(f"{shown}: mappen kan inte läsas ({_reason(err)})") from None
-    if ".git" in entries:
-        raise OutputRefused(f"{shown}: mappen är ett git-repo; generatorn ersätter den aldrig")
-    marker = folder / MARKER
-    if entries and not (marker.is_file() and not marker.is_symlink()):
-        raise OutputRefused(
-            f"{shown}: mappen finns redan och är inte skriven av generatorn (filen {MARKER} saknas), "
-            "så den ersätts inte. Välj en ny eller tom mapp, eller töm mappen själv om innehållet kan tas bort."
-        )
-
-
-def _check_parent(resolved: Path, shown: str) -> None:
-    ancestor = resolved.parent
-    while not ancestor.exists():
-        ancestor = ancestor.parent
-    if not ancestor.is_dir():
-        raise OutputRefused(f"{shown}: kan inte skapas, eftersom {display_path(ancestor)} är en fil och ingen mapp")
-    if not os.access(ancestor, os.W_OK | os.X_OK):
-        raise OutputRefused(f"{shown}: du har inte behörighet att skriva i {display_path(ancestor)}")
+        os.fchmod(handle, file_mode())
+    finally:
+        os.close(handle)
+    return Path(name)
 
 
 @contextlib.contextmanager
-def staging(target: Path, protected: Iterable[Path] = (), marker: bool = True) -> Iterator[Path]:
+def staging(
+    target: Path, protected: Iterable[Path] = (), marker: bool = True, outside: Iterable[Path] = ()
+) -> Iterator[Path]:
     """A temporary folder beside `target`; it replaces `target` if the block succeeds.
 
     The checks run first, so a refused target costs nothing and changes nothing. Without
     `marker` the new folder is the editor's from then on (a new cooperation's data): no
-    later build may replace it."""
-    resolved = check_target(target, protected)
+    later build may replace it. The target is locked meanwhile: a second build is refused."""
+    protected, outside = list(protected), list(outside)
+    resolved = check_target(target, protected, outside)
     shown = display_path(target)
     with _as_refusal(shown):
         resolved.parent.mkdir(parents=True, exist_ok=True)
-        _remove_leftovers(resolved)
-        stage = Path(tempfile.mkdtemp(prefix=f".{resolved.name}-ny-", dir=resolved.parent))
+    with target_lock(resolved, shown):
+        check_target(target, protected, outside)  # again: another build may have swapped meanwhile
+        with _as_refusal(shown):
+            _remove_leftovers(resolved)
+            stage = _new_folder(f".{resolved.name}-ny-", resolved.parent)
+        yield from _staged(stage, resolved, shown, marker)
+
+
+def _staged(stage: Path, resolved: Path, shown: str, marker: bool) -> Iterator[Path]:
     try:
         with _as_refusal(shown):
             (stage / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # also marks a leftover as ours
         yield stage
+        if not (stage / MARKER).is_file() or (stage / MARKER).is_symlink():  # never a site without it
+            raise OutputRefused(f"{shown}: bygget tog bort markeringsfilen {MARKER}; inget byttes ut")
         if not marker:
             (stage / MARKER).unlink()
         with _as_refusal(shown):
@@ -103,7 +110,13 @@ def staging(target: Path, protected: Iterable[Path] = (), marker: bool = True) -
 
 
 def _remove_leftovers(target: Path) -> None:
-    """Staging folders that an interrupted build left beside `target` (they carry the marker)."""
+    """Staging folders that an interrupted build left beside `target` (they carry the marker); an
+    old site that a crash left between two renames is put back first, not removed."""
+    if not target.exists():
+        for old in sorted(target.parent.glob(f".{_glob_escape(target.name)}-gammal-*")):
+            if _ours(old) and any(old.iterdir()):
+                old.rename(target)
+                break
     for kind in ("ny", "gammal"):
         for leftover in target.parent.glob(f".{_glob_escape(target.name)}-{kind}-*"):
             if _ours(leftover):
@@ -121,10 +134,14 @@ def _glob_escape(name: str) -> str:
 
 
 def write_tree(
-    files: Mapping[str, str | bytes], target: Path, protected: Iterable[Path] = (), marker: bool = True
+    files: Mapping[str, str | bytes],
+    target: Path,
+    protected: Iterable[Path] = (),
+    marker: bool = True,
+    outside: Iterable[Path] = (),
 ) -> None:
     """Write `{relative path: text or bytes}` as a folder that replaces `target` atomically."""
-    with staging(target, protected, marker) as stage, _as_refusal(display_path(target)):
+    with staging(target, protected, marker, outside) as stage, _as_refusal(display_path(target)):
         write_files(files, stage)
 
 
@@ -139,17 +156,31 @@ def write_files(files: Mapping[str, str | bytes], folder: Path, keep: bool = Fal
         path.write_bytes(as_bytes(content))
 
 
+def read_files(folder: Path) -> dict[str, bytes]:
+    """`{relative path: bytes}` of the regular files under `folder` (links followed as `copytree`
+    does), to be written elsewhere with `write_files`: copies take the one route too."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def scratch_folder(prefix: str) -> Path:
     """A new temporary folder with the marker, for files only the generator reads (the preview's sources)."""
-    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    folder = _new_folder(prefix)
+    _SCRATCH.add(folder)
     (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     return folder
 
 
 def remove_scratch(folder: Path) -> None:
     """Remove a folder from `scratch_folder`, and nothing else: without the marker it stays."""
+    _SCRATCH.discard(folder)
     if _ours(folder):
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@atexit.register
+def _remove_all_scratch() -> None:
+    for folder in list(_SCRATCH):
+        remove_scratch(folder)
 
 
 def update_files(files: Mapping[str, str | bytes], before: Mapping[str, str | bytes], folder: Path) -> None:
@@ -164,10 +195,15 @@ def as_bytes(content: str | bytes) -> bytes:
 
 
 def _replace(new: Path, target: Path) -> None:
+    """Put `new` in the place of `target`: in one step where the system can exchange two folders
+    (Linux), so that no moment and no crash leaves the site missing; else by two renames."""
     if not target.exists():
         new.rename(target)
         return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-gammal-", dir=target.parent))
+    if _exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)  # now the old site
+        return
+    old = _new_folder(f".{target.name}-gammal-", target.parent)
     old.rmdir()
     target.rename(old)
     try:
@@ -178,20 +214,43 @@ def _replace(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def zip_tree(folder: Path, target: Path, when: datetime.date, name: str) -> None:
-    """Pack `folder` as `name/…` into `target` (atomically), with sorted entries and one fixed
-    date, so the same site always gives the same bytes. The marker file stays out."""
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically with renameat2(RENAME_EXCHANGE); False where there is none."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    here, exchange = -100, 2  # AT_FDCWD, RENAME_EXCHANGE
+    if renameat2(here, os.fsencode(first), here, os.fsencode(second), exchange) == 0:
+        return True
+    number = ctypes.get_errno()
+    if number in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(number, os.strerror(number), str(second))
+
+
+def check_zip_target(target: Path, packed: Path, protected: Iterable[Path] = ()) -> None:
+    """`OutputRefused` unless a zip of the folder `packed` may be written to `target`: checked
+    before the build, so that a refused zip costs no rendering."""
     shown = display_path(target)
     if target.is_dir():
         raise OutputRefused(f"{shown}: är en mapp; ange ett filnamn för zip-filen, t.ex. handbok.zip")
-    if (folder.parent / name).resolve() in target.resolve().parents:  # the folder being replaced
+    resolved = packed.resolve()
+    if resolved == target.resolve() or resolved in target.resolve().parents:  # the folder being replaced
         raise OutputRefused(f"{shown}: zip-filen kan inte ligga i mappen som den packar")
-    _check_parent(target.resolve(), shown)
+    check_file_target(target, protected, kind="zip")
+
+
+def zip_tree(folder: Path, target: Path, when: datetime.date, name: str, protected: Iterable[Path] = ()) -> None:
+    """Pack `folder` as `name/…` into `target` (atomically), with sorted entries and one fixed
+    date, so the same site always gives the same bytes. The marker file stays out."""
+    shown = display_path(target)
+    check_zip_target(target, folder.parent / name, protected)
     stamp = (when.year, when.month, when.day, 0, 0, 0)
     with _as_refusal(shown):
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
-        os.close(fd)
+        temporary = _new_file(target.parent, f".{target.name}-")
     try:
         with _as_refusal(shown), zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != MARKER):
@@ -210,11 +269,10 @@ def write_file(path: Path, text: str | bytes) -> None:
     shown = display_path(path)
     if path.is_dir():
         raise OutputRefused(f"{shown}: är en mapp, inte en fil")
-    _check_parent(path.resolve(), shown)
+    check_parent(path.resolve(), shown)
     with _as_refusal(shown):
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-        os.close(fd)
+        temporary = _new_file(path.parent, f".{path.name}-")
     try:
         with _as_refusal(shown):
             Path(temporary).write_bytes(as_bytes(text))
@@ -223,26 +281,12 @@ def write_file(path: Path, text: str | bytes) -> None:
         Path(temporary).unlink(missing_ok=True)
 
 
-@contextlib.contextmanager
-def _as_refusal(shown: str) -> Iterator[None]:
-    """An operating-system error while writing, as a Swedish message naming the target."""
-    try:
-        yield
-    except OSError as err:
-        raise OutputRefused(f"{shown}: kunde inte skrivas ({_reason(err)})") from None
-
-
-_REASONS = {
-    errno.EACCES: "behörighet saknas",
-    errno.EPERM: "behörighet saknas",
-    errno.ENOSPC: "disken är full",
-    errno.EROFS: "skrivskyddad disk",
-    errno.ENOTDIR: "en del av sökvägen är en fil, inte en mapp",
-    errno.EISDIR: "är en mapp",
-    errno.ENAMETOOLONG: "namnet är för långt",
-    errno.EXDEV: "ligger på en annan disk",
-}
-
-
-def _reason(err: OSError) -> str:
-    return _REASONS.get(err.errno or 0, f"systemfel {err.errno}")
+def append_file(path: Path, text: str, protected: Iterable[Path] = ()) -> None:
+    """Add `text` at the end of `path` (GitHub's step summary, which other steps write too),
+    never following a link and never into the data or the docs."""
+    shown = display_path(path)
+    check_file_target(path, protected)
+    with _as_refusal(shown):
+        handle = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, file_mode())
+        with os.fdopen(handle, "ab") as file:
+            file.write(text.encode("utf-8"))

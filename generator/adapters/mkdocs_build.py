@@ -14,6 +14,7 @@ from mkdocs.exceptions import MkDocsException
 from ..engines.binaries import with_binaries
 from ..engines.cache import Cache
 from ..engines.pdf import PdfUnavailable
+from ..errors import display_path
 from ..model import Handbook
 from ..render.site import RenderedSite, render_site
 from .mkdocs_plugin import HandbookPlugin
@@ -35,6 +36,7 @@ def build(config_file: Path, site_dir: Path, handbook: Handbook, cache: Cache | 
     os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        _check_pages(Path(config.docs_dir))
         plugin = config.plugins["handbook"]
         assert isinstance(plugin, HandbookPlugin), "mkdocs.yml must use the 'handbook' plugin"
         rendered = with_binaries(render_site(handbook, directory_urls=config.use_directory_urls), handbook, cache)
@@ -50,6 +52,22 @@ def build(config_file: Path, site_dir: Path, handbook: Handbook, cache: Cache | 
         else:
             os.environ["SOURCE_DATE_EPOCH"] = before
     return rendered
+
+
+def _check_pages(docs: Path) -> None:
+    """A hand-written page that is not UTF-8 is named with its place, before MkDocs reads it
+    (its own error would be an internal one that quotes the whole file)."""
+    for page in sorted(docs.rglob("*.md")):
+        raw = page.read_bytes()
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            line = raw.count(b"\n", 0, err.start) + 1
+            column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+            raise BuildFailed(
+                f"{display_path(page)}:{line}:{column}: sidan är inte sparad som UTF-8 (byte 0x{raw[err.start]:02x}); "
+                "spara den som UTF-8 i din editor"
+            ) from None
 
 
 class _WarningCollector(logging.Handler):

@@ -11,9 +11,9 @@ navigation written out (the plugin adds it for MkDocs), the plugin left out and 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from ..engines.cache import Cache
 from ..engines.pdf import PdfUnavailable
 from ..model import Handbook
 from ..render.site import RenderedSite, merge_nav, render_site
-from ..write import OutputRefused, staging, write_files
+from ..write import OutputRefused, read_files, staging, write_files
 
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
@@ -42,16 +42,23 @@ class BuildFailed(Exception):
     """Zensical did not build the site; the message has its output."""
 
 
-def build(config_file: Path, project: Path, handbook: Handbook, cache: Cache | None = None) -> RenderedSite:
+def build(
+    config_file: Path,
+    project: Path,
+    handbook: Handbook,
+    cache: Cache | None = None,
+    protected: Iterable[Path] = (),
+) -> RenderedSite:
     """Write the Zensical project for `handbook` into `project` and build its `site/` there.
-    The folder is replaced only when the build succeeded."""
+    The folder is replaced only when the build succeeded; it is never inside a `protected` one."""
+    protected = list(protected)
     settings = _read_config(config_file)
     try:
         directory_urls = bool(settings.get("use_directory_urls", True))
         rendered = with_binaries(render_site(handbook, directory_urls=directory_urls), handbook, cache)
     except PdfUnavailable as missing:
         raise BuildFailed(str(missing)) from None
-    with staging(project) as stage:
+    with staging(project, protected, outside=protected) as stage:
         _write_project(stage, config_file.parent, settings, rendered)
         _run_zensical(stage)
     return rendered
@@ -66,18 +73,19 @@ def _read_config(config_file: Path) -> dict[str, Any]:
 
 def _write_project(stage: Path, root: Path, settings: dict[str, Any], rendered: RenderedSite) -> None:
     docs = stage / DOCS
-    shutil.copytree(root / settings.get("docs_dir", DOCS), docs)
+    write_files(read_files(root / settings.get("docs_dir", DOCS)), docs)
     try:
         write_files(rendered.files, docs, keep=True)
     except OutputRefused as clash:
         raise BuildFailed(str(clash)) from None
     custom_dir = settings.get("theme", {}).get("custom_dir")
     if custom_dir:
-        shutil.copytree(root / custom_dir, stage / OVERRIDES)
-        for path in MATERIAL_ONLY_OVERRIDES:
-            (stage / OVERRIDES / path).unlink(missing_ok=True)
+        overrides = read_files(root / custom_dir)
+        write_files(
+            {path: text for path, text in overrides.items() if path not in MATERIAL_ONLY_OVERRIDES}, stage / OVERRIDES
+        )
     text = yaml.safe_dump(zensical_config(settings, rendered), allow_unicode=True, sort_keys=False)
-    (stage / CONFIG).write_text(text, encoding="utf-8")
+    write_files({CONFIG: text}, stage)
 
 
 def zensical_config(settings: dict[str, Any], rendered: RenderedSite) -> dict[str, Any]:

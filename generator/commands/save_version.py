@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ..validate import read_handbook
 from ..validate.versions import version_folder
-from ..write import write_file
+from ..write import write_tree
 
 
 def run(args: argparse.Namespace) -> int:
     handbook = read_handbook(args.data)  # only valid data is worth keeping
-    for c in handbook.cooperations:
-        if args.cooperation not in (None, c.id):
-            continue
+    chosen = [c for c in handbook.cooperations if args.cooperation in (None, c.id)]
+    if not chosen:
+        known = ", ".join(c.id for c in handbook.cooperations)
+        print(f"Det finns ingen samverkan med id '{args.cooperation}'; välj en av: {known}", file=sys.stderr)
+        return 1
+    for c in chosen:
         folder = args.data / c.id
         target = version_folder(folder, c)
         if target.exists():
             print(f"{target}/ finns redan; versionen {c.info.version_date.isoformat()} är redan sparad.")
             continue
-        for path in sorted(folder.glob("*.yaml")):
-            write_file(target / path.name, path.read_text(encoding="utf-8"))
+        files = {path.name: path.read_bytes() for path in sorted(folder.glob("*.yaml"))}
+        write_tree(files, target, marker=False)  # the version is the editor's data: whole or not at all
         print(f"Sparade {c.info.short_name} version {c.info.version_date.isoformat()} i {target}/.")
         if not any(v.date == c.info.version_date for v in c.info.versions):
             print(f"Lägg till den under 'versioner' i {folder / 'samverkan.yaml'}: - datum: {c.info.version_date}")
