@@ -215,11 +215,11 @@ def git(project: Path, *args: str) -> str:
 
 @pytest.fixture
 def repository(project: Path) -> Path:
-    """The project as a git repository whose committed history has every SEQUENCE at 3."""
-    assert run("generate", "--out", "ut", "--utan-cache", cwd=project).returncode == 0
-    history = json.loads((project / HISTORY).read_text(encoding="utf-8"))
-    for record in history["handelser"].values():
-        record["sekvens"] = 3
+    """The project as a git repository whose committed history has every SEQUENCE at 3 (as if
+    published three times: the data's own events are recorded by the next build)."""
+    record = {"sekvens": 3, "andrad": "2026-01-01T00:03:00Z", "innehall": "publicerad"}
+    events = {f"exempel.mote.{number}@samverkanshandbok": record for number in range(3)}
+    history = {"format": 1, "om": "", "handelser": events}
     (project / HISTORY).write_text(json.dumps(history, indent=1), encoding="utf-8")
     git(project, "init", "-q", "-b", "main")
     git(project, "add", "data", "docs", "mkdocs.yml")
@@ -332,3 +332,37 @@ def test_diff_refuses_a_revision_with_a_link_out_of_the_data(two_versions: Path)
         result.stderr
     )
     assert "Traceback" not in result.stderr and "oväntat fel" not in result.stderr
+
+
+# --- temporary folders on SIGINT and SIGTERM ----------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_serve_removes_its_temporary_folders_when_stopped(project: Path, tmp_path: Path, stop: signal.Signals) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    log = tmp_path / "serve.log"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        address = f"127.0.0.1:{probe.getsockname()[1]}"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "--dev-addr", address],
+            cwd=project,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(scratch)},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            for _ in range(600):
+                if "Serving on" in log.read_text(encoding="utf-8"):
+                    break
+                time.sleep(0.2)
+            assert any(scratch.iterdir()), "the preview keeps its sources and site in temporary folders"
+            server.send_signal(stop)
+            server.wait(timeout=60)
+        finally:
+            if server.poll() is None:
+                server.kill()
+    assert not list(scratch.iterdir()), log.read_text(encoding="utf-8")[-2000:]
