@@ -27,9 +27,9 @@ from .write import OutputRefused, stop_on_signals
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    stop_on_signals()
     _utf8_output()
     args = _parser().parse_args(argv)
-    stop_on_signals()
     try:
         command = importlib.import_module(f"generator.commands.{args.command}")
         return int(command.run(args))

@@ -66,14 +66,17 @@ def test_two_builds_at_once_leave_one_whole_site(project: Path, stop: signal.Sig
     assert run("build", cwd=project).returncode == 0
     before = site_files(project / "site")
     first, second = generator("build", cwd=project), generator("build", cwd=project)
-    time.sleep(3)
+    for _ in range(3000):  # until one of them is building: its staging folder is there
+        if list(project.glob(".site-ny-*")):
+            break
+        time.sleep(0.1)
     first.send_signal(stop)
     first.communicate(timeout=600)
     _out, err = second.communicate(timeout=600)
     if second.returncode != 0:  # refused while the first held the lock: said so, in Swedish
         assert second.returncode == 1 and "ett annat bygge skriver just nu till samma mål" in err, err
-    if stop == signal.SIGTERM and first.returncode not in (0, None):
-        assert first.returncode == 1
+    if stop == signal.SIGTERM:  # stopped in Swedish, or done before the signal came
+        assert first.returncode in (0, 1)
     assert site_files(project / "site") == before, "the old site or the new one, whole, with its marker"
     again = run("build", cwd=project)
     assert again.returncode == 0, again.stderr
