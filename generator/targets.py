@@ -177,6 +177,7 @@ _REASONS = {
     errno.ENAMETOOLONG: "namnet är för långt",
     errno.EXDEV: "ligger på en annan disk",
     errno.ELOOP: "är en symbolisk länk",
+    errno.ENXIO: "är ett rör som ingen läser",
 }
 
 

@@ -20,6 +20,7 @@ import errno
 import os
 import shutil
 import signal
+import stat
 import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
@@ -287,6 +288,10 @@ def append_file(path: Path, text: str, protected: Iterable[Path] = ()) -> None:
     shown = display_path(path)
     check_file_target(path, protected)
     with _as_refusal(shown):
-        handle = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, file_mode())
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+        handle = os.open(path, flags, file_mode())  # O_NONBLOCK: a FIFO without a reader fails, never waits
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            os.close(handle)
+            raise OutputRefused(f"{shown}: är ingen vanlig fil; sammanfattningen skrivs inte dit")
         with os.fdopen(handle, "ab") as file:
             file.write(text.encode("utf-8"))

@@ -558,3 +558,32 @@ def test_the_github_summary_is_appended_to_and_stays_under_a_mebibyte(project: P
     assert written.startswith(earlier + "## Datakontroll")
     assert summary.stat().st_size <= 1024 * 1024
     assert re.search(r"… och \d+ till, som inte får plats", written)
+
+
+@pytest.mark.parametrize(
+    ("summary", "message"),
+    [
+        ("fifo", "summary.fifo: kunde inte skrivas (är ett rör som ingen läser)"),
+        ("data/sammanfattning.md", "data/sammanfattning.md: filen ligger i data"),
+        ("link", "summary.link: filen ligger i data"),  # a link is followed to its target, and refused there
+    ],
+)
+def test_a_hostile_step_summary_path_is_refused_not_waited_on(project: Path, summary: str, message: str) -> None:
+    path = {"fifo": project.parent / "summary.fifo", "link": project.parent / "summary.link"}.get(summary)
+    if summary == "fifo":
+        os.mkfifo(project.parent / "summary.fifo")
+    if summary == "link":
+        (project.parent / "summary.link").symlink_to(project / "data" / "handbok.yaml")
+    before = tree_digest(project / "data")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--format", "github"],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "GITHUB_STEP_SUMMARY": str(path or project / summary)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert tree_digest(project / "data") == before
