@@ -102,11 +102,12 @@ def history_problems(data: Path, history: History) -> list[DataError]:
     shown = display_path(path)
     if not data.is_dir():
         return []
-    committed = _git(data, "show", f"HEAD:./{HISTORY_FILE}")
-    if committed is None:
+    size = _git(data, "cat-file", "-s", f"HEAD:./{HISTORY_FILE}")
+    if size is None:
         return _missing(data, path, shown)
-    if len(committed) > MAX_BYTES:
+    if not size.strip().isdigit() or int(size) > MAX_BYTES:
         return []  # the committed file is no history; the data's own check says so when it is read
+    committed = _git(data, "show", f"HEAD:./{HISTORY_FILE}") or b""
     try:
         before = parse_history(committed.decode("utf-8"))
     except (HistoryError, UnicodeDecodeError):

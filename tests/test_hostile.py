@@ -464,6 +464,12 @@ ROUTES = [
     ("unknown-cooperation", None, ["save-version", "--cooperation", "EXEMPEL"], "ingen samverkan med id 'EXEMPEL'"),
     ("history-bool", lambda p: _history(p, _record("true")), ["check"], "händelsen 'a@b' är skadad"),
     ("history-negative", lambda p: _history(p, _record("-1")), ["check"], "händelsen 'a@b' är skadad"),
+    (
+        "history-format-bool",
+        lambda p: _history(p, _record("1").replace('"format": 1', '"format": true')),
+        ["check"],
+        'okänt format; filen ska ha "format": 1',
+    ),
     ("history-huge", _huge_history, ["check"], "filen är större än 20 MB"),
     ("history-fifo", _fifo_history, ["check"], "kalenderhistoriken går inte att läsa: filen är ingen vanlig fil"),
     ("docs-not-utf8", _latin1_page, ["build"], "docs/gammal.md:3:2: sidan är inte sparad som UTF-8 (byte 0xe5)"),

@@ -103,7 +103,7 @@ def parse_history(text: str) -> dict[str, Revision]:
         document = json.loads(text)
     except json.JSONDecodeError as err:
         raise HistoryError("filen är inte giltig JSON", err.lineno, err.colno) from None
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
+    if not isinstance(document, dict) or type(document.get("format")) is not int or document["format"] != FORMAT:
         raise HistoryError(f'okänt format; filen ska ha "format": {FORMAT}')
     events = document.get("handelser")
     if not isinstance(events, dict):
