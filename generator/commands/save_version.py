@@ -12,20 +12,21 @@ from ..write import write_tree
 
 def run(args: argparse.Namespace) -> int:
     handbook = read_handbook(args.data)  # only valid data is worth keeping
-    chosen = [c for c in handbook.cooperations if args.cooperation in (None, c.id)]
+    chosen = [each for each in handbook.cooperations if args.cooperation in (None, each.id)]
     if not chosen:
-        known = ", ".join(c.id for c in handbook.cooperations)
+        known = ", ".join(each.id for each in handbook.cooperations)
         print(f"Det finns ingen samverkan med id '{args.cooperation}'; välj en av: {known}", file=sys.stderr)
         return 1
-    for c in chosen:
-        folder = args.data / c.id
-        target = version_folder(folder, c)
+    for cooperation in chosen:
+        folder = args.data / cooperation.id
+        target = version_folder(folder, cooperation)
         if target.exists():
-            print(f"{target}/ finns redan; versionen {c.info.version_date.isoformat()} är redan sparad.")
+            print(f"{target}/ finns redan; versionen {cooperation.info.version_date.isoformat()} är redan sparad.")
             continue
         files = {path.name: path.read_bytes() for path in sorted(folder.glob("*.yaml"))}
         write_tree(files, target, marker=False)  # the version is the editor's data: whole or not at all
-        print(f"Sparade {c.info.short_name} version {c.info.version_date.isoformat()} i {target}/.")
-        if not any(v.date == c.info.version_date for v in c.info.versions):
-            print(f"Lägg till den under 'versioner' i {folder / 'samverkan.yaml'}: - datum: {c.info.version_date}")
+        info = cooperation.info
+        print(f"Sparade {info.short_name} version {info.version_date.isoformat()} i {target}/.")
+        if not any(version.date == info.version_date for version in info.versions):
+            print(f"Lägg till den under 'versioner' i {folder / 'samverkan.yaml'}: - datum: {info.version_date}")
     return 0
