@@ -593,3 +593,15 @@ def test_a_hostile_step_summary_path_is_refused_not_waited_on(project: Path, sum
     assert result.returncode == 1
     assert message in result.stderr and "Traceback" not in result.stderr
     assert tree_digest(project / "data") == before
+
+
+def test_a_new_cooperation_that_would_not_pass_check_writes_nothing(project: Path) -> None:
+    site = project / "data" / "handbok.yaml"
+    site.write_text(site.read_text(encoding="utf-8") + "okand_nyckel: 1\n", encoding="utf-8")
+    before = tree_digest(project / "data")
+    result = run_generator("new-cooperation", "vastra", "Västra", cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.startswith("data/handbok.yaml:"), result.stderr
+    assert "ingenting skrevs i data" in result.stderr and "handbok-ny-samverkan-" not in result.stderr
+    assert tree_digest(project / "data") == before
+    assert sorted(p.name for p in (project / "data").iterdir()) == sorted(["exempel", "handbok.yaml"])

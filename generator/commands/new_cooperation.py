@@ -1,7 +1,7 @@
 """`new-cooperation`: a new cooperation's folder, with an example in every file.
 
 The files are written first to a scratch copy of the data and read there as `check` reads
-them; only if the new folder has no error is it written into the data, in one swap."""
+them; only if that copy has no error is the new folder written into the data, in one swap."""
 
 from __future__ import annotations
 
@@ -35,7 +35,10 @@ def run(args: argparse.Namespace) -> int:
     errors = _staged_errors(args.data, args.id, files)
     if errors:
         print("\n".join(str(e) for e in errors), file=sys.stderr)
-        print(f"Den nya samverkan skulle inte gå igenom kontrollen; ingenting skrevs i {args.data}.", file=sys.stderr)
+        print(
+            f"Med den nya samverkan skulle datan inte gå igenom kontrollen; ingenting skrevs i {args.data}.",
+            file=sys.stderr,
+        )
         return 1
     write_tree(files, folder, marker=False)  # the editor's data, not output
     print(f"Skapade {folder}/ med exempel i varje fil. Byt ut exemplen och kör make check.")
@@ -58,8 +61,8 @@ def _problem(args: argparse.Namespace, folder: Path) -> str | None:
 
 
 def _staged_errors(data: Path, cooperation: str, files: dict[str, str]) -> list[DataError]:
-    """The errors in the new folder when it is read with the rest of the data (a scratch copy);
-    errors elsewhere in the data are `check`'s business, not a reason to write nothing."""
+    """The errors of the data with the new folder in it, read in a scratch copy; named by where
+    they would be in `data`. Any error at all means nothing is written."""
     scratch = scratch_folder("handbok-ny-samverkan-")
     try:
         copy = scratch / "data"
@@ -68,17 +71,15 @@ def _staged_errors(data: Path, cooperation: str, files: dict[str, str]) -> list[
         try:
             read_handbook(copy)
         except DataErrors as errors:
-            inside = display_path(copy / cooperation) + "/"
-            shown = display_path(data / cooperation) + "/"
-            return [
-                DataError(
-                    Position(e.position.file.replace(inside, shown, 1), e.position.line, e.position.column),
-                    e.message,
-                    e.path,
-                )
-                for e in errors.errors
-                if e.position.file.startswith(inside)
-            ]
+            return [_moved(error, display_path(copy), display_path(data)) for error in errors.errors]
         return []
     finally:
         remove_scratch(scratch)
+
+
+def _moved(error: DataError, copy: str, data: str) -> DataError:
+    """`error` in the scratch copy, named as the file in the data folder."""
+    file = error.position.file
+    if file == copy or file.startswith(copy + "/"):
+        file = data + file.removeprefix(copy)
+    return DataError(Position(file, error.position.line, error.position.column), error.message, error.path)
