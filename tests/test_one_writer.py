@@ -369,3 +369,15 @@ def test_serve_removes_its_temporary_folders_when_stopped(project: Path, tmp_pat
             if server.poll() is None:
                 server.kill()
     assert not list(scratch.iterdir()), log.read_text(encoding="utf-8")[-2000:]
+
+
+@pytest.mark.slow
+def test_an_old_site_a_crash_left_aside_is_put_back_not_removed(project: Path) -> None:
+    assert run("build", cwd=project).returncode == 0
+    before = site_files(project / "site")
+    (project / "site").rename(project / ".site-gammal-krasch")  # a crash between the swap's two renames
+    (project / "docs" / "trasig.md").write_bytes(b"\xff")  # and the next build fails
+    result = run("build", cwd=project)
+    assert result.returncode == 1 and "docs/trasig.md:1:1: sidan är inte sparad som UTF-8" in result.stderr
+    assert site_files(project / "site") == before
+    assert not list(project.glob(".site-*"))
