@@ -9,10 +9,10 @@ YEAR = $(if $(filter default,$(origin AR)),,$(AR))
 AXE := tests/js/node_modules/axe-core/axe.min.js
 SHIM := docs/assets/vendor/iframe-worker-shim.js
 
-.PHONY: site site-zensical compare-engines test check serve new-year new-cooperation system-packages schema generate lint typecheck clean golden lock offline
+.PHONY: mutate site site-zensical compare-engines test test-fast check serve new-year new-cooperation system-packages schema generate lint typecheck clean golden lock offline
 
 $(STAMP): requirements.txt pyproject.toml
-	@PYTHON=$(PYTHON) tools/system-packages.sh ensure python3-venv
+	@PYTHON=$(PYTHON) tools/system-packages.sh ensure site
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
@@ -73,11 +73,20 @@ $(AXE): tests/js/package.json tests/js/package-lock.json
 test: system-packages lint typecheck $(AXE) $(SHIM)  ## hela testsviten, med ruff och mypy
 	$(BIN)/pytest
 
+test-fast: $(STAMP)  ## de snabba testerna (under en minut): inga byggen, ingen webbläsare, ingen LibreOffice
+	$(BIN)/pytest -m "not slow and not browser"
+
+mutate: $(STAMP)  ## mutationstest av kärnmodulerna (mutmut, några minuter) och poängen per modul
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-mutate.txt
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2 > /dev/null || true
+	$(BIN)/python tools/mutation_score.py
+
 golden: $(STAMP)  ## uppdatera de förväntade filerna i tests/golden/ efter en avsiktlig ändring
-	$(BIN)/pytest tests/test_golden.py tests/test_papers.py -k golden --update-golden
+	$(BIN)/pytest tests/test_golden.py tests/test_papers.py tests/test_papers_send.py -k golden --update-golden
 
 clean:
-	rm -rf $(VENV) site build .pytest_cache .mypy_cache .ruff_cache tests/js/node_modules offline/node_modules $(SHIM)
+	rm -rf $(VENV) site build mutants .pytest_cache .mypy_cache .ruff_cache tests/js/node_modules offline/node_modules $(SHIM)
 
 lock:  ## pin every dependency anew after changing pyproject.toml
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

@@ -33,6 +33,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator import theme
 from generator.engines.binaries import with_binaries
 from generator.engines.cache import Cache
 from generator.render.site import merge_nav, render_site
@@ -84,8 +85,8 @@ def plain_mkdocs_project(work: Path, data: Path, cache: Path) -> Path:
     as an ordinary MkDocs project: what MkDocs alone costs for the same site."""
     project = work / "plain"
     docs = project / "docs"
-    shutil.copytree(ROOT / "docs", docs)
-    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(theme.DOCS, docs)
+    shutil.copytree(theme.OVERRIDES, project / "overrides")
     handbook = read_handbook(data)
     site = with_binaries(render_site(handbook), handbook, Cache(cache))
     write_files(site.files, docs, keep=True)
@@ -93,6 +94,8 @@ def plain_mkdocs_project(work: Path, data: Path, cache: Path) -> Path:
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "handbook" in p)]
     config["nav"] = merge_nav(config["nav"], site.nav)
     config.pop("watch", None)
+    config["theme"]["custom_dir"] = "overrides"  # what the plugin adds from the package
+    config.update(extra_css=list(theme.EXTRA_CSS), extra_javascript=list(theme.EXTRA_JAVASCRIPT))
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return project
 
@@ -127,7 +130,6 @@ def serve_latency(count: int, work: Path) -> float:
     data = synthesise(work, count)
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(ROOT / "docs")
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["plugins"] = [
         {"handbook": {"data_dir": str(data), "cache_dir": str(work / "cache")}}
         if isinstance(p, dict) and "handbook" in p

@@ -8,7 +8,7 @@ are escaped; in a property also ':' and ','.
 
 from __future__ import annotations
 
-from .errors import WARNING_PREFIX, DataError
+from .errors import DataError, Severity
 from .render.markdown import plain
 
 # GitHub shows at most this many error and this many warning annotations per step;
@@ -19,10 +19,8 @@ SUMMARY_LIMIT = 1024 * 1024
 
 
 def annotation(error: DataError) -> str:
-    """One workflow command; a `varning: …` message becomes a warning, everything else an error."""
-    level, message = "error", str(error.message)
-    if message.startswith(WARNING_PREFIX):
-        level, message = "warning", message.removeprefix(WARNING_PREFIX)
+    """One workflow command at the error's own level: `::warning …` or `::error …`."""
+    level, message = error.severity.value, error.message
     if error.path:
         message = f"{message} (i {error.path})"
     pos = error.position
@@ -34,7 +32,7 @@ def annotation(error: DataError) -> str:
 def workflow_commands(found: list[DataError]) -> list[str]:
     """Every error and warning as a workflow command, and a notice when GitHub will not show them all."""
     lines = [annotation(e) for e in found]
-    warnings = sum(e.message.startswith(WARNING_PREFIX) for e in found)
+    warnings = _warnings(found)
     if max(warnings, len(found) - warnings) > SHOWN_PER_LEVEL:
         lines.append(
             f"::notice::{_data(_counts(found))}. GitHub visar högst {SHOWN_PER_LEVEL} av varje slag på raderna; "
@@ -64,11 +62,15 @@ def step_summary(found: list[DataError], limit: int = SUMMARY_LIMIT) -> str:
 
 def _message(error: DataError) -> str:
     where = f" (i {error.path})" if error.path else ""
-    return f"{error.message}{where}"
+    return f"{error.shown_message}{where}"
+
+
+def _warnings(found: list[DataError]) -> int:
+    return sum(e.severity is Severity.WARNING for e in found)
 
 
 def _counts(found: list[DataError]) -> str:
-    warnings = sum(e.message.startswith(WARNING_PREFIX) for e in found)
+    warnings = _warnings(found)
     return f"{len(found) - warnings} fel och {warnings} varningar i datafilerna"
 
 

@@ -23,7 +23,8 @@ from .engines.pdf import PdfUnavailable
 from .errors import DataErrors
 from .model.address import normalise_address
 from .model.base import YEARS
-from .write import OutputRefused, stop_on_signals
+from .targets import stop_on_signals
+from .write import OutputRefused
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -98,7 +99,9 @@ def _address(text: str) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m generator", description="Bygger samverkanshandboken från data/.")
+    # The name the editor typed: the installed command, or the module in this repository.
+    prog = "samverkanshandbok" if Path(sys.argv[0]).name == "samverkanshandbok" else "python -m generator"
+    parser = _Parser(prog=prog, description="Bygger samverkanshandboken från data/.")
     sub = parser.add_subparsers(required=True, metavar="kommando")
 
     check = sub.add_parser("check", help="kontrollera datafilerna och visa alla fel")
@@ -152,6 +155,10 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="skriv JSON-scheman för datafilerna")
     schema.add_argument("--out", type=Path, default=DEFAULT_DATA / "_schema", help="målmapp")
     schema.set_defaults(command="schema")
+
+    init = sub.add_parser("init", help="skapa ett nytt handboksprojekt (data, inställningar, arbetsflöden)")
+    init.add_argument("folder", type=Path, metavar="MAPP", help="projektets mapp, t.ex. min-handbok")
+    init.set_defaults(command="init")
 
     for command in (check, build, generate, zensical, new_year, cooperation, diff, save):
         command.add_argument("--data", type=Path, default=DEFAULT_DATA, help="datamapp (standard: data)")

@@ -63,15 +63,27 @@ ALIAS_REFUSED = "alias refused"
 DEPTH_REFUSED = "too deep"
 NO_SUCH_CHARACTER = "escape code of no character"
 MAX_DEPTH = 20  # lists and keys inside each other; the data files need about eight
+# Unicode's 66 noncharacters: U+FDD0-U+FDEF and the last two code points of every plane
+# (U+FFFE, U+FFFF … U+10FFFF). They are no text; PyYAML lets most of them through, and Cairo
+# stops the whole build on them (PNG and PDF), so `check` refuses them with the controls.
+NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)
+)
 # Characters no editor means to type: C0 and C1 controls (but tab, line feed and carriage
-# return), DEL, lone surrogates and the two non-characters. PyYAML refuses most of them with
-# an English message and a character offset; load.py says where, in Swedish, first.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# return), DEL, lone surrogates and the noncharacters. PyYAML refuses most of them with an
+# English message and a character offset; load.py says where, in Swedish, first.
+CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{NONCHARACTERS}]")
+_NONCHARACTER = re.compile(f"[{NONCHARACTERS}]")
 
 
 def control_message(char: str) -> str:
     if char == "\x00":
         return "filen innehåller ett NUL-tecken (U+0000); den är troligen inte en textfil"
+    if _NONCHARACTER.match(char):
+        return (
+            f"tecknet U+{ord(char):04X} är inget skrivbart tecken (ett icke-tecken i Unicode) och kan inte "
+            "visas eller skrivas ut; ta bort det (skriv om ordet om du inte ser det)"
+        )
     return f"osynligt styrtecken U+{ord(char):04X} i texten; ta bort det (skriv om ordet om du inte ser det)"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 
 
@@ -28,20 +29,36 @@ class Position:
 
 
 NOWHERE = Position("")
-WARNING_PREFIX = "varning: "  # a `DataError` whose message starts so is a warning: the handbook still builds
+
+
+class Severity(Enum):
+    """An error stops the build; a warning is shown and the handbook still builds."""
+
+    ERROR = "error"  # the values are GitHub's annotation levels
+    WARNING = "warning"
+
+
+WARNING_PREFIX = "varning: "  # how a warning's message is shown to the editor
 
 
 @dataclass(frozen=True, order=True)
 class DataError:
-    """What is wrong, where: `data/sml/grupper.yaml:14:5: okänd månad 'febuari'`."""
+    """What is wrong, where: `data/sml/grupper.yaml:14:5: okänd månad 'febuari'`. A warning shows
+    as `…:14:5: varning: …`; the prefix is only how it is printed, `severity` is what it is."""
 
     position: Position
     message: str
     path: str = ""
+    severity: Severity = field(default=Severity.ERROR, compare=False)
+
+    @property
+    def shown_message(self) -> str:
+        """The message as the editor reads it: a warning says so first."""
+        return f"{WARNING_PREFIX}{self.message}" if self.severity is Severity.WARNING else self.message
 
     def __str__(self) -> str:
         where = f" (i {self.path})" if self.path else ""
-        return f"{self.position}: {self.message}{where}"
+        return f"{self.position}: {self.shown_message}{where}"
 
 
 @dataclass

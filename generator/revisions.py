@@ -5,6 +5,7 @@ calendar history as committed, which a build may add to but never lower."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import subprocess
 import tarfile
@@ -70,7 +71,7 @@ def _renamed(error: DataError, temporary: Path, version: str) -> DataError:
         if file.startswith(folder + "/"):
             file = f"{version}:{file.removeprefix(folder + '/')}"
             break
-    return DataError(Position(file, error.position.line, error.position.column), error.message, error.path)
+    return dataclasses.replace(error, position=dataclasses.replace(error.position, file=file))
 
 
 def _git_archive(revision: str, inside: Path, root: Path) -> bytes:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import os
+import signal
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from types import FrameType
 
 from .errors import display_path
 
@@ -109,6 +110,51 @@ def check_parent(resolved: Path, shown: str) -> None:
         raise OutputRefused(f"{shown}: du har inte behörighet att skriva i {display_path(ancestor)}")
 
 
+def read_files(folder: Path) -> dict[str, bytes]:
+    """`{relative path: bytes}` of the regular files under `folder` (links followed as `copytree`
+    does), to be written elsewhere with `write_files`: copies take the one route too."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def check_zip_target(target: Path, packed: Path, protected: Iterable[Path] = ()) -> None:
+    """`OutputRefused` unless a zip of the folder `packed` may be written to `target`: checked
+    before the build, so that a refused zip costs no rendering."""
+    shown = display_path(target)
+    if target.is_dir():
+        raise OutputRefused(f"{shown}: är en mapp; ange ett filnamn för zip-filen, t.ex. handbok.zip")
+    resolved = packed.resolve()
+    if resolved == target.resolve() or resolved in target.resolve().parents:  # the folder being replaced
+        raise OutputRefused(f"{shown}: zip-filen kan inte ligga i mappen som den packar")
+    check_file_target(target, protected, kind="zip")
+
+
+def ours(folder: Path) -> bool:
+    if not folder.is_dir() or folder.is_symlink():
+        return False
+    return (folder / MARKER).is_file() or not any(folder.iterdir())
+
+
+def glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[]" else c for c in name)
+
+
+def stop_on_signals() -> None:
+    """SIGTERM stops the program as Ctrl-C (SIGINT) does: by an exception, so that every
+    staging and scratch folder is removed on the way out instead of left behind."""
+    signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _interrupt(number: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def same_file(handle: int, path: Path) -> bool:
+    try:
+        return os.fstat(handle).st_ino == path.lstat().st_ino
+    except FileNotFoundError:
+        return False
+
+
 def umask() -> int:
     """The user's umask (read by setting it and putting it back: the only portable way)."""
     mask = os.umask(0o022)
@@ -124,38 +170,6 @@ def folder_mode() -> int:
 def file_mode() -> int:
     """The mode `open` would give a new file: mkstemp's 0600 would hide it from the web server."""
     return 0o666 & ~umask()
-
-
-@contextlib.contextmanager
-def target_lock(resolved: Path, shown: str) -> Iterator[None]:
-    """Hold the lock of `resolved` (a file beside it) for the block; a second process that wants
-    it is refused at once, so two builds never interleave their swaps."""
-    lock = resolved.parent / f".{resolved.name}.lock"
-    while True:
-        with as_refusal(shown):
-            handle = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, file_mode())
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(handle)
-            raise OutputRefused(
-                f"{shown}: ett annat bygge skriver just nu till samma mål; vänta tills det är klart och kör sedan igen"
-            ) from None
-        if _same_file(handle, lock):  # not a lock file that its holder removed meanwhile
-            break
-        os.close(handle)
-    try:
-        yield
-    finally:
-        lock.unlink(missing_ok=True)
-        os.close(handle)
-
-
-def _same_file(handle: int, path: Path) -> bool:
-    try:
-        return os.fstat(handle).st_ino == path.lstat().st_ino
-    except FileNotFoundError:
-        return False
 
 
 @contextlib.contextmanager

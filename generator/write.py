@@ -14,18 +14,15 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import ctypes
 import datetime
-import errno
+import fcntl
 import os
 import shutil
-import signal
 import stat
 import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from types import FrameType
 
 from .errors import display_path
 from .targets import (
@@ -36,24 +33,41 @@ from .targets import (
     check_file_target,
     check_parent,
     check_target,
+    check_zip_target,
     file_mode,
     folder_mode,
-    target_lock,
+    glob_escape,
+    ours,
+    same_file,
 )
 
-__all__ = ["MARKER", "MARKER_TEXT", "OutputRefused", "check_file_target", "check_target"]
-_as_refusal = as_refusal
-_SCRATCH: set[Path] = set()  # removed at exit, also after SIGTERM (see `stop_on_signals`)
+__all__ = ["MARKER", "MARKER_TEXT", "OutputRefused", "check_file_target", "check_target", "check_zip_target"]
+_SCRATCH: set[Path] = set()  # removed at exit, also after SIGTERM (see targets.stop_on_signals)
 
 
-def stop_on_signals() -> None:
-    """SIGTERM stops the program as Ctrl-C (SIGINT) does: by an exception, so that every
-    staging and scratch folder is removed on the way out instead of left behind."""
-    signal.signal(signal.SIGTERM, _interrupt)
-
-
-def _interrupt(number: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
+@contextlib.contextmanager
+def target_lock(resolved: Path, shown: str) -> Iterator[None]:
+    """Hold the lock of `resolved` (a file beside it) for the block; a second process that wants
+    it is refused at once, so two builds never interleave their swaps."""
+    lock = resolved.parent / f".{resolved.name}.lock"
+    while True:
+        with as_refusal(shown):
+            handle = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, file_mode())
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(handle)
+            raise OutputRefused(
+                f"{shown}: ett annat bygge skriver just nu till samma mål; vänta tills det är klart och kör sedan igen"
+            ) from None
+        if same_file(handle, lock):  # not a lock file that its holder removed meanwhile
+            break
+        os.close(handle)
+    try:
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+        os.close(handle)
 
 
 def _new_folder(prefix: str, parent: Path | None = None) -> Path:
@@ -85,11 +99,11 @@ def staging(
     protected, outside = list(protected), list(outside)
     resolved = check_target(target, protected, outside)
     shown = display_path(target)
-    with _as_refusal(shown):
+    with as_refusal(shown):
         resolved.parent.mkdir(parents=True, exist_ok=True)
     with target_lock(resolved, shown):
         check_target(target, protected, outside)  # again: another build may have swapped meanwhile
-        with _as_refusal(shown):
+        with as_refusal(shown):
             _remove_leftovers(resolved)
             stage = _new_folder(f".{resolved.name}-ny-", resolved.parent)
         yield from _staged(stage, resolved, shown, marker)
@@ -97,14 +111,14 @@ def staging(
 
 def _staged(stage: Path, resolved: Path, shown: str, marker: bool) -> Iterator[Path]:
     try:
-        with _as_refusal(shown):
+        with as_refusal(shown):
             (stage / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # also marks a leftover as ours
         yield stage
         if not (stage / MARKER).is_file() or (stage / MARKER).is_symlink():  # never a site without it
             raise OutputRefused(f"{shown}: bygget tog bort markeringsfilen {MARKER}; inget byttes ut")
         if not marker:
             (stage / MARKER).unlink()
-        with _as_refusal(shown):
+        with as_refusal(shown):
             _replace(stage, resolved)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
@@ -114,24 +128,14 @@ def _remove_leftovers(target: Path) -> None:
     """Staging folders that an interrupted build left beside `target` (they carry the marker); an
     old site that a crash left between two renames is put back first, not removed."""
     if not target.exists():
-        for old in sorted(target.parent.glob(f".{_glob_escape(target.name)}-gammal-*")):
-            if _ours(old) and any(old.iterdir()):
+        for old in sorted(target.parent.glob(f".{glob_escape(target.name)}-gammal-*")):
+            if ours(old) and any(old.iterdir()):
                 old.rename(target)
                 break
     for kind in ("ny", "gammal"):
-        for leftover in target.parent.glob(f".{_glob_escape(target.name)}-{kind}-*"):
-            if _ours(leftover):
+        for leftover in target.parent.glob(f".{glob_escape(target.name)}-{kind}-*"):
+            if ours(leftover):
                 shutil.rmtree(leftover, ignore_errors=True)
-
-
-def _ours(folder: Path) -> bool:
-    if not folder.is_dir() or folder.is_symlink():
-        return False
-    return (folder / MARKER).is_file() or not any(folder.iterdir())
-
-
-def _glob_escape(name: str) -> str:
-    return "".join(f"[{c}]" if c in "*?[]" else c for c in name)
 
 
 def write_tree(
@@ -142,7 +146,7 @@ def write_tree(
     outside: Iterable[Path] = (),
 ) -> None:
     """Write `{relative path: text or bytes}` as a folder that replaces `target` atomically."""
-    with staging(target, protected, marker, outside) as stage, _as_refusal(display_path(target)):
+    with staging(target, protected, marker, outside) as stage, as_refusal(display_path(target)):
         write_files(files, stage)
 
 
@@ -157,10 +161,14 @@ def write_files(files: Mapping[str, str | bytes], folder: Path, keep: bool = Fal
         path.write_bytes(as_bytes(content))
 
 
-def read_files(folder: Path) -> dict[str, bytes]:
-    """`{relative path: bytes}` of the regular files under `folder` (links followed as `copytree`
-    does), to be written elsewhere with `write_files`: copies take the one route too."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+def copy_tree(source: Path, folder: Path) -> None:
+    """Copy the folder `source` to `folder`, which must not exist yet (a part of a staged folder)."""
+    shutil.copytree(source, folder)
+
+
+def remove_file(path: Path) -> None:
+    """Remove one file the generator wrote (in a staged folder or its cache); a missing file is fine."""
+    path.unlink(missing_ok=True)
 
 
 def scratch_folder(prefix: str) -> Path:
@@ -174,7 +182,7 @@ def scratch_folder(prefix: str) -> Path:
 def remove_scratch(folder: Path) -> None:
     """Remove a folder from `scratch_folder`, and nothing else: without the marker it stays."""
     _SCRATCH.discard(folder)
-    if _ours(folder):
+    if ours(folder):
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -196,13 +204,10 @@ def as_bytes(content: str | bytes) -> bytes:
 
 
 def _replace(new: Path, target: Path) -> None:
-    """Put `new` in the place of `target`: in one step where the system can exchange two folders
-    (Linux), so that no moment and no crash leaves the site missing; else by two renames."""
+    """Put `new` in the place of `target` by two renames; a crash between them leaves the old
+    site beside the target, which the next build puts back (`_remove_leftovers`)."""
     if not target.exists():
         new.rename(target)
-        return
-    if _exchange(new, target):
-        shutil.rmtree(new, ignore_errors=True)  # now the old site
         return
     old = _new_folder(f".{target.name}-gammal-", target.parent)
     old.rmdir()
@@ -215,51 +220,23 @@ def _replace(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _exchange(first: Path, second: Path) -> bool:
-    """Swap two paths atomically with renameat2(RENAME_EXCHANGE); False where there is none."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    here, exchange = -100, 2  # AT_FDCWD, RENAME_EXCHANGE
-    if renameat2(here, os.fsencode(first), here, os.fsencode(second), exchange) == 0:
-        return True
-    number = ctypes.get_errno()
-    if number in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
-        return False
-    raise OSError(number, os.strerror(number), str(second))
-
-
-def check_zip_target(target: Path, packed: Path, protected: Iterable[Path] = ()) -> None:
-    """`OutputRefused` unless a zip of the folder `packed` may be written to `target`: checked
-    before the build, so that a refused zip costs no rendering."""
-    shown = display_path(target)
-    if target.is_dir():
-        raise OutputRefused(f"{shown}: är en mapp; ange ett filnamn för zip-filen, t.ex. handbok.zip")
-    resolved = packed.resolve()
-    if resolved == target.resolve() or resolved in target.resolve().parents:  # the folder being replaced
-        raise OutputRefused(f"{shown}: zip-filen kan inte ligga i mappen som den packar")
-    check_file_target(target, protected, kind="zip")
-
-
 def zip_tree(folder: Path, target: Path, when: datetime.date, name: str, protected: Iterable[Path] = ()) -> None:
     """Pack `folder` as `name/…` into `target` (atomically), with sorted entries and one fixed
     date, so the same site always gives the same bytes. The marker file stays out."""
     shown = display_path(target)
     check_zip_target(target, folder.parent / name, protected)
     stamp = (when.year, when.month, when.day, 0, 0, 0)
-    with _as_refusal(shown):
+    with as_refusal(shown):
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = _new_file(target.parent, f".{target.name}-")
     try:
-        with _as_refusal(shown), zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+        with as_refusal(shown), zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != MARKER):
                 info = zipfile.ZipInfo(f"{name}/{path.relative_to(folder).as_posix()}", stamp)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
                 archive.writestr(info, path.read_bytes())
-        with _as_refusal(shown):
+        with as_refusal(shown):
             Path(temporary).replace(target)
     finally:
         Path(temporary).unlink(missing_ok=True)
@@ -271,11 +248,11 @@ def write_file(path: Path, text: str | bytes) -> None:
     if path.is_dir():
         raise OutputRefused(f"{shown}: är en mapp, inte en fil")
     check_parent(path.resolve(), shown)
-    with _as_refusal(shown):
+    with as_refusal(shown):
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = _new_file(path.parent, f".{path.name}-")
     try:
-        with _as_refusal(shown):
+        with as_refusal(shown):
             Path(temporary).write_bytes(as_bytes(text))
             Path(temporary).replace(path)
     finally:
@@ -287,7 +264,7 @@ def append_file(path: Path, text: str, protected: Iterable[Path] = ()) -> None:
     never following a link and never into the data or the docs."""
     shown = display_path(path)
     check_file_target(path, protected)
-    with _as_refusal(shown):
+    with as_refusal(shown):
         flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
         handle = os.open(path, flags, file_mode())  # O_NONBLOCK: a FIFO without a reader fails, never waits
         if not stat.S_ISREG(os.fstat(handle).st_mode):

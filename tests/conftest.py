@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ast
+import inspect
 import os
 import re
 import shutil
 import subprocess
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,6 +50,77 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     for what in missing:
         terminalreporter.write_line(f"  - {what}")
     terminalreporter.write_line(f"Installera det som saknas med: {INSTALL_COMMAND} (som root, eller med sudo)")
+
+
+# --- Markers: `make test-fast` runs `-m "not slow and not browser"` -------------------------------
+
+# A test is `browser` if it (or a fixture it uses) needs Chromium, `slow` if it builds a site,
+# starts the generator as a process, or drives LibreOffice or WeasyPrint. Read from the source of
+# the test, of its fixtures and of the test helpers they call, so a new test is marked by what it
+# does; a test that is slow for another reason says so with @pytest.mark.slow.
+BROWSER_FIXTURES = {"chromium", "driver", "site_url", "fixture_url"}
+BROWSER_CALLS = re.compile(r"\b(chrome|print_to_pdf)\(")
+SLOW_FIXTURES = {"planned_site", "shipped_site", "fixture_site"}
+SLOW_CALLS = re.compile(
+    r"\b(run_generator|build_site|subprocess\.\w+|cooperation_pdf|html_to_pdf|with_binaries|office_pdf)\("
+)
+HELPER_MODULES = ("test_", "conftest", "helpers", "browser")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if not isinstance(item, pytest.Function):
+            continue
+        fixtures = set(item.fixturenames)
+        source = _reached_source(item)
+        if fixtures & BROWSER_FIXTURES or BROWSER_CALLS.search(source):
+            item.add_marker(pytest.mark.browser)
+        if fixtures & SLOW_FIXTURES or SLOW_CALLS.search(source):
+            item.add_marker(pytest.mark.slow)
+
+
+def _reached_source(item: pytest.Function) -> str:
+    """The source of the test, of its fixtures, and of the test helpers these call (functions, and
+    methods of classes in the test modules), transitively."""
+    functions: list[object] = [item.function]
+    for name in item.fixturenames:
+        functions += [definition.func for definition in item._fixtureinfo.name2fixturedefs.get(name, ())]
+    seen: set[object] = set()
+    sources = []
+    while functions:
+        function = inspect.unwrap(functions.pop())  # type: ignore[arg-type]
+        if function in seen or not inspect.isfunction(function) or not _is_helper(function):
+            continue
+        seen.add(function)
+        try:
+            source = inspect.getsource(function)
+        except (OSError, TypeError):
+            continue
+        sources.append(source)
+        names = _called_names(source)
+        scope = function.__globals__
+        functions += [scope.get(name) for name in names]
+        classes = [value for value in scope.values() if inspect.isclass(value) and _is_helper(value)]
+        functions += [vars(cls).get(name) for cls in classes for name in names]
+    return "\n".join(sources)
+
+
+def _is_helper(value: object) -> bool:
+    return str(getattr(value, "__module__", "")).split(".")[-1].startswith(HELPER_MODULES)
+
+
+def _called_names(source: str) -> set[str]:
+    """The names called in `source`: `f(…)` gives f, `x.f(…)` gives f."""
+    try:
+        tree = ast.parse(textwrap.dedent(source))  # a method's source is indented
+    except SyntaxError:
+        return set()
+    calls = [node.func for node in ast.walk(tree) if isinstance(node, ast.Call)]
+    return {
+        call.id if isinstance(call, ast.Name) else call.attr
+        for call in calls
+        if isinstance(call, (ast.Name, ast.Attribute))
+    }
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

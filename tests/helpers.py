@@ -17,10 +17,9 @@ SYSTEM_PYTHON = "/usr/bin/python3"
 
 
 def project_copy(target: Path, data: Path | None = FIXTURE_DATA) -> Path:
-    """A checkout of the project as an editor has it (docs/, overrides/, mkdocs.yml), with a copy of
-    `data` as its data/ unless `data` is None; returns `target`."""
-    for part in ("docs", "overrides"):
-        shutil.copytree(ROOT / part, target / part)
+    """A checkout of the project as an editor has it (docs/, mkdocs.yml; the theme comes from the
+    package), with a copy of `data` as its data/ unless `data` is None; returns `target`."""
+    shutil.copytree(ROOT / "docs", target / "docs")
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     if data is not None:
         shutil.copytree(data, target / "data")

@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.annotations import annotation
+from generator.errors import DataError, Position, Severity
+
 from conftest import Edit, run_generator
 
 
@@ -108,3 +111,29 @@ def test_the_step_summary_fits_its_limit_and_counts_what_is_left_out(count: int,
     else:
         assert "som inte får plats" not in summary
     assert shown > 0
+
+
+@pytest.mark.parametrize(
+    ("error", "printed", "command"),
+    [
+        (
+            DataError(Position("a.yaml", 2, 5), "dagen är helgdag", severity=Severity.WARNING),
+            "a.yaml:2:5: varning: dagen är helgdag",
+            "::warning file=a.yaml,line=2,col=5::dagen är helgdag",
+        ),
+        (
+            DataError(Position("a.yaml", 2, 5), "okänd månad"),
+            "a.yaml:2:5: okänd månad",
+            "::error file=a.yaml,line=2,col=5::okänd månad",
+        ),
+        # The level is the error's field, never read back out of its text.
+        (
+            DataError(Position("a.yaml", 1, 1), "varning: är ett fel här"),
+            "a.yaml:1:1: varning: är ett fel här",
+            "::error file=a.yaml,line=1,col=1::varning: är ett fel här",
+        ),
+    ],
+)
+def test_severity_is_a_field_and_prints_as_before(error: DataError, printed: str, command: str) -> None:
+    assert str(error) == printed
+    assert annotation(error) == command

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator import theme
 from generator.render import paths
 from generator.render.markdown import html_text, plain
 from generator.render.papers.checklists import meeting_checklists
@@ -95,8 +96,9 @@ def test_mkdocs_failure_also_leaves_site_untouched(tmp_path: Path) -> None:
     assert run_generator("build", cwd=project).returncode == 0
     before = tree_digest(project / "site")
 
-    page = project / "docs" / "uppdatera.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[Trasig länk](finns-inte.md)\n", encoding="utf-8")
+    page = project / "docs" / "uppdatera.md"  # the project's own page, in place of the package's
+    guide = (theme.DOCS / "uppdatera.md").read_text(encoding="utf-8")
+    page.write_text(guide + "\n[Trasig länk](finns-inte.md)\n", encoding="utf-8")
     result = run_generator("build", cwd=project)
 
     assert result.returncode == 1

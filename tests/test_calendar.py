@@ -116,10 +116,10 @@ def test_dated_meeting_reads_back_as_in_the_data(fixture_site: Path) -> None:
     ]
 
 
-def test_placeholder_spans_its_months_and_is_tentative(fixture_site: Path) -> None:
+def test_placeholder_is_one_tentative_free_day_that_names_its_months(fixture_site: Path) -> None:
     autumn = events_by_uid(fixture_site)["exempel.mote.styrgrupp-hosten.2026@samverkanshandbok"]
-    assert autumn["summary"] == "Styrgrupp: Delår (datum ej fastställt)"
-    assert (autumn["start"], autumn["end"]) == ("2026-09-01", "2026-11-01")
+    assert autumn["summary"] == "Styrgrupp: Delår (september/oktober, datum ej fastställt)"
+    assert (autumn["start"], autumn["end"]) == ("2026-09-01", "2026-09-02")
     assert autumn["status"] == "TENTATIVE"
     raw = (fixture_site / "exempel" / "kalender" / "alla.ics").read_bytes().decode("utf-8").replace("\r\n ", "")
     block = raw.split("UID:exempel.mote.styrgrupp-hosten.2026@samverkanshandbok")[0].rsplit("BEGIN:VEVENT", 1)[1]
@@ -139,8 +139,15 @@ def test_deadlines_are_all_day_on_the_right_day(fixture_site: Path) -> None:
     decision = deadlines["exempel.steg.beslut.2026@samverkanshandbok"]
     assert (decision["start"], decision["end"]) == ("2026-04-30", "2026-05-01")
     assert decision["categories"] == ["Tidsgräns"]
+    assert decision["summary"] == "Budget: Beslut om budget (senast 30 april)"
+    # 'senast i december': the last working day, and New Year's Eve is a day off.
     internal_control = deadlines["exempel.steg.internkontroll.2027@samverkanshandbok"]
-    assert (internal_control["start"], internal_control["end"]) == ("2027-12-31", "2028-01-01")
+    assert (internal_control["start"], internal_control["end"]) == ("2027-12-30", "2027-12-31")
+    assert internal_control["summary"].endswith("(senast i december)")
+    # A step held during a month is due on its last working day (27 February 2026 is a Friday).
+    framework = deadlines["exempel.steg.ram.2026@samverkanshandbok"]
+    assert (framework["start"], framework["end"]) == ("2026-02-27", "2026-02-28")
+    assert framework["summary"].endswith("(under februari)")
 
 
 def test_calendar_name_is_escaped(data_copy: Path, edit: Edit, tmp_path: Path) -> None:
@@ -160,7 +167,7 @@ def test_uid_stays_when_placeholder_gets_its_date(data_copy: Path, tmp_path: Pat
     plan.write_text(text, encoding="utf-8")
     after = events_by_uid(build_site(data_copy, tmp_path / "site"))
     uid = "exempel.mote.styrgrupp-mars.2026@samverkanshandbok"
-    assert before[uid]["status"] == "TENTATIVE" and before[uid]["start"] == "2026-03-01"
+    assert before[uid]["status"] == "TENTATIVE" and before[uid]["start"] == "2026-03-02"
     assert after[uid]["status"] == "CONFIRMED" and after[uid]["start"].startswith("2026-03-12T09:00")
     assert after[uid]["sequence"] > before[uid]["sequence"]
     assert set(before) - set(after) == set()

@@ -16,8 +16,9 @@ import pytest
 import yaml
 
 from generator.model import Site, YearSchedule
+from generator.model.files import COOPERATION_FILES
 from generator.render.markdown import plain, prose
-from generator.validate import COOPERATION_FILES, SITE_FILE
+from generator.validate import SITE_FILE
 from generator.validate.types import model_fields
 
 from conftest import FIXTURE_DATA, run_generator
@@ -169,5 +170,8 @@ def test_plain_escapes_what_markdown_would_read(text: str, shown: str) -> None:
 
 
 def test_prose_keeps_markdown_but_not_html() -> None:
-    assert prose("**viktigt** <script>x</script>") == "**viktigt** &lt;script&gt;x&lt;/script&gt;"
-    assert prose("text{: onclick=x }") == "text&#123;: onclick=x &#125;"
+    wrapped = '<div class="hb-prosa">\n<p>{}</p>\n</div>'
+    assert prose("**viktigt** <script>x</script>") == wrapped.format(
+        "<strong>viktigt</strong> &lt;script&gt;x&lt;/script&gt;"
+    )
+    assert prose("text{: onclick=x }") == wrapped.format("text&#123;: onclick=x &#125;")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.render.wheel.geometry import month_span
+from generator.render.wheel.geometry import month_angles
 
 
 @pytest.mark.parametrize(
@@ -21,4 +21,4 @@ from generator.render.wheel.geometry import month_span
 def test_month_span_runs_clockwise_from_the_first_month_to_the_end_of_the_last(
     first: int, last: int, expected: tuple[float, float]
 ) -> None:
-    assert month_span(first, last) == expected
+    assert month_angles(first, last) == expected

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.compose import CONTROL
 from generator.write import MARKER
 
 from conftest import FIXTURE_DATA, ROOT, run_generator
@@ -340,6 +341,111 @@ def test_a_link_reference_in_one_field_is_not_read_in_another(data: Path) -> Non
     info.write_text(text.replace("  Att dela kompetens.", "  Att dela kompetens [mer]."), encoding="utf-8")
     result = run_generator("check", "--data", str(data))
     assert result.returncode == 0, result.stderr
+
+
+# --- Prose, text and fonts (issue 21, classes 1, 7 and 8) ---------------------------------
+# Each row puts one hostile value in place of the fixture's background (samverkan.yaml line 24).
+# `check` must refuse it with a located Swedish message, and `build` must refuse it the same way
+# before it writes anything. The prose rows are judged on the one renderer's HTML, so a form the
+# renderer reads as a link is caught whichever Markdown spelling made it.
+
+BACKGROUND = "bakgrund: Samverkan startade 2020."
+NOT_TEXT = "är inget skrivbart tecken (ett icke-tecken i Unicode) och kan inte visas eller skrivas ut"
+NO_IMAGES = (
+    "ligger på en annan webbplats; handboken hämtar inget från tredje part, "
+    "så ta bort bilden eller länka till den i stället"
+)
+NO_ANCHOR = (
+    "går till ett ställe som inte finns i texten; skriv hela adressen (https://…) till sidan och stället du menar"
+)
+PROSE_AND_TEXT = [
+    (
+        "table-reference-script",
+        'bakgrund: "| A | B |\\n|---|---|\\n| [Klicka][r] | x |\\n\\n[r]: javascript:alert(1)"',
+        "24:11: länkar får bara gå till http:, https: eller mailto:, inte 'javascript:' (i bakgrund)",
+    ),
+    (
+        "table-reference-script-in-list",
+        'bakgrund: "- | A |\\n  |---|\\n  | [Klicka][r] |\\n\\n[r]: JavaScript:alert(1)"',
+        "24:11: länkar får bara gå till http:, https: eller mailto:, inte 'JavaScript:' (i bakgrund)",
+    ),
+    (
+        "reference-image-local-file",
+        'bakgrund: "![bild][r]\\n\\n[r]: file:///etc/hostname"',
+        "24:11: länkar får bara gå till http:, https: eller mailto:, inte 'file:' (i bakgrund)",
+    ),
+    (
+        "reference-image-dev-zero-in-table",
+        'bakgrund: "| A |\\n|---|\\n| ![bild][r] |\\n\\n[r]: file:///dev/zero"',
+        "24:11: länkar får bara gå till http:, https: eller mailto:, inte 'file:' (i bakgrund)",
+    ),
+    (
+        "image-third-party",
+        "bakgrund: Se ![bild](https://example.org/bild.png).",
+        f"24:11: bilden 'https://example.org/bild.png' {NO_IMAGES} (i bakgrund)",
+    ),
+    (
+        "image-protocol-relative",
+        'bakgrund: "![bild][r]\\n\\n[r]: //example.org/bild.png"',
+        f"24:11: bilden '//example.org/bild.png' {NO_IMAGES} (i bakgrund)",
+    ),
+    (
+        "image-data",
+        'bakgrund: "![bild][r]\\n\\n[r]: data:image/png;base64,iVBORw0KGgo="',
+        "24:11: länkar får bara gå till http:, https: eller mailto:, inte 'data:' (i bakgrund)",
+    ),
+    (
+        "anchor-missing",
+        "bakgrund: Läs [se nedan](#finns-inte).",
+        f"24:11: länken '#finns-inte' {NO_ANCHOR} (i bakgrund)",
+    ),
+    (
+        "noncharacter-fdd0",
+        "bakgrund: Samverkan\ufdd0 startade 2020.",
+        f"24:20: tecknet U+FDD0 {NOT_TEXT}; ta bort det (skriv om ordet om du inte ser det)",
+    ),
+    (
+        "noncharacter-10ffff",
+        "bakgrund: Samverkan startade\U0010ffff 2020.",
+        f"24:29: tecknet U+10FFFF {NOT_TEXT}; ta bort det (skriv om ordet om du inte ser det)",
+    ),
+    (
+        "noncharacter-escaped",
+        'bakgrund: "Samverkan \\U0001FFFE startade"',
+        f"24:11: tecknet U+1FFFE {NOT_TEXT}; ta bort det (skriv om ordet om du inte ser det)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("value", "error"), [r[1:] for r in PROSE_AND_TEXT], ids=[r[0] for r in PROSE_AND_TEXT])
+def test_hostile_prose_and_text_are_refused_where_they_stand(
+    data: Path, tmp_path: Path, value: str, error: str
+) -> None:
+    info = data / "exempel" / "samverkan.yaml"
+    info.write_text(info.read_text(encoding="utf-8").replace(BACKGROUND, value), encoding="utf-8")
+    assert errors_of(data) == [f"data/exempel/samverkan.yaml:{error}"]
+    site = tmp_path / "site"
+    built = run_generator("build", "--data", str(data), "--site", str(site), cwd=data.parent)
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    assert f"data/exempel/samverkan.yaml:{error}" in built.stderr.splitlines()
+    assert not site.exists()
+
+
+def cairo_takes(code_point: int) -> bool:
+    """cairo's UNICODE_VALID (cairo-unicode.c): what its UTF-8 reader accepts; on any other
+    character the PNG and the PDF stop with CAIRO_STATUS_INVALID_STRING."""
+    return (
+        code_point < 0x110000
+        and (code_point & 0xFFFFF800) != 0xD800
+        and not 0xFDD0 <= code_point <= 0xFDEF
+        and (code_point & 0xFFFE) != 0xFFFE
+    )
+
+
+def test_every_character_cairo_refuses_is_refused_by_check() -> None:
+    refused_by_cairo = [chr(n) for n in range(0x110000) if not cairo_takes(n)]
+    assert len(refused_by_cairo) == 2048 + 32 + 34
+    assert all(CONTROL.match(char) for char in refused_by_cairo)
 
 
 # --- Names that collide with the site's own ----------------------------------------------

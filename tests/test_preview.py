@@ -13,13 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_serve import fetch, preview, wait_for
 
 from generator.model import with_address
 from generator.render.site import Earlier, render_site
 from generator.validate import read_handbook
 
 from helpers import project_copy
+from test_serve import fetch, preview, wait_for
 
 
 @pytest.fixture
@@ -59,6 +59,7 @@ def test_each_change_reaches_every_page_it_touches(server: str, tmp_path: Path) 
     assert wait_for(sibling, "Ny Handbok")
 
 
+@pytest.mark.slow  # renders the whole shipped site three times
 def test_a_cooperation_that_did_not_change_is_not_rendered_again(planned_data: Path, tmp_path: Path) -> None:
     """The preview renders again only what changed, and the result is what a full render gives."""
     first = read_handbook(planned_data)

@@ -14,9 +14,9 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import ROOT
+from generator import theme
 
-WORKER = ROOT / "docs" / "assets" / "javascripts" / "workers" / "handbok-sok.js"
+WORKER = theme.DOCS / "assets" / "javascripts" / "workers" / "handbok-sok.js"
 
 # query → the page that must be among the first three results
 QUERIES = [
@@ -61,5 +61,5 @@ def test_the_worker_wraps_the_installed_materials_worker() -> None:
     (installed,) = [p.name for p in workers.glob("search.*.min.js")]
     named = re.search(r'var MATERIAL_WORKER = "([^"]+)";', WORKER.read_text(encoding="utf-8"))
     assert named is not None and named.group(1) == installed
-    override = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
-    assert f"/{re.escape(installed)}$/" in override, "overrides/main.html names another worker"
+    override = (theme.OVERRIDES / "main.html").read_text(encoding="utf-8")
+    assert f"/{re.escape(installed)}$/" in override, "generator/theme/overrides/main.html names another worker"

@@ -109,7 +109,9 @@ def year(first_build: Year, tmp_path: Path) -> Year:
 
 def test_a_year_of_edits_keeps_uids_and_grows_sequence(year: Year) -> None:
     placeholder = year.events[MARCH]
-    assert (placeholder["start"], placeholder["status"]) == ("2026-03-01", "TENTATIVE")
+    # One day, the first working day of March (the 1st is a Sunday), not a month-long bar.
+    shown = (placeholder["start"], placeholder["end"], placeholder["status"])
+    assert shown == ("2026-03-02", "2026-03-03", "TENTATIVE")
     assert placeholder["sequence"] == 0
 
     steps: list[tuple[str, Callable[[], None], Callable[[dict[str, Any]], bool]]] = [
@@ -164,15 +166,17 @@ def test_a_step_over_two_separate_runs_gives_two_events(year: Year) -> None:
     year.edit("exempel/processer.yaml", "        manader: [februari]\n", "        manader: [juni, november]\n")
     year.build()
     june, november = (year.events[f"exempel.steg.ram.2026{run}@samverkanshandbok"] for run in ("", ".november"))
-    assert (june["start"], june["end"]) == ("2026-06-01", "2026-07-01")
-    assert (november["start"], november["end"]) == ("2026-11-01", "2026-12-01")
+    # Each run is due on the last working day of its last month, one day long.
+    assert (june["start"], june["end"]) == ("2026-06-30", "2026-07-01")
+    assert (november["start"], november["end"]) == ("2026-11-30", "2026-12-01")
+    assert june["summary"].endswith("(under juni)") and november["summary"].endswith("(under november)")
 
 
 def test_meeting_in_separate_months_keeps_the_uid_of_its_run_when_dated(year: Year) -> None:
     year.edit("exempel/grupper.yaml", "        manader: [mars]\n", "        manader: [februari, oktober]\n")
     year.build()
     october = "exempel.mote.styrgrupp-mars.2026.oktober@samverkanshandbok"
-    assert year.events[MARCH]["start"] == "2026-02-01" and year.events[october]["start"] == "2026-10-01"
+    assert year.events[MARCH]["start"] == "2026-02-02" and year.events[october]["start"] == "2026-10-01"
     october_meeting = MEETING.replace("2026-03-12", "2026-10-15")
     year.edit(PLAN, "moten: []\n", "moten:\n" + october_meeting)
     year.build()
@@ -184,8 +188,13 @@ def test_moving_the_handbook_year_on_keeps_this_years_events(year: Year) -> None
     before = year.events
     year.edit("exempel/samverkan.yaml", "handboksar: 2026", "handboksar: 2027")
     year.build()
-    kept = {uid for uid in before if ".2026" in uid or ".2027" in uid}
+    # A past year holds what happened: its dated meetings and deadlines, not the placeholders
+    # of meetings that never got a date.
+    undated = {uid for uid, e in before.items() if ".2026" in uid and "datum ej fastställt" in e["summary"]}
+    assert undated
+    kept = {uid for uid in before if ".2026" in uid or ".2027" in uid} - undated
     assert kept <= set(year.events), sorted(kept - set(year.events))
+    assert not undated & set(year.events), sorted(undated & set(year.events))
     assert any(".2028" in uid for uid in year.events), "nästa år kommer med"
     assert not any(".2025" in uid for uid in year.events), "fönstret är förra, detta och nästa år"
 

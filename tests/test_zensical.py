@@ -18,6 +18,8 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.support.ui import WebDriverWait
 
+from generator import theme
+
 from browser import SETTLED, WCAG_TAGS, all_pages, axe, requested_urls, serve, summary
 from compare_engines import Difference, compare, known, new_differences, report
 from conftest import FIXTURE_DATA, build_site, run_generator
@@ -106,8 +108,9 @@ def test_zensical_failure_names_the_link_and_leaves_the_project_untouched(
     shutil.copytree(sites[1].parent, project)
     before = tree_digest(project)
     repo = project_copy(tmp_path / "repo", data=None)
-    page = repo / "docs" / "uppdatera.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[Trasig länk](finns-inte.md)\n", encoding="utf-8")
+    page = repo / "docs" / "uppdatera.md"  # the project's own page, in place of the package's
+    guide = (theme.DOCS / "uppdatera.md").read_text(encoding="utf-8")
+    page.write_text(guide + "\n[Trasig länk](finns-inte.md)\n", encoding="utf-8")
     data = _data(tmp_path / "data")
 
     result = run_generator(

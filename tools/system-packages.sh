@@ -6,14 +6,19 @@
 #   python3-gi gir1.2-ical-3.0   libical through Debian's Python: an independent calendar reader
 #   chromium chromium-driver     headless Chromium for pages, print to PDF and axe-core
 #   npm                     axe-core and the offline copy's shim
-PACKAGES="python3-venv python3-gi gir1.2-ical-3.0 chromium chromium-driver npm libcairo2 libreoffice-writer-nogui libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation poppler-utils"
+#   fonts-liberation        Arial's metrics for the årshjul PNG (the PDF ships its own fonts)
+#   fonts-urw-base35 fonts-dejavu-core   the fonts an ordinary desktop has (Ghostscript and
+#                           ImageMagick bring the URW ones): the tests prove the PDF ignores them
+PACKAGES="python3-venv python3-gi gir1.2-ical-3.0 chromium chromium-driver npm libcairo2 libreoffice-writer-nogui libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation fonts-urw-base35 fonts-dejavu-core poppler-utils"
+# The part of the list that `make site` needs (the build itself: cairo, Pango and the fonts of the PDF).
+SITE_PACKAGES="python3-venv libcairo2 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation"
 #
-# Usage: tools/system-packages.sh [list|missing|ensure] [PACKAGE…]
+# Usage: tools/system-packages.sh [list|missing|ensure] [site|PACKAGE…]
 #   list     print the list
 #   missing  print the packages that are not installed
 #   ensure   install the missing ones when run as root with apt-get; otherwise print the one
 #            command to run and exit 1. Without apt-get (not Debian) it only says what is missing.
-# PACKAGE… narrows the check to those packages (`make site` needs only python3-venv).
+# PACKAGE… narrows the check to those packages; `site` to the ones `make site` needs.
 set -euo pipefail
 
 PYTHON="${PYTHON:-python3}"
@@ -30,6 +35,7 @@ installed() {
 mode="${1:-ensure}"
 [ $# -gt 0 ] && shift
 wanted="${*:-$PACKAGES}"
+[ "$wanted" = site ] && wanted="$SITE_PACKAGES"
 
 missing=""
 for p in $wanted; do

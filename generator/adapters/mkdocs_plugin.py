@@ -3,7 +3,9 @@
 Everything MkDocs-specific lives here. The plugin reads and validates
 `data_dir`, renders the site with `render_site`, adds each page with
 `File.generated`, puts the generated sections into the navigation after the
-first hand-written entry, and asks `mkdocs serve` to watch the data.
+first hand-written entry, and asks `mkdocs serve` to watch the data. It also brings what the
+package carries (generator/theme/): Material's overrides, the CSS and JavaScript, and the editor
+guide, so that a project's mkdocs.yml names `theme: material` and the plugin, and no path.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
+from .. import theme
 from ..engines.binaries import with_binaries
 from ..engines.cache import DEFAULT_FOLDER, Cache, CacheUnavailable
 from ..engines.pdf import PdfUnavailable
@@ -78,6 +81,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         return Path(config.config_file_path).parent / self.config.data_dir
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        _add_theme(config)  # also while the data has errors: the page that lists them has the handbook's look
         rendered, self.rendered = self.rendered, None  # `serve` reads the data anew on every change
         if rendered is None:
             try:
@@ -110,12 +114,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         for cooperation in handbook.cooperations:
             if paths.pdf_file(cooperation) not in site.files:
                 name = cooperation.info.short_name
-                log.info(f"Förhandsvisningen har ingen PDF för {name} än; `make site` gör den.")
+                log.info(
+                    f"Förhandsvisningen har ingen PDF för {name} än; bygget (`make site` eller "
+                    "`samverkanshandbok build`) gör den."
+                )
         if self.serving:
             self.earlier = Earlier(handbook, site, urls)
         return site
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        _add_package_files(files, config)
         if self.errors is not None:
             return self._error_files(files, config)
         assert self.site is not None
@@ -195,11 +203,28 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         return server
 
 
+def _add_theme(config: MkDocsConfig) -> None:
+    """The package's overrides under the project's own (custom_dir) and above Material's templates,
+    and its CSS and JavaScript after any the project names. Once only: `serve` keeps the config."""
+    overrides = str(theme.OVERRIDES)
+    if overrides not in config.theme.dirs:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
+    for listed, added in ((config.extra_css, theme.EXTRA_CSS), (config.extra_javascript, theme.EXTRA_JAVASCRIPT)):
+        listed.extend(path for path in added if path not in listed)
+
+
+def _add_package_files(files: Files, config: MkDocsConfig) -> None:
+    """The assets and the editor guide from the package, unless docs/ has a file of that name."""
+    for path, source in theme.docs_files().items():
+        if files.get_file_from_path(path) is None:
+            files.append(File.generated(config, path, abs_src_path=str(source)))
+
+
 def _settings(config: MkDocsConfig) -> tuple[bytes, float]:
     """The configuration file and the newest time among the theme's own templates."""
     custom = config.theme.custom_dir
     times = [p.stat().st_mtime for p in Path(custom).rglob("*") if p.is_file()] if custom else []
-    return Path(config.config_file_path).read_bytes(), max(times, default=0.0)
+    return Path(config.config_file_path).read_bytes(), max([*times, theme.newest_change()])
 
 
 def _without_dirty_warning(record: logging.LogRecord) -> bool:

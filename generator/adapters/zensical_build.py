@@ -2,7 +2,8 @@
 
 Everything Zensical-specific lives here. Zensical runs no third-party plugins, so the pages are
 not added at build time: they come from the same `render_site` as for MkDocs and are written,
-with the hand-written pages of docs/ and the theme overrides, into a plain project folder
+with the hand-written pages of docs/, the package's theme, assets and editor guide
+(generator/theme/) and the project's own overrides, into a plain project folder
 (`docs/`, `overrides/`, `mkdocs.yml`). Its `mkdocs.yml` is the handbook's own with the
 navigation written out (the plugin adds it for MkDocs), the plugin left out and Zensical's
 `classic` theme variant, the one that looks like Material. Zensical then builds `site/` there.
@@ -19,12 +20,13 @@ from typing import Any
 
 import yaml
 
+from .. import theme
 from ..engines.binaries import with_binaries
 from ..engines.cache import Cache
 from ..engines.pdf import PdfUnavailable
 from ..model import Handbook
 from ..render.site import RenderedSite, merge_nav, render_site
-from ..write import OutputRefused, read_files, staging, write_files
+from ..write import OutputRefused, copy_tree, staging, write_file, write_files
 
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
@@ -73,31 +75,39 @@ def _read_config(config_file: Path) -> dict[str, Any]:
 
 def _write_project(stage: Path, root: Path, settings: dict[str, Any], rendered: RenderedSite) -> None:
     docs = stage / DOCS
-    write_files(read_files(root / settings.get("docs_dir", DOCS)), docs)
+    copy_tree(root / settings.get("docs_dir", DOCS), docs)
     try:
         write_files(rendered.files, docs, keep=True)
     except OutputRefused as clash:
         raise BuildFailed(str(clash)) from None
+    # The package's files first, then the project's own, which win (as in the MkDocs plugin).
+    package_docs = {path: source.read_bytes() for path, source in theme.docs_files().items()}
+    write_files({path: data for path, data in package_docs.items() if not (docs / path).exists()}, docs)
+    overrides = _files_below(theme.OVERRIDES)
     custom_dir = settings.get("theme", {}).get("custom_dir")
     if custom_dir:
-        overrides = read_files(root / custom_dir)
-        write_files(
-            {path: text for path, text in overrides.items() if path not in MATERIAL_ONLY_OVERRIDES}, stage / OVERRIDES
-        )
+        overrides.update(_files_below(root / custom_dir))
+    kept = {path: data for path, data in overrides.items() if path not in MATERIAL_ONLY_OVERRIDES}
+    write_files(kept, stage / OVERRIDES)
     text = yaml.safe_dump(zensical_config(settings, rendered), allow_unicode=True, sort_keys=False)
-    write_files({CONFIG: text}, stage)
+    write_file(stage / CONFIG, text)
 
 
 def zensical_config(settings: dict[str, Any], rendered: RenderedSite) -> dict[str, Any]:
     """The handbook's MkDocs settings as Zensical needs them, without the plugin."""
     config = {key: value for key, value in settings.items() if key != "watch"}  # `zensical serve` is not used here
     config.update(docs_dir=DOCS, site_dir=SITE, site_url=settings.get("site_url") or str(rendered.address))
-    config["theme"] = {**settings.get("theme", {}), "variant": "classic"}
-    if config["theme"].get("custom_dir"):
-        config["theme"]["custom_dir"] = OVERRIDES
+    config["theme"] = {**settings.get("theme", {}), "variant": "classic", "custom_dir": OVERRIDES}
+    for key, added in (("extra_css", theme.EXTRA_CSS), ("extra_javascript", theme.EXTRA_JAVASCRIPT)):
+        listed = list(settings.get(key) or [])
+        config[key] = listed + [path for path in added if path not in listed]
     config["plugins"] = [p for p in settings.get("plugins", []) if not (isinstance(p, dict) and "handbook" in p)]
     config["nav"] = merge_nav(settings.get("nav") or [], rendered.nav)
     return config
+
+
+def _files_below(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _run_zensical(project: Path) -> None:

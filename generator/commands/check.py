@@ -26,7 +26,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"Inga fel i {args.data}: {len(handbook.cooperations)} samverkan ({names}).")
     if changed:
         print(
-            f"{changed} kalenderhändelser är nya eller ändrade sedan förra bygget: `make site` skriver "
+            f"{changed} kalenderhändelser är nya eller ändrade sedan förra bygget: bygget "
+            "(`make site` eller `samverkanshandbok build`) skriver "
             f"{args.data / HISTORY_FILE}, som ska checkas in tillsammans med ändringen."
         )
     print_warnings(handbook)
@@ -37,9 +38,8 @@ def _checked(data: Path) -> tuple[Handbook, int]:
     """The data read and checked as a build would check it, and how many calendar events are new
     or changed: two events with one UID and two outputs with one path are errors here too."""
     handbook = read_checked(data)
-    count = changed(handbook.history, calendar_history(handbook))
     check_outputs(handbook)
-    return handbook, count
+    return handbook, changed(handbook.history, calendar_history(handbook))
 
 
 def _check_for_github(data: Path) -> int:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import DataErrors
+from ..model.files import INFO_FILE
 from ..render.pages.changes import handbook_changes, report_text
 from ..revisions import VersionNotFound, data_folder
 from ..validate import read_cooperation, read_handbook
@@ -32,4 +33,4 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _is_cooperation(folder: Path) -> bool:
-    return (folder / "samverkan.yaml").is_file()
+    return (folder / INFO_FILE).is_file()

@@ -6,16 +6,18 @@ them; only if that copy has no error is the new folder written into the data, in
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import re
 import sys
 from pathlib import Path
 
-from ..errors import DataError, DataErrors, Position, display_path
+from ..errors import DataError, DataErrors, display_path
 from ..scaffold import name_problem, scaffold
+from ..targets import read_files
 from ..validate import RESERVED_FOLDERS, read_handbook
 from ..validate.types import ID_PATTERN
-from ..write import read_files, remove_scratch, scratch_folder, write_files, write_tree
+from ..write import remove_scratch, scratch_folder, write_files, write_tree
 from .common import print_warnings
 
 MAX_ID = 40  # characters: the id is a folder name and part of every URL of the cooperation
@@ -41,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return 1
     write_tree(files, folder, marker=False)  # the editor's data, not output
-    print(f"Skapade {folder}/ med exempel i varje fil. Byt ut exemplen och kör make check.")
+    print(f"Skapade {folder}/ med exempel i varje fil. Byt ut exemplen och kör make check (samverkanshandbok check).")
     print_warnings(read_handbook(args.data))  # the new folder must load like any other
     return 0
 
@@ -82,4 +84,4 @@ def _moved(error: DataError, copy: str, data: str) -> DataError:
     file = error.position.file
     if file == copy or file.startswith(copy + "/"):
         file = data + file.removeprefix(copy)
-    return DataError(Position(file, error.position.line, error.position.column), error.message, error.path)
+    return dataclasses.replace(error, position=dataclasses.replace(error.position, file=file))

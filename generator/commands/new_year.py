@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ..drafting import draft_schedule
+from ..model.files import schedule_file
 from ..validate import read_handbook
 from ..write import write_file
 from .common import print_warnings
@@ -18,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
         known = ", ".join(c.id for c in handbook.cooperations)
         print(f"Det finns ingen samverkan med id '{args.cooperation}'; välj en av: {known}", file=sys.stderr)
         return 1
-    targets = {c.id: args.data / c.id / f"motesplan-{args.year}.yaml" for c in chosen}
+    targets = {c.id: args.data / c.id / schedule_file(args.year) for c in chosen}
     existing = [str(p) for p in targets.values() if p.exists()]
     if existing and not args.force:
         print(f"Finns redan: {', '.join(existing)}. Lägg till --force för att skriva över.", file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..model.files import INFO_FILE
 from ..validate import read_handbook
 from ..validate.versions import version_folder
 from ..write import write_tree
@@ -28,5 +29,5 @@ def run(args: argparse.Namespace) -> int:
         info = cooperation.info
         print(f"Sparade {info.short_name} version {info.version_date.isoformat()} i {target}/.")
         if not any(version.date == info.version_date for version in info.versions):
-            print(f"Lägg till den under 'versioner' i {folder / 'samverkan.yaml'}: - datum: {info.version_date}")
+            print(f"Lägg till den under 'versioner' i {folder / INFO_FILE}: - datum: {info.version_date}")
     return 0

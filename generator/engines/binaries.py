@@ -30,6 +30,9 @@ def with_binaries(
     `new_pdfs` only the PDFs already in the cache are added (the preview: a changed PDF takes
     WeasyPrint seconds, while the page it belongs to takes milliseconds)."""
     files: dict[str, str | bytes] = dict(site.files)
+    if handbook.cooperations:  # the print view's fonts, published beside its stylesheet
+        pdf.require_fonts()
+        files |= {f"{print_edition.FONT_FOLDER}/{font.name}": font.read_bytes() for font in pdf.font_files()}
     for c in handbook.cooperations:
         if paths.pdf_file(c) in files:  # kept with the rest of its files from an earlier build
             continue
@@ -61,10 +64,10 @@ def cooperation_pdf(c: CooperationData, handbook: Handbook, cache: Cache | None 
 
 def _pdf_job(c: CooperationData, handbook: Handbook) -> tuple[list[str], Callable[[], bytes]]:
     """What the PDF of `c` is made from, and how it is made."""
-    faces = pdf.font_faces()  # first: missing fonts are a plain Swedish message, not a missing file
+    pdf.require_fonts()  # first: missing fonts are a plain Swedish message, not a missing file
     html = print_edition.print_document(c, handbook.site)
     base_url = print_edition.published_url(c, handbook.site)
-    parts = [_code("pdf"), faces, print_edition.stylesheet(), base_url, html]
+    parts = [_code("pdf"), print_edition.stylesheet(), base_url, html]
     return parts, functools.partial(pdf.html_to_pdf, html, base_url)
 
 

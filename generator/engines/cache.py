@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from ..errors import display_path
-from ..write import MARKER, MARKER_TEXT, OutputRefused, check_target, write_file
+from ..write import MARKER, MARKER_TEXT, OutputRefused, check_target, remove_file, write_file
 
 DEFAULT_FOLDER = Path(".cache/samverkanshandbok")
 ENTRY = re.compile(r"[0-9a-f]{64}\.(pdf|png)")
@@ -94,7 +94,7 @@ class Cache:
                 entries = [p for p in self.folder.iterdir() if ENTRY.fullmatch(p.name) and p.name not in self.used]
                 entries.sort(key=lambda p: p.lstat().st_mtime, reverse=True)
                 for old in entries[SPARE:]:
-                    old.unlink()
+                    remove_file(old)
         except (OSError, OutputRefused):
             return
 

@@ -1,31 +1,31 @@
 """The print edition as an archival PDF (PDF/A-2u, tagged), by WeasyPrint.
 
 This is the engine's edge, like mkdocs_build.py: the document itself is rendered by
-render/print_edition.py (pure); here WeasyPrint lays it out with fonts read from the
-machine. Nothing is fetched from the network: the URL fetcher refuses everything but
-local files, so a stray link in the data can never make the build call a third party.
-The bytes depend only on the data: the dates come from the version date.
+render/print_edition (pure); here WeasyPrint lays it out. Every fetch goes through one
+URL fetcher that serves only the files the project ships (its fonts) and refuses everything
+else, unread: no address on the network, no other file of the machine (file:///etc/…,
+/dev/zero), no data: URL. The fonts are the project's own (fonts/, Liberation Sans with its
+licence), and WeasyPrint's fontconfig is given an empty configuration (fonts/fonts.conf), so
+no family and no missing glyph is filled from the machine's fonts. The bytes depend only on
+the data: the dates come from the version date.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ..render.print_edition import document as print_edition
+from ..render.print_edition.document import FONT_FACES
 
-# Liberation Sans (Debian's fonts-liberation): metric-compatible with Arial, which the
-# SVG pictures ask for, so the same files serve the text and the pictures.
-FONT_DIR = Path("/usr/share/fonts/truetype/liberation")
-FACES = {
-    ("normal", "normal"): "LiberationSans-Regular.ttf",
-    ("bold", "normal"): "LiberationSans-Bold.ttf",
-    ("normal", "italic"): "LiberationSans-Italic.ttf",
-    ("bold", "italic"): "LiberationSans-BoldItalic.ttf",
-}
-# Every family name the document and its SVG pictures ask for, so none falls back to whatever
-# fontconfig finds on the machine: the PDF is the same on every machine with the package.
-FAMILIES = ("Liberation Sans",)
+# Liberation Sans, shipped with the package (fonts/LICENSE: GPL 2 with the font exception, so
+# embedding it leaves the PDF free): metric-compatible with Arial, which the SVG pictures ask for.
+# The print CSS names the files relative to itself (fonts/…): read as if it stood beside fonts/.
+FONT_DIR = Path(__file__).parent / "fonts"
+FONT_CONFIG = FONT_DIR / "fonts.conf"
 VARIANT = "pdf/a-2u"
 
 
@@ -43,20 +43,19 @@ def library_version() -> str:
 
 
 def font_files() -> list[Path]:
-    return [FONT_DIR / name for name in FACES.values()]
+    return [FONT_DIR / name for name in FONT_FACES.values()]
 
 
 def html_to_pdf(html: str, base_url: str) -> bytes:
     weasyprint = _engine()
-    fonts = weasyprint.text.fonts.FontConfiguration()
-    fetcher = local_fetcher()
-    styles = [
-        weasyprint.CSS(string=font_faces(), font_config=fonts, url_fetcher=fetcher),
-        weasyprint.CSS(string=print_edition.stylesheet(), font_config=fonts, url_fetcher=fetcher),
-    ]
+    with _project_fonts_only():
+        fonts = weasyprint.text.fonts.FontConfiguration()
+    fetcher = project_fetcher()
+    css_url = (FONT_DIR.parent / "utskrift.css").as_uri()  # so its url("fonts/…") are the files above
+    style = weasyprint.CSS(string=print_edition.stylesheet(), base_url=css_url, font_config=fonts, url_fetcher=fetcher)
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
     try:
-        pdf = document.write_pdf(stylesheets=styles, font_config=fonts, pdf_variant=VARIANT, pdf_tags=True)
+        pdf = document.write_pdf(stylesheets=[style], font_config=fonts, pdf_variant=VARIANT, pdf_tags=True)
     except weasyprint.urls.FatalURLFetchingError as refused:  # a BaseException: stops WeasyPrint at once
         cause = refused.__cause__ or refused
         raise PdfUnavailable(f"PDF-versionen kunde inte göras: {cause}. Ta bort adressen ur uppgifterna.") from None
@@ -64,33 +63,56 @@ def html_to_pdf(html: str, base_url: str) -> bytes:
     return pdf
 
 
-def font_faces() -> str:
+def require_fonts() -> None:
+    """A plain Swedish message, before anything is made, when the generator's fonts are missing."""
     missing = [font.name for font in font_files() if not font.is_file()]
     if missing:
         raise PdfUnavailable(
             f"Typsnittet för PDF-versionen saknas ({', '.join(missing)} i {FONT_DIR}). "
-            "Installera Debians paket fonts-liberation."
+            "Filerna hör till generatorn: installera om den (pip install -e .) eller hämta dem ur git."
         )
-    return "\n".join(
-        f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; '
-        f'src: url("{(FONT_DIR / name).as_uri()}"); }}'
-        for family in FAMILIES
-        for (weight, style), name in FACES.items()
-    )
 
 
-def local_fetcher() -> Any:
-    """WeasyPrint's URL fetcher for local files only. Any other request stops the PDF with an
-    error instead of a warning, so a stray address in the data never reaches a third party."""
+def served_files() -> dict[str, Path]:
+    """Everything the fetcher serves, by URL: the project's font files, nothing else."""
+    return {font.as_uri(): font for font in font_files()}
+
+
+def project_fetcher() -> Any:
+    """WeasyPrint's one URL fetcher. It serves the files the project ships and refuses any other
+    URL before reading anything, and a refusal stops the PDF with an error instead of a warning:
+    a stray address in the data never reaches a third party or a file of the machine."""
     urls = _engine().urls
+    served = served_files()
 
     def fetch(self: Any, url: str, headers: Any = None) -> Any:
-        if not url.startswith("file:"):
-            raise urls.FatalURLFetchingError(f"{url} finns inte på datorn, och PDF-versionen hämtar inget från nätet")
-        return urls.URLFetcher.fetch(self, url, headers)
+        if url in served:
+            return urls.URLFetcher.fetch(self, served[url].as_uri(), headers)
+        shown = url if len(url) <= 60 else url[:60] + "…"
+        if url.startswith(("file:", "data:")):
+            raise urls.FatalURLFetchingError(
+                f"{shown} hör inte till handboken, och PDF-versionen läser inga andra filer"
+            )
+        raise urls.FatalURLFetchingError(f"{shown} finns inte på datorn, och PDF-versionen hämtar inget från nätet")
 
-    local_only = type("LocalOnly", (urls.URLFetcher,), {"fetch": fetch})
-    return local_only(allowed_protocols=("file",), fail_on_errors=True)
+    project_only = type("ProjectOnly", (urls.URLFetcher,), {"fetch": fetch})
+    return project_only(allowed_protocols=("file",), fail_on_errors=True)
+
+
+@contextlib.contextmanager
+def _project_fonts_only() -> Iterator[None]:
+    """Fontconfig reads FONTCONFIG_FILE when WeasyPrint makes its configuration: for that moment
+    it names the empty one, so the machine's fonts and rules (aliases such as Helvetica → Nimbus
+    Sans) never enter the PDF engine."""
+    before = os.environ.get("FONTCONFIG_FILE")
+    os.environ["FONTCONFIG_FILE"] = str(FONT_CONFIG)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["FONTCONFIG_FILE"]
+        else:
+            os.environ["FONTCONFIG_FILE"] = before
 
 
 def _engine() -> Any:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import cairosvg
 
-PNG_WIDTH = 3200  # wide enough for a full-screen slide or an A3 print at 200 dpi
+from ..render.wheel.svg import PNG_WIDTH
 
 
 def png_from_svg(svg: str) -> bytes:

@@ -29,6 +29,12 @@ class Step(Located):
     short: str | None = optional(
         "kort", "Kort etikett för årshjulet, några ord, t.ex. 'Budgetram'. Utan den används texten om den får plats."
     )
+    agenda_text: str | None = optional(
+        "punkt", "Stegets punkt i föredragningslistan, t.ex. 'Avstämning av preliminära ramar'. Utan den: texten."
+    )
+    documents: tuple[str, ...] = many(
+        "handlingar", "Handlingar som steget kräver till mötet, t.ex. 'Årsbokslut med verksamhetsberättelse'."
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -52,6 +58,10 @@ class ProcessFile(Located):
 class AgendaSection(Located):
     title: str = key("rubrik", "Avsnittets rubrik, t.ex. 'Bokslut'.")
     points: tuple[str, ...] = key("punkter", "Diskussionspunkterna, en per rad.")
+    processes: tuple[Annotated[str, Ref("process")], ...] = many(
+        "processer",
+        "Årsprocesser som behandlas under rubriken: kallelsen tar deras steg här i stället för i en egen punkt.",
+    )
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -40,11 +40,6 @@ def first_after_month(year: int, month: int) -> datetime.date:
     return datetime.date(year + (month == 12), month % 12 + 1, 1)
 
 
-def run_dates(year: int, run: tuple[Month, ...]) -> tuple[datetime.date, datetime.date]:
-    """The first day of a run of months and the day after its last (all-day DTEND is exclusive)."""
-    return first_of_month(year, run[0]), first_after_month(year, run[-1])
-
-
 def last_day(year: int, month: int) -> int:
     return (first_after_month(year, month) - datetime.timedelta(days=1)).day
 
@@ -97,6 +92,15 @@ def working_days_before(day: datetime.date, count: int) -> datetime.date:
     """The working day `count` working days before `day` (weekends and Swedish holidays skipped)."""
     while count > 0:
         day -= datetime.timedelta(days=1)
+        if not not_a_working_day(day):
+            count -= 1
+    return day
+
+
+def working_days_after(day: datetime.date, count: int) -> datetime.date:
+    """The working day `count` working days after `day` (weekends and Swedish holidays skipped)."""
+    while count > 0:
+        day += datetime.timedelta(days=1)
         if not not_a_working_day(day):
             count -= 1
     return day

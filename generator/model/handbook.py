@@ -36,7 +36,8 @@ class CooperationData:
 
     def feed_years(self, site: Site) -> range:
         """The years the calendars cover: a window around the handbook year, so that moving the
-        handbook year on never takes events away that subscribers already have."""
+        handbook year on never takes events away that subscribers already have (except the
+        placeholders of meetings that never got a date: a past year holds what happened)."""
         return range(self.info.year - site.feed_years_before, self.info.year + site.feed_years_after + 1)
 
     def updated(self, year: int) -> datetime.date:

@@ -158,6 +158,43 @@ class Preparation(Located):
     )
 
 
+class RuleSource(Enum):
+    """Where a rule of the handbook comes from: the governing document, or the handbook's own suggestion."""
+
+    DOCUMENT = "styrdokumentet"
+    HANDBOOK = "handboken"
+
+
+@dataclass(frozen=True, kw_only=True)
+class NoticeTimes(Located):
+    """When the notice and papers go out, when absence must be reported, and when the minutes are
+    sent, in working days from each meeting of a body."""
+
+    notice_days: int = key(
+        "kallelse_arbetsdagar_fore",
+        "Kallelse och handlingar skickas senast så många arbetsdagar före mötet, t.ex. 5.",
+        between=(0, 60),
+    )
+    absence_days: int = key(
+        "forhinder_arbetsdagar_fore",
+        "Förhinder anmäls senast så många arbetsdagar före mötet, t.ex. 2.",
+        between=(0, 60),
+    )
+    absence_to: str | None = optional(
+        "forhinder_till",
+        "Vart förhinder anmäls: en funktionsbrevlåda (t.ex. 'styrgrupp@lysekil.se') eller en roll. "
+        "Utan uppgift anmäls förhinder till den som skickar kallelsen.",
+    )
+    minutes_days: int | None = optional(
+        "anteckningar_arbetsdagar_efter", "Anteckningarna skickas senast så många arbetsdagar efter mötet, t.ex. 5."
+    )
+    source: RuleSource = key(
+        "kalla",
+        "'styrdokumentet' om styrdokumentet anger tiderna, 'handboken' om de är handbokens förslag.",
+        default=RuleSource.HANDBOOK,
+    )
+
+
 @dataclass(frozen=True, kw_only=True)
 class Minutes(Located):
     name: str = key("benamning", "Vad anteckningarna kallas, t.ex. 'Mötesanteckningar'.")
@@ -212,6 +249,9 @@ class Body(Located):
     convener: Responsibility | None = optional("sammankallande", "Vem som kallar till mötet.")
     notice: Responsibility | None = optional("kallelse", "Vem som ansvarar för att kallelse och handlingar skickas ut.")
     minutes: Minutes | None = optional("anteckningar", "Hur mötet dokumenteras.")
+    times: NoticeTimes | None = optional(
+        "tidsgranser", "När kallelse och handlingar skickas, när förhinder anmäls och när anteckningarna skickas."
+    )
     preparations: tuple[Preparation, ...] = many(
         "forberedelser", "Det som ska vara gjort inför varje möte, med tidsgräns i arbetsdagar före mötet."
     )

@@ -13,7 +13,7 @@ from typing import Any
 import jinja2
 
 from . import describe, paths
-from .markdown import Markdown, html_text, inline, link, plain
+from .markdown import html_text, inline, link, plain
 
 # Each output keeps its templates beside its code; the shared partials live in render/templates/.
 # One loader searches them all, so a template names another by file name alone.
@@ -36,14 +36,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals.update(link=link, plain=plain, html=html_text, d=describe, paths=paths)
-    env.filters["indented"] = indented
     return env
-
-
-def indented(value: object, width: int = 4) -> Markdown:
-    """Escape, then indent every line: for text inside admonitions and list items."""
-    pad = " " * width
-    return Markdown("\n".join(pad + line if line else line for line in inline(value).splitlines()))
 
 
 def render(template: str, **context: Any) -> str:

@@ -4,13 +4,16 @@ Two kinds of text come from the data. Plain text (names, discussion points)
 must reach the reader exactly as written: every character that Markdown,
 HTML or the attribute-list extension could read as syntax is written as an
 HTML entity, which all of them pass through as a literal character. Prose
-keeps its Markdown (emphasis, lists, links) but never its HTML.
+keeps its Markdown (emphasis, lists, links) but never its HTML, and is turned
+into HTML by the one prose renderer (generator/prose.py), never by MkDocs: the
+page gets exactly the HTML that `check` examined.
 """
 
 from __future__ import annotations
 
 import re
 
+from .. import prose as prose_renderer
 from ..model import Prose
 
 # Characters that are syntax somewhere in Python-Markdown with our extensions:
@@ -38,10 +41,10 @@ def plain(text: str) -> Markdown:
 
 
 def prose(text: Prose | str) -> Markdown:
-    """Prose keeps Markdown but any HTML (tags, comments) shows as text."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    escaped = escaped.replace("{", "&#123;").replace("}", "&#125;")  # no attribute lists
-    return Markdown(escaped)
+    """Prose as one raw HTML block of a Markdown page. MkDocs passes a block-level HTML element
+    through untouched, so it never reads the prose's Markdown a second time (nor joins a
+    reference in one field to a link in another)."""
+    return Markdown(f'<div class="hb-prosa">\n{prose_renderer.to_html(text)}\n</div>')
 
 
 def html_text(text: str) -> Markdown:

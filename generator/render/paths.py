@@ -111,6 +111,10 @@ def feed_file(c: CooperationData, name: str) -> str:
     return f"{c.id}/kalender/{name}.ics"
 
 
+# "Kommande": every event of the feeds for the reader's browser, at the site root (calendar/upcoming.py).
+UPCOMING_FILE = "kommande.json"
+
+
 def checklists_page(c: CooperationData) -> str:
     return f"{c.id}/checklistor/index.md"
 

@@ -10,6 +10,7 @@ command line can write them to a folder for another engine.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,18 +18,18 @@ from ..errors import NOWHERE, DataError, DataErrors, Position
 from ..model import CooperationData, Handbook, month_span
 from ..model.history import Revision, advance
 from . import paths
-from .calendar.feeds import cooperation_feeds, observed
+from .calendar.feeds import Feed, calendar_problems, cooperation_feeds, observed, role_feed_name
+from .calendar.upcoming import upcoming_text
 from .derive import month_pages
 from .environment import render
 from .pages.changes import changes_page
-from .pages.pages import cooperation_pages, home_page
+from .pages.pages import HOME, cooperation_pages, home_page
 from .papers.checklists import meeting_checklists, process_checklists
 from .papers.papers import meeting_papers, papers_label
 from .print_edition.document import STYLESHEET, print_view, stylesheet
 from .trust import with_trust_notes
 from .wheel.rings import wheel_rings
 
-HOME = "index.md"
 ACCESSIBILITY = "tillganglighet.md"
 
 # A navigation entry: (title, path) for a page, (title, entries) for a section.
@@ -59,7 +60,7 @@ def _nav_entry(entry: NavEntry) -> Any:
 
 def calendar_history(handbook: Handbook) -> dict[str, Revision]:
     """The calendar history after publishing the handbook's feeds, without rendering the pages
-    (for `check`; two events with one UID raise `DataErrors` here as in a build)."""
+    (for `check`, after `check_outputs`)."""
     feeds = [f for c in handbook.cooperations for f in cooperation_feeds(c, handbook.site)]
     return advance(handbook.history, observed(feeds))
 
@@ -91,13 +92,14 @@ def render_site(handbook: Handbook, directory_urls: bool = True, earlier: Earlie
     The files of a cooperation that has not changed since `earlier` are taken from it (a
     cooperation's files depend only on its own data, the site's settings and the history)."""
     feeds = {c.id: cooperation_feeds(c, handbook.site) for c in handbook.cooperations}
+    _report(site_problems(handbook, feeds))
     history = advance(handbook.history, [event for f in feeds.values() for event in observed(f)])
     files: dict[str, str | bytes] = {
-        HOME: home_page(handbook),
+        HOME: home_page(handbook, directory_urls),
+        paths.UPCOMING_FILE: upcoming_text(((c, feeds[c.id]) for c in handbook.cooperations), directory_urls),
         ACCESSIBILITY: render("accessibility.md.j2", site=handbook.site),
         STYLESHEET: stylesheet(),
     }
-    check_outputs(handbook)
     for c in handbook.cooperations:
         kept = earlier.files_of(c, handbook, directory_urls) if earlier else {}
         if kept:
@@ -113,15 +115,31 @@ def render_site(handbook: Handbook, directory_urls: bool = True, earlier: Earlie
 
 
 def check_outputs(handbook: Handbook) -> None:
-    """`DataErrors` if two things in the data would be written to one file; cheap, for `check` too."""
-    for c in handbook.cooperations:
-        _check_unique(c, {HOME, ACCESSIBILITY})
+    """`DataErrors` for everything in the data that would break the site (see `site_problems`);
+    cheap, for `check` too."""
+    _report(site_problems(handbook, {c.id: cooperation_feeds(c, handbook.site) for c in handbook.cooperations}))
 
 
-def _check_unique(c: CooperationData, taken: set[str]) -> None:
-    """`DataErrors` if two things in the data would be written to the same file (the second
-    one's place is given): one would silently replace the other."""
-    errors: list[DataError] = []
+def site_problems(handbook: Handbook, feeds: Mapping[str, list[Feed]]) -> list[DataError]:
+    """Two things in the data written to one file, or two calendar events with one UID."""
+    problems = [
+        problem
+        for c in handbook.cooperations
+        for problem in _path_clashes(c, {HOME, ACCESSIBILITY, paths.UPCOMING_FILE})
+    ]
+    return problems + [problem for c in handbook.cooperations for problem in calendar_problems(feeds[c.id])]
+
+
+def _report(problems: list[DataError]) -> None:
+    """The edge where a renderer's problems become the one exception a command reports."""
+    if problems:
+        raise DataErrors(problems)
+
+
+def _path_clashes(c: CooperationData, taken: set[str]) -> list[DataError]:
+    """Two things in the data that would be written to the same file (the second one's place is
+    given): one would silently replace the other."""
+    problems: list[DataError] = []
     claimed = dict.fromkeys(taken, NOWHERE)
     for path, pos in _claims(c):
         if path not in claimed:
@@ -129,9 +147,8 @@ def _check_unique(c: CooperationData, taken: set[str]) -> None:
             continue
         first = claimed[path]
         where = f" (som {first})" if first.file else ""
-        errors.append(DataError(pos, f"blir samma fil som en annan sida{where}: {path}; byt id på den ena"))
-    if errors:
-        raise DataErrors(errors)
+        problems.append(DataError(pos, f"blir samma fil som en annan sida{where}: {path}; byt id på den ena"))
+    return problems
 
 
 def _claims(c: CooperationData) -> list[tuple[str, Position]]:
@@ -140,6 +157,7 @@ def _claims(c: CooperationData) -> list[tuple[str, Position]]:
     claims = [(p, own) for p in _fixed_paths(c)]
     for body in c.bodies:
         claims += [(paths.body_page(c, body), body.pos), (paths.feed_file(c, body.id), body.pos)]
+    claims += [(paths.feed_file(c, role_feed_name(role)), role.pos) for role in c.roles]
     claims += [(paths.process_page(c, p), p.pos) for p in c.processes]
     for checklist in meeting_checklists(c):
         pos = checklist.occasions[0].pos if checklist.occasions else own

@@ -4,6 +4,7 @@ to propose a change (the data file on the repository host, when handbok.yaml nam
 from __future__ import annotations
 
 from ..model import CooperationData, Site
+from ..model.files import BODIES_FILE, INFO_FILE, PROCESSES_FILE, ROLES_FILE, schedule_file
 from . import paths
 from .markdown import Markdown, link, plain
 
@@ -15,22 +16,18 @@ def source_file(c: CooperationData, path: str) -> str:
     """The data file a page of `c` is mostly written from: 'grupper.yaml' for a body's page."""
     for schedule in c.schedules:
         if path == paths.year_page(c, schedule.year):
-            return _schedule_file(schedule.year)
+            return schedule_file(schedule.year)
     in_calendar = path.startswith(paths.folder(paths.calendar_page(c)))
     if in_calendar and c.schedule(c.info.year) is not None:
-        return _schedule_file(c.info.year)
+        return schedule_file(c.info.year)
     if path.startswith(paths.folder(paths.processes_page(c))):
-        return "processer.yaml"
+        return PROCESSES_FILE
     if path == paths.roles_page(c):
-        return "roller.yaml"
+        return ROLES_FILE
     sections = (paths.organisation_page(c), paths.wheel_page(c), paths.checklists_page(c), paths.calendar_page(c))
     if any(path.startswith(paths.folder(section)) for section in sections):
-        return "grupper.yaml"
-    return "samverkan.yaml"
-
-
-def _schedule_file(year: int) -> str:
-    return f"motesplan-{year}.yaml"
+        return BODIES_FILE
+    return INFO_FILE
 
 
 def edit_url(c: CooperationData, site: Site, file: str) -> str | None:

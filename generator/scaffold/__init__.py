@@ -14,7 +14,8 @@ from importlib import resources
 
 import yaml
 
-FILES = ("samverkan.yaml", "roller.yaml", "grupper.yaml", "processer.yaml", "diskussionspunkter.yaml")
+from ..model.files import COOPERATION_FILES, INFO_FILE
+
 PLACEHOLDER = re.compile(r"__(NAMN_YAML|NAMN|DATUM|AR)__")
 MAX_NAME = 200  # characters; a cooperation's name is a line in a heading
 
@@ -37,7 +38,7 @@ def yaml_scalar(text: str) -> str:
 
 
 def scaffold(name: str, today: datetime.date) -> dict[str, str]:
-    """`{'samverkan.yaml': text, …}` for a cooperation called `name`, with `today` as its version date."""
+    """`{file name: text, …}` for a cooperation called `name`, with `today` as its version date."""
     name = name.strip()
     values = {
         "NAMN_YAML": yaml_scalar(name),
@@ -46,10 +47,10 @@ def scaffold(name: str, today: datetime.date) -> dict[str, str]:
         "AR": str(today.year),
     }
     result = {}
-    for file_name in FILES:
+    for file_name in COOPERATION_FILES:
         text = resources.files(__name__).joinpath(file_name).read_text(encoding="utf-8")
         result[file_name] = PLACEHOLDER.sub(lambda found: values[found.group(1)], text)
-    written = yaml.safe_load(result["samverkan.yaml"])
+    written = yaml.safe_load(result[INFO_FILE])
     if written.get("namn") != name or written.get("kortnamn") != name:  # never a file that reads back otherwise
         raise ValueError(f"namnet {name!r} kan inte skrivas som YAML")
     return result

@@ -7,7 +7,7 @@ import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from ..errors import DataError, DataErrors, ErrorLog, Position, display_path
 from ..load import load_file
@@ -22,9 +22,18 @@ from ..model import (
     Site,
     YearSchedule,
 )
+from ..model.files import (
+    AGENDAS_FILE,
+    BODIES_FILE,
+    COOPERATION_FILES,
+    INFO_FILE,
+    PROCESSES_FILE,
+    ROLES_FILE,
+    SCHEDULE_FILE,
+)
 from ..model.history import HISTORY_FILE, HistoryError, Revision, parse_history
 from ..model.history import MAX_BYTES as MAX_HISTORY_BYTES
-from .convert import INVALID, Converter
+from .convert import Converter, Invalid
 from .references import check_references
 from .reserved import check_reserved
 from .rules import check_rules, check_site
@@ -33,19 +42,11 @@ from .versions import with_previous
 
 SITE_FILE = "handbok.yaml"
 
-# The files of one cooperation's folder and what each holds.
-COOPERATION_FILES: dict[str, type] = {
-    "samverkan.yaml": Cooperation,
-    "roller.yaml": RoleFile,
-    "grupper.yaml": BodyFile,
-    "processer.yaml": ProcessFile,
-    "diskussionspunkter.yaml": AgendaFile,
-}
 # Names a cooperation's folder cannot have: its pages would replace the handbook's own
 # (pages and folders at the top of the site, MkDocs' own files, the hand-written docs/ pages).
 RESERVED_FOLDERS = frozenset({"index", "tillganglighet", "uppdatera", "assets", "search", "404", "sitemap"})
-# Optional, one per year: motesplan-2027.yaml.
-SCHEDULE_FILE = re.compile(r"motesplan-(\d{4})\.yaml")
+
+Part = TypeVar("Part")  # the model of one of a cooperation's files
 
 # Every kind of data file, for the JSON Schemas.
 SCHEMA_FILES: dict[str, type] = {SITE_FILE: Site, **COOPERATION_FILES, "motesplan.yaml": YearSchedule}
@@ -62,7 +63,7 @@ def read_handbook(data_dir: Path) -> Handbook:
     if not folders:
         log.add(Position(display_path(data_dir)), "datamappen har ingen samverkan: lägg till en mapp per samverkan")
     history = _read_history(data_dir / HISTORY_FILE, log)
-    if log:
+    if log or isinstance(site, Invalid):
         raise DataErrors(log.errors)
     check_site(site, log)
     if log:
@@ -117,25 +118,35 @@ def _read_cooperation(folder: Path, root: Path, log: ErrorLog) -> CooperationDat
         return None
     errors_before = len(log.errors)
     converter = Converter(log)
-    parts = {
+    parts: dict[str, object] = {
         name: converter.convert(cls, load_file(folder / name, log, root)) for name, cls in COOPERATION_FILES.items()
     }
     schedules = [_read_schedule(path, root, converter, log) for path in _schedule_files(folder, log)]
     check_references(converter.definitions, converter.references, converter.incomplete, log)
     check_reserved(converter.definitions, log)
-    if any(p is INVALID for p in [*parts.values(), *schedules]) or len(log.errors) > errors_before:
+    plans = [s for s in schedules if not isinstance(s, Invalid)]
+    if any(isinstance(p, Invalid) for p in parts.values()) or len(plans) < len(schedules):
+        return None
+    if len(log.errors) > errors_before:
         return None
     data = CooperationData(
         id=folder.name,
-        info=parts["samverkan.yaml"],
-        roles=parts["roller.yaml"].roles,
-        bodies=parts["grupper.yaml"].bodies,
-        processes=parts["processer.yaml"].processes,
-        agendas=parts["diskussionspunkter.yaml"].agendas,
-        schedules=tuple(sorted(schedules, key=lambda s: s.year)),
+        info=_part(parts, INFO_FILE, Cooperation),
+        roles=_part(parts, ROLES_FILE, RoleFile).roles,
+        bodies=_part(parts, BODIES_FILE, BodyFile).bodies,
+        processes=_part(parts, PROCESSES_FILE, ProcessFile).processes,
+        agendas=_part(parts, AGENDAS_FILE, AgendaFile).agendas,
+        schedules=tuple(sorted(plans, key=lambda s: s.year)),
     )
     check_rules(data, log)
     return data
+
+
+def _part(parts: dict[str, object], name: str, cls: type[Part]) -> Part:
+    """The converted file `name`, which COOPERATION_FILES says is a `cls`."""
+    part = parts[name]
+    assert isinstance(part, cls), f"{name} is {COOPERATION_FILES[name].__name__}"
+    return part
 
 
 def _folder_problem(folder: Path, root: Path) -> str | None:
@@ -161,10 +172,10 @@ def _schedule_files(folder: Path, log: ErrorLog) -> list[Path]:
     return found
 
 
-def _read_schedule(path: Path, root: Path, converter: Converter, log: ErrorLog) -> Any:
+def _read_schedule(path: Path, root: Path, converter: Converter, log: ErrorLog) -> YearSchedule | Invalid:
     schedule = converter.convert(YearSchedule, load_file(path, log, root))
     match = SCHEDULE_FILE.fullmatch(path.name)
-    if schedule is not INVALID and match and int(match.group(1)) != schedule.year:
+    if not isinstance(schedule, Invalid) and match and int(match.group(1)) != schedule.year:
         log.add(
             schedule.pos,
             f"filen heter {path.name} men 'ar' är {schedule.year}; året i namnet och i filen ska vara samma",

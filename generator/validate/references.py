@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..errors import ErrorLog
+from ..model.files import AGENDAS_FILE, BODIES_FILE, INFO_FILE, PROCESSES_FILE, ROLES_FILE
 from .convert import Mention
 
 
@@ -28,12 +29,12 @@ class KindName:
 
 
 KIND_NAMES = {
-    "kommun": KindName("medlemskommun", False, "samverkan.yaml, medlemmar"),
-    "roll": KindName("roll", False, "roller.yaml"),
-    "grupp": KindName("grupp", False, "grupper.yaml"),
-    "mote": KindName("möte", True, "grupper.yaml, moten"),
-    "process": KindName("process", False, "processer.yaml"),
-    "diskussionspunkter": KindName("lista med diskussionspunkter", False, "diskussionspunkter.yaml"),
+    "kommun": KindName("medlemskommun", False, f"{INFO_FILE}, medlemmar"),
+    "roll": KindName("roll", False, ROLES_FILE),
+    "grupp": KindName("grupp", False, BODIES_FILE),
+    "mote": KindName("möte", True, f"{BODIES_FILE}, moten"),
+    "process": KindName("process", False, PROCESSES_FILE),
+    "diskussionspunkter": KindName("lista med diskussionspunkter", False, AGENDAS_FILE),
 }
 
 

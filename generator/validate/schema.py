@@ -12,8 +12,8 @@ from typing import Any
 
 from ..model.address import MAX_LENGTH as ADDRESS_MAX
 from ..model.base import MONTH_NAMES as MONTH_NAMES_FOR_SCHEMA
+from ..prose import MAX_PROSE
 from .convert import MAX_INT, MAX_ITEMS, MAX_TEXT
-from .prose import MAX_PROSE
 from .types import DATE_PATTERN, ID_PATTERN, TIME_PATTERN, FieldType, model_fields, swedish_spellings_pattern
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import ErrorLog, display_path
 from ..model import CooperationData
+from ..model.files import INFO_FILE
 
 VERSIONS_FOLDER = "versioner"
 
@@ -31,7 +32,7 @@ def with_previous(folder: Path, data: CooperationData, read: Reader, log: ErrorL
         return data
     latest = max(earlier, key=lambda v: v.date)
     kept = version_folder(folder, data, latest.date.isoformat())
-    if not (kept / "samverkan.yaml").is_file():
+    if not (kept / INFO_FILE).is_file():
         log.add(
             latest.pos,
             f"uppgifterna för versionen {latest.date.isoformat()} saknas i {display_path(kept)}/; spara dem med "

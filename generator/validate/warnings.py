@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from itertools import combinations
 
-from ..errors import WARNING_PREFIX, DataError, Position
+from ..errors import DataError, Position, Severity
 from ..model import CooperationData, Handbook, Meeting, MeetingStatus, PlanStatus, YearSchedule, month_span
 from ..model.dates import meeting_day_concern
 
@@ -35,7 +35,7 @@ def collect_warnings(handbook: Handbook, today: datetime.date | None = None) -> 
 
 
 def _warn(pos: Position, message: str) -> DataError:
-    return DataError(pos, f"{WARNING_PREFIX}{message}")
+    return DataError(pos, message, severity=Severity.WARNING)
 
 
 def _live(schedule: YearSchedule) -> list[Meeting]:

@@ -1,10 +1,13 @@
 """What goes into the calendars: meetings and deadlines as plain event records.
 
 The records are built from the model alone (no clock), for every year of the
-calendar window. A rule meeting whose date is not set yet becomes an all-day
-placeholder over each run of its months; when the year's plan gives it a date,
-the dated meeting takes over the UID of the run it falls in, so subscribers see
-it move instead of getting a duplicate. Every UID comes from ids in the data
+calendar window. No event lasts longer than a day, so no calendar shows a banner
+over a whole month: a rule meeting whose date is not set yet becomes one
+tentative, free all-day marker on the first working day of each run of its
+months, and only from the handbook year on (past years hold what happened, not
+placeholders). When the year's plan gives it a date, the dated meeting takes over
+the UID of the run it falls in, so subscribers see it move instead of getting a
+duplicate. Steps and deadlines are one all-day event each (steps.py). Every UID comes from ids in the data
 (`dates.event_uid`), never from a position in a list. SEQUENCE and LAST-MODIFIED
 are added later, from the calendar history (`model/history.py`).
 """
@@ -12,11 +15,9 @@ are added later, from the calendar history (`model/history.py`).
 from __future__ import annotations
 
 import datetime
-import hashlib
-from dataclasses import dataclass
-from enum import Enum
+from collections.abc import Iterable
 
-from ...errors import DataError, DataErrors, Position
+from ...errors import DataError
 from ...model import (
     Body,
     CooperationData,
@@ -24,71 +25,41 @@ from ...model import (
     MeetingStatus,
     Month,
     Occasion,
-    Process,
     Site,
-    Step,
     month_span,
 )
-from ...model.dates import event_uid, last_day, month_runs, run_dates
+from ...model.dates import event_uid, first_of_month, month_runs, next_working_day
 from .. import describe, paths
 from ..papers.checklists import checklist_id
+from .record import Event, Status, run_uids
+from .steps import step_events
 
+__all__ = ["Event", "Status", "cooperation_events"]
 
-class Status(Enum):
-    TENTATIVE = "TENTATIVE"
-    CONFIRMED = "CONFIRMED"
-    CANCELLED = "CANCELLED"
-
-
-@dataclass(frozen=True)
-class Event:
-    uid: str
-    summary: str
-    description: str
-    start: datetime.date | datetime.datetime
-    end: datetime.date | datetime.datetime
-    status: Status
-    transparent: bool
-    category: str
-    url: str
-    dated: datetime.date  # the data's own date for this event's information ('uppdaterad', 'versionsdatum')
-    pos: Position  # where the event is defined, for errors
-    location: str | None = None
-    body_id: str | None = None  # the body whose feed the event belongs to; None for deadlines
-
-    @property
-    def all_day(self) -> bool:
-        return not isinstance(self.start, datetime.datetime)
-
-    @property
-    def fingerprint(self) -> str:
-        """What a subscriber sees of the event: when, where, what and its status. A change in any
-        of them must reach the calendars, so it moves SEQUENCE on (description and links do not:
-        they change with the publishing address)."""
-        shown = (self.summary, self.start, self.end, self.status.value, self.transparent, self.location)
-        return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()[:16]
+UNDATED = "datum ej fastställt"
 
 
 def cooperation_events(c: CooperationData, site: Site) -> list[Event]:
-    """Every event of the calendar window, in time order; two events with one UID are a data error."""
+    """Every event of the calendar window, in time order (two with one UID: see `duplicate_uids`)."""
     events: list[Event] = []
     for year in c.feed_years(site):
         for body, occasion in c.occasions():
-            events += _occasion_events(c, body, occasion, year, site.address)
+            events += _occasion_events(c, body, occasion, year, site.address, past=year < c.info.year)
         schedule = c.schedule(year)
         for meeting in schedule.meetings if schedule else ():
             if meeting.occasion is None:
                 uid = event_uid(c.id, "mote", str(meeting.id), year)
                 events.append(_meeting_event(c, c.meeting_body(meeting), None, meeting, uid, site.address))
         for process, step in c.all_steps():
-            events += _step_events(c, process, step, year, site.address)
-    _refuse_duplicate_uids(events)
+            events += step_events(c, process, step, year, site.address)
     return sorted(events, key=lambda e: (_sort_key(e.start), e.uid))
 
 
-def _refuse_duplicate_uids(events: list[Event]) -> None:
+def duplicate_uids(events: Iterable[Event]) -> list[DataError]:
+    """A problem for each event whose UID an earlier one has: a subscriber's calendar would keep
+    only one of them. Returned, not raised: the caller reports it with every other problem."""
     first: dict[str, Event] = {}
-    errors = []
+    problems = []
     for event in events:
         earlier = first.setdefault(event.uid, event)
         if earlier is not event:
@@ -96,9 +67,8 @@ def _refuse_duplicate_uids(events: list[Event]) -> None:
                 f"två kalenderhändelser får samma id ({event.uid}); den första står i {earlier.pos}. "
                 "Ge mötet eller steget ett annat id"
             )
-            errors.append(DataError(event.pos, message))
-    if errors:
-        raise DataErrors(errors)
+            problems.append(DataError(event.pos, message))
+    return problems
 
 
 def _sort_key(moment: datetime.date | datetime.datetime) -> tuple[datetime.date, datetime.time]:
@@ -107,35 +77,34 @@ def _sort_key(moment: datetime.date | datetime.datetime) -> tuple[datetime.date,
     return (moment, datetime.time())
 
 
-def _run_uids(cooperation_id: str, kind: str, item_id: str, year: int, months: tuple[Month, ...]) -> list[str]:
-    """One UID per run of months: the first run keeps the plain UID, so adding a run never renames it."""
-    runs = month_runs(months)
-    return [event_uid(cooperation_id, kind, item_id, year, run[0] if i else None) for i, run in enumerate(runs)]
-
-
-def _occasion_events(c: CooperationData, body: Body, occasion: Occasion, year: int, address: str) -> list[Event]:
+def _occasion_events(
+    c: CooperationData, body: Body, occasion: Occasion, year: int, address: str, *, past: bool
+) -> list[Event]:
     runs = month_runs(occasion.months)
-    uids = _run_uids(c.id, "mote", occasion.id, year, occasion.months)
+    uids = run_uids(c.id, "mote", occasion.id, year, occasion.months)
     meeting = c.dated(occasion.id, year)
     if meeting is not None:
         # The dated meeting is the run it falls in; the other runs' placeholders are fulfilled by it.
         index = next((i for i, run in enumerate(runs) if meeting.date.month in run), 0)
         uid = uids[index] if uids else event_uid(c.id, "mote", occasion.id, year)
         return [_meeting_event(c, body, occasion, meeting, uid, address)]
+    if past:  # a past year holds what happened: its dated meetings, never a placeholder
+        return []
     return [_placeholder(c, body, occasion, run, uid, year, address) for run, uid in zip(runs, uids, strict=True)]
 
 
 def _placeholder(
     c: CooperationData, body: Body, occasion: Occasion, run: tuple[Month, ...], uid: str, year: int, address: str
 ) -> Event:
-    start, end = run_dates(year, run)
+    # One day, not the whole run: a month-long banner hides the month in every calendar.
+    start = next_working_day(first_of_month(year, run[0]))
     when = f"Datum är inte fastställt ännu; mötet hålls i {month_span(run)} {year}."
     return Event(
         uid=uid,
-        summary=f"{body.name}: {occasion.topic} (datum ej fastställt)",
+        summary=f"{body.name}: {occasion.topic} ({month_span(run)}, datum ej fastställt)",
         description=_meeting_description(c, body, occasion, None, when, address),
         start=start,
-        end=end,
+        end=start + datetime.timedelta(days=1),
         status=Status.TENTATIVE,
         transparent=True,
         category="Möte",
@@ -143,6 +112,13 @@ def _placeholder(
         dated=c.updated(year),
         pos=occasion.pos,
         body_id=body.id,
+        occasion_id=occasion.id,
+        papers=_papers_key(body, occasion, None),
+        checklist=checklist_id(body, occasion),
+        label=UNDATED,
+        page=paths.body_page(c, body),
+        anchor=occasion.id,
+        months=run,
     )
 
 
@@ -169,7 +145,22 @@ def _meeting_event(
         pos=meeting.pos,
         location=meeting.place,
         body_id=body.id,
+        occasion_id=occasion.id if occasion else None,
+        papers=_papers_key(body, occasion, meeting),
+        checklist=checklist_id(body, occasion) if occasion is not None else None,
+        label=_label(meeting, plan.adopted, plan.label),
+        page=paths.body_page(c, body),
+        anchor=occasion.id if occasion else "",
     )
+
+
+def _label(meeting: Meeting, adopted: bool, plan_label: str) -> str | None:
+    """What "Kommande" says of a meeting's status: what became of it, else an unadopted plan's label."""
+    if meeting.status is MeetingStatus.CANCELLED:
+        return "inställt"
+    if meeting.status is MeetingStatus.MOVED:
+        return "flyttat"
+    return None if adopted else plan_label.lower()
 
 
 def _meeting_times(meeting: Meeting) -> tuple[datetime.date | datetime.datetime, datetime.date | datetime.datetime]:
@@ -233,41 +224,6 @@ def _meeting_lines(c: CooperationData, meeting: Meeting) -> list[str]:
     if host is not None:
         lines.append(f"Värdkommun: {host.name}")
     return lines
-
-
-def _step_events(c: CooperationData, process: Process, step: Step, year: int, address: str) -> list[Event]:
-    """A deadline is one day; a step without one is an all-day event over each run of its months."""
-    if step.deadline is not None:
-        day = datetime.date(year, step.deadline.month, step.deadline.day or last_day(year, step.deadline.month))
-        spans = [(event_uid(c.id, "steg", step.id, year), day, day + datetime.timedelta(days=1))]
-    else:
-        uids = _run_uids(c.id, "steg", step.id, year, step.months)
-        spans = [(uid, *run_dates(year, run)) for uid, run in zip(uids, month_runs(step.months), strict=True)]
-    when = describe.step_when(step)
-    lines = [f"Årsprocess: {process.name}", step.text, f"När: {when}."]
-    body = c.step_body(step)
-    if step.responsible:
-        lines.append(f"Ansvarig: {c.role(step.responsible).name}")
-    if body is not None:
-        lines.append(f"Grupp: {body.name}")
-    url = paths.absolute(address, paths.process_page(c, process))
-    lines.append(f"Handboken: {url}")
-    return [
-        Event(
-            uid=uid,
-            summary=f"{process.name}: {step.text}",
-            description="\n".join(lines),
-            start=start,
-            end=end,
-            status=Status.CONFIRMED,
-            transparent=True,
-            category="Tidsgräns" if step.deadline else "Årsprocess",
-            url=url,
-            dated=c.info.version_date,
-            pos=step.pos,
-        )
-        for uid, start, end in spans
-    ]
 
 
 def _occasion_url(c: CooperationData, body: Body, occasion: Occasion | None, address: str) -> str:

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 import icalendar
 
-from ...model import CooperationData, Site
+from ...errors import DataError
+from ...model import CooperationData, Role, Site
 from ...model.history import History, Observed, Revision
-from .events import Event, cooperation_events
+from .events import Event, cooperation_events, duplicate_uids
 
 PRODID = "-//Samverkanshandboken//Handbok för kommunal samverkan//SV"
 TZID = "Europe/Stockholm"
@@ -49,16 +50,29 @@ END:VTIMEZONE
 
 @dataclass(frozen=True)
 class Feed:
-    """One subscribable calendar: its file name (without .ics), name and events."""
+    """One subscribable calendar: its file name (without .ics), name and events; `role` is set
+    for a role's own feed."""
 
     name: str
     title: str
     description: str
     events: tuple[Event, ...]
+    role: Role | None = None
+
+
+def role_feed_name(role: Role) -> str:
+    """'roll-ekonomichef': the prefix keeps a role's feed apart from a body's ('styrgrupp')."""
+    return f"roll-{role.id}"
+
+
+def calendar_problems(feeds: list[Feed]) -> list[DataError]:
+    """Two events of the feeds with one UID; an event in several feeds counts once."""
+    return duplicate_uids({id(event): event for feed in feeds for event in feed.events}.values())
 
 
 def cooperation_feeds(c: CooperationData, site: Site) -> list[Feed]:
-    """Everything; one feed per body that has meetings; the process deadlines and milestones.
+    """Everything; one feed per role; one per body that has meetings; the process deadlines and
+    milestones. An event is the same record, with one UID, in every feed that carries it.
 
     A calendar must hold at least one event (RFC 5545), so with nothing dated there is no feed.
     """
@@ -73,6 +87,7 @@ def cooperation_feeds(c: CooperationData, site: Site) -> list[Feed]:
             tuple(events),
         )
     ]
+    feeds += [feed for role in c.roles if (feed := _role_feed(c, role, events)) is not None]
     for body in c.bodies:
         own = tuple(e for e in events if e.body_id == body.id)
         if own:
@@ -88,6 +103,33 @@ def cooperation_feeds(c: CooperationData, site: Site) -> list[Feed]:
             )
         )
     return feeds
+
+
+def _role_feed(c: CooperationData, role: Role, events: list[Event]) -> Feed | None:
+    own = tuple(e for e in events if concerns(c, role, e))
+    if not own:
+        return None
+    return Feed(
+        role_feed_name(role),
+        f"{c.info.short_name} – {role.name}",
+        f"Mötena som {role.plural} ingår i eller deltar i, och stegen och tidsgränserna de ansvarar för.",
+        own,
+        role,
+    )
+
+
+def concerns(c: CooperationData, role: Role, event: Event) -> bool:
+    """Whether `event` belongs in the feed of `role`: a meeting of a body the role is a member of,
+    takes part in or convenes (or whose recurring meeting it is invited to), or a step it is
+    responsible for."""
+    if event.body_id is None:
+        return event.responsible == role.id
+    body = c.body(event.body_id)
+    seats = [*body.members, *body.attendees]
+    if event.occasion_id is not None:
+        seats += c.occasion(event.occasion_id)[1].attendees
+    convenes = body.convener is not None and body.convener.role == role.id
+    return convenes or any(seat.role == role.id for seat in seats)
 
 
 def observed(feeds: list[Feed]) -> list[Observed]:

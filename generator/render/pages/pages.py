@@ -2,28 +2,31 @@
 
 from __future__ import annotations
 
-from ...engines.raster import PNG_WIDTH
 from ...model import Body, CooperationData, Handbook, Process, Site
 from ...model.history import History
 from .. import derive, paths
 from ..calendar.feeds import Feed, feed_text
+from ..calendar.upcoming import upcoming_section
 from ..environment import render
 from ..markdown import Markdown
 from ..papers.checklists import dated_meetings, meeting_checklists, process_checklists
 from ..papers.papers import meeting_papers, plan_note
-from ..papers.prepare import undated, upcoming
+from ..papers.prepare import all_dated, undated
 from ..papers.word import minutes_docx, notice_docx
 from ..paths import Links
 from ..trust import review_sentence
 from ..wheel.legend import ring_summary
 from ..wheel.markers import marker_key, status_marker
 from ..wheel.rings import wheel_rings
-from ..wheel.svg import wheel_svg
+from ..wheel.svg import PNG_WIDTH, wheel_svg
 from .orgchart import org_chart_svg
 
+HOME = "index.md"
 
-def home_page(handbook: Handbook) -> str:
-    return render("home.md.j2", handbook=handbook, review=review_sentence)
+
+def home_page(handbook: Handbook, directory_urls: bool = True) -> str:
+    upcoming = upcoming_section(handbook.cooperations, HOME, directory_urls)
+    return render("home.md.j2", handbook=handbook, review=review_sentence, upcoming=upcoming)
 
 
 def cooperation_pages(
@@ -34,11 +37,11 @@ def cooperation_pages(
     pages: dict[str, str | bytes] = {
         calendar: _page("calendar.md.j2", c, calendar, feeds=feeds, address=site.address, years=c.feed_years(site)),
         **{paths.feed_file(c, f.name): feed_text(f, history) for f in feeds},
-        paths.cooperation_page(c): _page("cooperation.md.j2", c, paths.cooperation_page(c)),
+        paths.cooperation_page(c): _cooperation(c, directory_urls),
         paths.organisation_page(c): _organisation(c, directory_urls),
         paths.org_chart_file(c): org_chart_svg(c, paths.org_chart_file(c), directory_urls),
         paths.processes_page(c): _page("processes.md.j2", c, paths.processes_page(c)),
-        paths.roles_page(c): _roles(c),
+        paths.roles_page(c): _roles(c, feeds, site.address),
     }
     if c.info.communication is not None:
         pages[paths.communication_page(c)] = _page("communication.md.j2", c, paths.communication_page(c))
@@ -51,6 +54,11 @@ def cooperation_pages(
     for process in c.processes:
         pages[paths.process_page(c, process)] = _process(c, process)
     return pages
+
+
+def _cooperation(c: CooperationData, directory_urls: bool) -> str:
+    page = paths.cooperation_page(c)
+    return _page("cooperation.md.j2", c, page, upcoming=upcoming_section([c], page, directory_urls, c.id))
 
 
 def _page(template: str, c: CooperationData, path: str, **context: object) -> str:
@@ -134,9 +142,10 @@ def wheel_pages(c: CooperationData, directory_urls: bool) -> dict[str, str]:
     return pages
 
 
-def _roles(c: CooperationData) -> str:
+def _roles(c: CooperationData, feeds: list[Feed], address: str) -> str:
     summaries = [derive.role_summary(c, r) for r in c.roles]
-    return _page("roles.md.j2", c, paths.roles_page(c), roles=summaries)
+    role_feeds = {f.role.id: f.name for f in feeds if f.role is not None}
+    return _page("roles.md.j2", c, paths.roles_page(c), roles=summaries, role_feeds=role_feeds, address=address)
 
 
 def checklist_pages(c: CooperationData) -> dict[str, str]:
@@ -158,7 +167,7 @@ def _plan_notes(c: CooperationData) -> dict[int, str | None]:
 def papers_pages(c: CooperationData) -> dict[str, str | bytes]:
     """'Inför mötet', and each meeting's notice and minutes template as web pages and Word documents."""
     index = paths.meetings_page(c)
-    listing = _page("meetings.md.j2", c, index, dated=upcoming(c), undated=undated(c), plan_notes=_plan_notes(c))
+    listing = _page("meetings.md.j2", c, index, dated=all_dated(c), undated=undated(c), plan_notes=_plan_notes(c))
     pages: dict[str, str | bytes] = {index: listing}
     for p in meeting_papers(c):
         pages[paths.notice_page(c, p.key)] = _page("notice.md.j2", c, paths.notice_page(c, p.key), p=p)

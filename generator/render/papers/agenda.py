@@ -10,12 +10,12 @@ import dataclasses
 from dataclasses import dataclass
 from enum import Enum
 
-from ...model import Body, CooperationData, Month, Occasion, Process, Step
+from ...model import AgendaSection, Body, CooperationData, Month, Occasion, Process, Step
 from .. import describe
 
 
 class ItemKind(Enum):
-    OPENING = "inledning"  # a fixed item that needs a line, not a page
+    FORMALITY = "formalia"  # a fixed item at the start or the end that needs a line, not a page
     DISCUSSION = "diskussion"
     PROCESS = "arsprocess"
     CLOSING = "avslutning"
@@ -36,55 +36,111 @@ class Item:
     @property
     def note_lines(self) -> int:
         """How many lines of writing space the minutes give the item."""
-        return {ItemKind.OPENING: 1, ItemKind.CLOSING: 2}.get(self.kind, 5)
+        return {ItemKind.FORMALITY: 1, ItemKind.CLOSING: 2}.get(self.kind, 5)
+
+    @property
+    def is_formality(self) -> bool:
+        """A fixed item that the minutes give a line, without a notes cell of its own."""
+        return self.kind is ItemKind.FORMALITY
 
     @property
     def has_decision(self) -> bool:
         return self.kind in (ItemKind.DISCUSSION, ItemKind.PROCESS)
 
 
+# The document's own heading for "anything else": its points go under the one "Övriga frågor".
+OTHER_BUSINESS = ("övrigt", "övriga frågor")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A paper the meeting treats ('handling'), and the process whose page describes it."""
+
+    title: str
+    process: Process | None = None
+
+
 def agenda_items(
     c: CooperationData, body: Body, occasion: Occasion | None, months: tuple[Month, ...], extra: str | None
 ) -> tuple[Item, ...]:
+    """The opening items, each discussion heading once with the process steps due that month
+    merged into it, the other due processes, the extra item, one "Övriga frågor", the closing."""
     minutes = body.minutes.name if body.minutes else "mötesanteckningar"
     items = [
-        Item(0, "Mötet öppnas", ItemKind.OPENING),
-        Item(0, "Val av justerare", ItemKind.OPENING),
-        Item(0, "Dagordningen godkänns", ItemKind.OPENING),
-        Item(0, f"Föregående möte: {describe.first_lower(minutes)}", ItemKind.OPENING),
+        Item(0, "Mötet öppnas", ItemKind.FORMALITY),
+        Item(0, "Val av justerare", ItemKind.FORMALITY),
+        Item(0, "Godkännande av dagordningen", ItemKind.FORMALITY),
+        Item(0, f"Föregående {describe.first_lower(minutes)}", ItemKind.FORMALITY),
     ]
-    if occasion is not None and occasion.agenda is not None:
-        items += [Item(0, s.title, ItemKind.DISCUSSION, s.points) for s in c.agenda(occasion.agenda).sections]
-    items += [
-        Item(0, f"Årsprocess: {p.name}", ItemKind.PROCESS, points) for p, points in _due_steps(c, occasion, months)
-    ]
+    due = dict(_due_steps(c, occasion, months))
+    other: list[str] = []
+    sections = c.agenda(occasion.agenda).sections if occasion is not None and occasion.agenda is not None else ()
+    for section in sections:
+        if section.title.strip().lower() in OTHER_BUSINESS:
+            other += section.points
+            continue
+        merged = [line for process in _section_processes(c, section) for line in due.pop(process, ())]
+        items.append(Item(0, section.title, ItemKind.DISCUSSION, (*section.points, *merged)))
+    items += [Item(0, c.process(process).name, ItemKind.PROCESS, lines) for process, lines in due.items()]
     if extra is not None:
         items.append(Item(0, extra, ItemKind.DISCUSSION))
     items += [
-        Item(0, "Övriga frågor", ItemKind.CLOSING),
+        Item(0, "Övriga frågor", ItemKind.CLOSING, tuple(other)),
         Item(0, "Nästa möte", ItemKind.CLOSING, sets_next_meeting=True),
-        Item(0, "Mötet avslutas", ItemKind.OPENING),
+        Item(0, "Mötet avslutas", ItemKind.FORMALITY),
     ]
     return tuple(dataclasses.replace(item, number=n) for n, item in enumerate(items, start=1))
 
 
+def _section_processes(c: CooperationData, section: AgendaSection) -> tuple[str, ...]:
+    """The processes a discussion heading covers: named in the data, or else the process of the
+    same name ("Budget"), so that a due step never gets a second heading of the same words."""
+    if section.processes:
+        return section.processes
+    return tuple(p.id for p in c.processes if p.name.strip().lower() == section.title.strip().lower())
+
+
+def documents(
+    c: CooperationData, body: Body, occasion: Occasion | None, months: tuple[Month, ...]
+) -> tuple[Document, ...]:
+    """The papers the meeting treats: the previous minutes, then what the due steps call for."""
+    minutes = body.minutes.name if body.minutes else "Mötesanteckningar"
+    found = [Document(f"{minutes} från föregående möte")]
+    for process, steps in _due(c, occasion, months):
+        found += [Document(title, process) for step in steps for title in step.documents]
+    return tuple(dict.fromkeys(found))
+
+
 def _due_steps(
     c: CooperationData, occasion: Occasion | None, months: tuple[Month, ...]
-) -> list[tuple[Process, tuple[str, ...]]]:
-    """The occasion's processes with their steps held at this meeting or due in its months."""
+) -> list[tuple[str, tuple[str, ...]]]:
+    """The occasion's processes (by id) with the lines of their steps held at this meeting or due in its months."""
+    found = [(process.id, tuple(_step_line(c, s) for s in steps)) for process, steps in _due(c, occasion, months)]
+    if occasion is not None:
+        done = {process for process, _ in found}
+        found += [
+            (p, (f"Avstämning av {describe.first_lower(c.process(p).name)}",))
+            for p in occasion.processes
+            if p not in done
+        ]
+    order = [p.id for p in c.processes]
+    return sorted(found, key=lambda pair: order.index(pair[0]))
+
+
+def _due(
+    c: CooperationData, occasion: Occasion | None, months: tuple[Month, ...]
+) -> list[tuple[Process, tuple[Step, ...]]]:
     if occasion is None:
         return []
     found = []
     for process in c.processes:
-        steps = [s for s in (*process.steps, *process.milestones) if _due(s, occasion, months, process, c)]
+        steps = tuple(s for s in (*process.steps, *process.milestones) if _is_due(s, occasion, months, process))
         if steps:
-            found.append((process, tuple(_step_line(c, s) for s in steps)))
-        elif process.id in occasion.processes:
-            found.append((process, (f"Avstämning av {describe.first_lower(process.name)}",)))
+            found.append((process, steps))
     return found
 
 
-def _due(step: Step, occasion: Occasion, months: tuple[Month, ...], process: Process, c: CooperationData) -> bool:
+def _is_due(step: Step, occasion: Occasion, months: tuple[Month, ...], process: Process) -> bool:
     if step.occasion is not None:
         return step.occasion == occasion.id
     if process.id not in occasion.processes:
@@ -94,6 +150,8 @@ def _due(step: Step, occasion: Occasion, months: tuple[Month, ...], process: Pro
 
 
 def _step_line(c: CooperationData, step: Step) -> str:
+    if step.agenda_text is not None:
+        return step.agenda_text
     line = step.text + describe.deadline_note(step)
     if step.responsible is not None:
         line += f". Ansvarig: {describe.first_lower(c.role(step.responsible).name)}"

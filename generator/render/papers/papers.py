@@ -19,13 +19,16 @@ from ...model import (
     Month,
     Occasion,
     PlanStatus,
-    Seat,
     YearSchedule,
 )
 from .. import describe, paths
-from .agenda import Item, agenda_items
+from . import who
+from .agenda import Document, Item, agenda_items, documents
 from .checklists import checklist_id
+from .who import Deadlines, Invited
 
+# The facts about calling a meeting, which a cancelled meeting's paper leaves out.
+CALLING = ("Kallelse och handlingar skickas av", "Kallelsen skickas senast", "Förhinder anmäls")
 # A topic up to this long names a meeting in the navigation; a longer one is a sentence.
 SHORT_TOPIC = 40
 
@@ -40,14 +43,8 @@ class Fact:
     # The group's name: on the web a link to the group's page; the Word paper leaves it out,
     # its subtitle names the group.
     group: bool = False
-
-
-@dataclass(frozen=True)
-class Invited:
-    """The roles a member municipality sends, or (municipality None) roles that are not per member."""
-
-    municipality: str | None
-    roles: tuple[str, ...]
+    # The Word paper has its own place for it (the header, "Förhinder"); the web page lists it here.
+    elsewhere_in_word: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,11 +61,19 @@ class Papers:
     host: str | None
     status: str | None
     plan: str | None
+    plan_status: PlanStatus | None
     held_with: str | None
     convener: str | None
     sender: str | None
+    # The municipality in the header of the papers: the one that sends them, when it is known.
+    sending_municipality: str | None
+    deadlines: Deadlines | None
+    # The body's rule for the dates, with where it comes from; None when the data has no rule.
+    times_rule: str | None
+    absence_to: str | None
     invited: tuple[Invited, ...]
     items: tuple[Item, ...]
+    documents: tuple[Document, ...]
     minutes_name: str
     minutes_distribution: str | None
     next_meeting: str | None
@@ -102,13 +107,42 @@ class Papers:
             Fact("Videolänk", self.video or ""),
             Fact("Värdkommun", self.host or ""),
             Fact("Status", self.status or "", strong=True),
-            Fact("Mötesplan", self.plan or ""),
+            Fact("Mötesplan", self.plan or "", elsewhere_in_word=True),
             Fact("Hålls i samband med", self.held_with or ""),
             Fact("Grupp", self.body.name, group=True),
             Fact("Sammankallande", self.convener or ""),
-            Fact("Kallelse och handlingar", self.sender or ""),
+            Fact("Kallelse och handlingar skickas av", self.sender or ""),
+            Fact(
+                "Kallelsen skickas senast",
+                who.short_date(self.deadlines.notice) if self.deadlines else "",
+                elsewhere_in_word=True,
+            ),
+            Fact("Förhinder anmäls", self.absence_line or "", elsewhere_in_word=True),
         ]
+        if self.cancelled:  # nobody is called to a cancelled meeting: no sender, no deadlines
+            found = [f for f in found if f.label not in CALLING]
         return tuple(f for f in found if f.value)
+
+    @property
+    def absence_line(self) -> str | None:
+        """'Senast tisdag 9 februari 2027 till administrativ chef, Lysekil (värdkommun)', or for a
+        meeting without a date the rule."""
+        if self.absence_to is None:
+            return None
+        if self.deadlines is not None:
+            return f"Senast {describe.long_date(self.deadlines.absence)} till {self.absence_to}"
+        days = self.body.times.absence_days if self.body.times else None
+        when = f"Senast {days} arbetsdagar före mötet, till " if days is not None else "Till "
+        return when + self.absence_to
+
+    @property
+    def plan_label(self) -> str | None:
+        """The plan's status for the header of the papers: 'Mötesplan 2027: exempel, inte beslutad'."""
+        if self.plan_status is None or self.date is None:
+            return None
+        if self.plan_status.adopted:
+            return f"Mötesplan {self.date.year}: fastställd"
+        return f"Mötesplan {self.date.year}: {self.plan_status.label.lower()}, inte beslutad"
 
     def next_meeting_for(self, item: Item) -> str | None:
         """When the next meeting is, under the agenda item that sets it; None under any other."""
@@ -146,7 +180,7 @@ def occasion_papers(c: CooperationData, body: Body, occasion: Occasion) -> Paper
         key=paths.occasion_key(occasion),
         when=f"{months}; dag och tid står i årets mötesplan",
         items=agenda_items(c, body, occasion, occasion.months, None),
-        next_meeting=_next_occasion(c, body, occasion),
+        next_meeting=who.next_occasion(c, body, occasion),
     )
 
 
@@ -161,7 +195,7 @@ def dated_papers(c: CooperationData, meeting: Meeting) -> Papers:
         key=paths.meeting_key(meeting),
         when=describe.meeting_when(meeting),
         items=agenda_items(c, body, occasion, (Month(meeting.date.month),), meeting.title),
-        next_meeting=_next_dated(c, meeting) or (_next_occasion(c, body, occasion) if occasion else None),
+        next_meeting=_next_dated(c, meeting),
     )
 
 
@@ -188,13 +222,21 @@ def _papers(
         place=_place(meeting),
         video=meeting.video if meeting else None,
         host=host.name if host else None,
-        status=describe.meeting_status(meeting) if meeting and meeting.status is not MeetingStatus.PLANNED else None,
+        status=who.status(meeting),
         plan=describe.plan_sentence(c, meeting) if meeting else None,
+        plan_status=c.plan_status(meeting) if meeting else None,
         held_with=c.body(occasion.held_with).name if occasion and occasion.held_with else None,
-        convener=describe.responsibility(body.convener, c) if body.convener else None,
-        sender=describe.responsibility(body.notice, c) if body.notice else None,
-        invited=_invited(c, body, occasion),
+        convener=who.convener(c, body, meeting),
+        sender=who.sender(c, body, meeting),
+        sending_municipality=who.sending_municipality(c, body, meeting),
+        deadlines=who.deadlines(body, meeting),
+        times_rule=describe.notice_times(body.times) if body.times else None,
+        absence_to=who.absence_to(c, body, meeting),
+        invited=who.invited(c, body, occasion),
         items=items,
+        documents=documents(
+            c, body, occasion, (Month(meeting.date.month),) if meeting else occasion.months if occasion else ()
+        ),
         minutes_name=body.minutes.name if body.minutes else "Mötesanteckningar",
         minutes_distribution=body.minutes.distribution if body.minutes else None,
         next_meeting=next_meeting,
@@ -205,7 +247,7 @@ def _papers(
 
 def _place(meeting: Meeting | None) -> str:
     if meeting is None:
-        return "Anges i kallelsen"
+        return "Står i årets mötesplan"
     return meeting.place or ("Videomöte" if meeting.video else "Anges senare")
 
 
@@ -217,21 +259,6 @@ def plan_note(schedule: YearSchedule | None) -> str | None:
     return f"Mötesplanen för {schedule.year} är {what} och inte beslutad"
 
 
-def _invited(c: CooperationData, body: Body, occasion: Occasion | None) -> tuple[Invited, ...]:
-    seats = [*body.members, *body.attendees, *(occasion.attendees if occasion else ())]
-    per_member = [_seat_text(c, s) for s in seats if c.role(s.role).one_per_member]
-    others = [_seat_text(c, s) for s in seats if not c.role(s.role).one_per_member]
-    rows = [Invited(m.name, tuple(dict.fromkeys(per_member))) for m in c.info.members] if per_member else []
-    if others:
-        rows.append(Invited(None, tuple(dict.fromkeys(others))))
-    return tuple(rows)
-
-
-def _seat_text(c: CooperationData, seat: Seat) -> str:
-    name = c.role(seat.role).name
-    return f"{name} ({seat.note})" if seat.note else name
-
-
 def _next_dated(c: CooperationData, meeting: Meeting) -> str | None:
     body = c.meeting_body(meeting)
     later = [
@@ -240,20 +267,8 @@ def _next_dated(c: CooperationData, meeting: Meeting) -> str | None:
         if m.date > meeting.date and c.meeting_body(m).id == body.id and m.status is not MeetingStatus.CANCELLED
     ]
     if not later:
-        return None
+        return who.next_undated(body, meeting, {m.occasion for m in dated(c) if m.date.year == meeting.date.year})
     return f"{describe.first_upper(describe.meeting_when(later[0]))}, {describe.meeting_place(later[0])}"
-
-
-def _next_occasion(c: CooperationData, body: Body, occasion: Occasion) -> str | None:
-    """The body's next recurring meeting after this one in the year, wrapping to the next year."""
-    if not occasion.months:
-        return None
-    last = max(occasion.months)
-    planned = sorted((o for o in body.occasions if o.months and o.id != occasion.id), key=lambda o: min(o.months))
-    if not planned:
-        return None
-    following = next((o for o in planned if min(o.months) > last), planned[0])
-    return f"{describe.months(following.months)}: {following.topic}"
 
 
 def papers_label(p: Papers) -> str:

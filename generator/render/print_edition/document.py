@@ -7,7 +7,7 @@ purpose, governance and its bodies, annual processes, discussion points, communi
 then the årshjul, the meeting plan of the year and an appendix of roles.
 
 Pure functions: model in, text out. Every value from the data is escaped by Jinja's
-autoescape; prose keeps its Markdown, turned into HTML after its own HTML was escaped.
+autoescape; prose is turned into HTML by the one prose renderer (generator/prose.py).
 """
 
 from __future__ import annotations
@@ -16,12 +16,11 @@ import json
 from functools import cache
 
 import jinja2
-import markdown as markdown_lib
 from markupsafe import Markup
 
+from ... import prose
 from ...model import CooperationData, Month, Site
 from .. import derive, describe, paths
-from ..markdown import prose
 from ..pages.changes import since_previous
 from ..pages.orgchart import org_chart_svg
 from ..paths import pdf_file, print_page, url_between
@@ -29,6 +28,17 @@ from ..trust import review_sentence
 from ..wheel.svg import wheel_svg
 
 STYLESHEET = "assets/utskrift.css"
+# The print edition's one font, Liberation Sans, shipped with the generator (engines/fonts) and
+# published beside the stylesheet (assets/fonts/): the screen, the paper and the PDF show the same
+# letters, and no machine's own fonts fill in. Keyed by (weight, style).
+FONT_FOLDER = "assets/fonts"
+FONT_FAMILY = "Liberation Sans"
+FONT_FACES = {
+    ("normal", "normal"): "LiberationSans-Regular.ttf",
+    ("bold", "normal"): "LiberationSans-Bold.ttf",
+    ("normal", "italic"): "LiberationSans-Italic.ttf",
+    ("bold", "italic"): "LiberationSans-BoldItalic.ttf",
+}
 
 
 def document_title(c: CooperationData) -> str:
@@ -99,8 +109,8 @@ def body(c: CooperationData, site: Site, directory_urls: bool, pdf_link: str | N
 
 
 def prose_html(text: str) -> Markup:
-    """Prose from the data as HTML: its Markdown kept, any HTML in it shown as text."""
-    return Markup(markdown_lib.markdown(prose(text), output_format="html"))  # noqa: S704 - HTML escaped by prose()
+    """Prose from the data as HTML, by the one prose renderer that `check` examined."""
+    return Markup(prose.to_html(text))  # noqa: S704 - the renderer escapes the prose's HTML
 
 
 @cache
@@ -118,5 +128,7 @@ def _environment() -> jinja2.Environment:
 
 
 def stylesheet() -> str:
-    """The print edition's CSS, for the site and the PDF alike."""
-    return _environment().get_template("utskrift.css.j2").render()
+    """The print edition's CSS, for the site and the PDF alike. Its fonts are named relative to
+    the stylesheet (fonts/…), which resolves to the site's assets/fonts/ and, for the PDF
+    engine, to the generator's own copies."""
+    return _environment().get_template("utskrift.css.j2").render(family=FONT_FAMILY, faces=FONT_FACES)

@@ -18,7 +18,7 @@ def month_start_angle(month: int) -> float:
     return (month - 1) * DEGREES_PER_MONTH
 
 
-def month_span(first_month: int, last_month: int) -> tuple[float, float]:
+def month_angles(first_month: int, last_month: int) -> tuple[float, float]:
     """The angles from the start of `first_month` to the end of `last_month`; a span from
     November to February wraps round the top: (300°, 420°)."""
     start = month_start_angle(first_month)
@@ -33,7 +33,7 @@ def point(angle: float, radius: float) -> tuple[float, float]:
 def annular_sector(first_month: int, last_month: int, inner: float, outer: float) -> str:
     """The SVG path of the ring between `inner` and `outer` from the start of `first_month`
     to the end of `last_month` (December → January wraps round the top)."""
-    start, end = month_span(first_month, last_month)
+    start, end = month_angles(first_month, last_month)
     if end - start == 360:  # one arc cannot close a full circle: draw two halves
         return " ".join(_sector(start + half * 180, start + (half + 1) * 180, inner, outer) for half in (0, 1))
     return _sector(start, end, inner, outer)
@@ -53,7 +53,7 @@ def _sector(start: float, end: float, inner: float, outer: float) -> str:
 
 def middle(first_month: int, last_month: int, radius: float) -> tuple[float, float]:
     """The centre of a sector's arc at `radius`: where its label goes."""
-    start, end = month_span(first_month, last_month)
+    start, end = month_angles(first_month, last_month)
     return point((start + end) / 2, radius)
 
 

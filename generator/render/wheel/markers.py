@@ -16,7 +16,7 @@ R = 5.5  # a marker's half width in user units
 
 @dataclass(frozen=True)
 class Marker:
-    shape: str  # 'cirkel', 'romb', 'kryss', 'ring', 'fyrkant'
+    shape: str  # 'circle', 'diamond', 'cross', 'ring', 'square'
     words: str  # what the key says, e.g. 'planerat möte'
     filled: bool  # filled with the body's colour, or white with a dashed outline
 
@@ -27,20 +27,20 @@ class Marker:
 
 
 _LOOKS = {
-    "cirkel": "fylld cirkel",
-    "romb": "fylld romb",
-    "kryss": "kryss i en ring",
+    "circle": "fylld cirkel",
+    "diamond": "fylld romb",
+    "cross": "kryss i en ring",
     "ring": "streckad ring",
-    "fyrkant": "streckad fyrkant",
+    "square": "streckad fyrkant",
 }
 
 
 _MARKERS = {
-    "planerat": Marker("cirkel", "planerat möte", True),
-    "flyttat": Marker("romb", "flyttat möte", True),
-    "installt": Marker("kryss", "inställt möte", False),
+    "planerat": Marker("circle", "planerat möte", True),
+    "flyttat": Marker("diamond", "flyttat möte", True),
+    "installt": Marker("cross", "inställt möte", False),
     "forslag": Marker("ring", "föreslaget möte", False),
-    "exempel": Marker("fyrkant", "exempel på möte", False),
+    "exempel": Marker("square", "exempel på möte", False),
 }
 
 
@@ -66,14 +66,14 @@ def marker_svg(key: str, x: float, y: float, colour: str) -> str:
     fill = colour if marker.filled else "#ffffff"
     dash = "" if marker.filled else ' stroke-dasharray="2.5 1.5"'
     outline = f'fill="{fill}" stroke="#000000" stroke-width="1.5"{dash}'
-    if marker.shape == "romb":
+    if marker.shape == "diamond":
         d = R * 1.25
         return (
             f'<path d="M{_f(x)} {_f(y - d)}L{_f(x + d)} {_f(y)}L{_f(x)} {_f(y + d)}L{_f(x - d)} {_f(y)}Z" {outline}/>'
         )
-    if marker.shape == "fyrkant":
+    if marker.shape == "square":
         return f'<rect x="{_f(x - R)}" y="{_f(y - R)}" width="{_f(2 * R)}" height="{_f(2 * R)}" {outline}/>'
-    if marker.shape == "kryss":
+    if marker.shape == "cross":
         d = R * 0.7
         return (
             f'<circle cx="{_f(x)}" cy="{_f(y)}" r="{_f(R)}" fill="#ffffff" stroke="#000000" stroke-width="1.5"/>'

@@ -15,13 +15,15 @@ from ...model import CooperationData, Month
 from .. import paths
 from ..derive import month_pages
 from ..markdown import html_text
-from .geometry import CENTER, SIZE, annular_sector, baseline_radius, day_angle, middle, month_span, point, text_arc
+from .geometry import CENTER, SIZE, annular_sector, baseline_radius, day_angle, middle, month_angles, point, text_arc
 from .labels import fits_number, place_label
 from .legend import legend
 from .markers import marker_svg, stack_levels
 from .rings import DatedMeeting, Item, Ring, dated_meetings, wheel_rings
 from .textwidth import text_width
 
+# The PNG beside the SVG (drawn by engines/raster.py); the wheel page states its width.
+PNG_WIDTH = 3200  # wide enough for a full-screen slide or an A3 print at 200 dpi
 Href = Callable[..., str]  # (docs path, anchor="") → link relative to the picture
 FONTS = "'Segoe UI', Arial, Helvetica, sans-serif"
 MONTH_RING = (352.0, 392.0)
@@ -86,7 +88,7 @@ def _month_ring(c: CooperationData, ident: str, href: Href) -> list[str]:
     parts = ['<g class="hb-arshjul__manader">']
     pages = month_pages(c)
     for month in Month:
-        start, end = month_span(month, month)
+        start, end = month_angles(month, month)
         radius = baseline_radius((inner + outer) / 2, 16, (start + end) / 2)
         path_id = f"{ident}-m{month.value}"
         sector = (
@@ -130,7 +132,7 @@ def _rings(rings: list[Ring], ident: str, outer: float, href: Href) -> tuple[lis
 
 
 def _item(item: Item, ident: str, low: float, high: float, href: Href) -> tuple[str, bool]:
-    start, end = month_span(item.first, item.last)
+    start, end = month_angles(item.first, item.last)
     link = href(item.target, item.anchor)
     shape = (
         f'<path class="hb-punkt" d="{annular_sector(item.first, item.last, low + 1, high - 1)}"'

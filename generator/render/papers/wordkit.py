@@ -1,0 +1,297 @@
+"""The Word machinery under the papers (word.py): python-docx's template made ready once, styles
+set by id, ruled lines, tables, the header and footer with page fields, and a byte-identical save.
+
+Real Word styles (Title, Heading 1–2, List Bullet, Table Grid) make the documents navigable and
+readable by screen readers; the language is Swedish on every style we use; the page is A4. The
+bytes are the same for the same data: the document dates come from the data, and every entry of
+the zip archive has one fixed date. python-docx's template is parsed once per process and each
+paper writes only its own body, header, footer and properties into a copy of it
+(`benchmarks/papers.py` measures the papers).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import functools
+import io
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import docx
+from docx.blkcntnr import BlockItemContainer
+from docx.document import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.opc.coreprops import CoreProperties
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml import OxmlElement
+from docx.oxml.coreprops import CT_CoreProperties
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Mm, Pt, Twips
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+LANGUAGE = "sv-SE"
+PROPERTY_LIMIT = 255
+A4 = (Twips(11906), Twips(16838))  # 210 × 297 mm, as Word itself writes it
+TEXT_WIDTH = Mm(160)
+FOOTER_POINTS = 9  # the header and footer lines  # A4 less the margins: where a right-aligned tab stop sits
+DOCUMENT_XML, CORE_XML, HEADER_XML, FOOTER_XML = (
+    "word/document.xml",
+    "docProps/core.xml",
+    "word/header1.xml",
+    "word/footer1.xml",
+)
+STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet", "Table Grid")
+# Characters XML 1.0 cannot hold (C0 controls but tab and newline, lone surrogates, U+FFFE/FFFF):
+# YAML's double-quoted escapes can produce them, and Word refuses a file that contains them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+# Where paragraphs and tables go: the body of a paper, or its header or footer.
+Container = Document | BlockItemContainer
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One paper being written: its body, and its own header and footer (copies of the template's)."""
+
+    doc: Document
+    header: BlockItemContainer
+    footer: BlockItemContainer
+    title: str
+    subject: str
+    author: str
+    issued: datetime.date
+
+
+@dataclass(frozen=True)
+class _Template:
+    """python-docx's default template made ready once per process (A4, margins, Swedish, 11 pt),
+    with the files of its archive: parsing the template for every paper cost more than writing it."""
+
+    doc: Document
+    core: CT_CoreProperties
+    header: BaseOxmlElement
+    footer: BaseOxmlElement
+    files: tuple[tuple[str, bytes], ...]
+    style_ids: dict[str, str]
+
+
+@functools.cache
+def _template() -> _Template:
+    doc = docx.Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = A4
+    section.left_margin = section.right_margin = Mm(25)
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.header_distance = section.footer_distance = Mm(10)
+    # A header and a footer of their own: each paper writes its own into them.
+    section.header.is_linked_to_previous = False
+    section.footer.is_linked_to_previous = False
+    _set_language(doc)
+    doc.styles["Normal"].font.size = Pt(11)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    with zipfile.ZipFile(buffer) as archive:
+        files = tuple((name, archive.read(name)) for name in archive.namelist())
+    style_ids = {name: doc.styles[name].style_id for name in STYLES}
+    header, footer = section.header._element, section.footer._element
+    return _Template(doc, doc.core_properties._element, header, footer, files, style_ids)
+
+
+def new_paper(title: str, subject: str, author: str, issued: datetime.date) -> Paper:
+    """A new paper from the template: a copy of its body, header and footer, sharing its (never
+    changed) styles part. `save` writes it; python-docx's own `save` would write the template's."""
+    template = _template()
+    doc = Document(copy.deepcopy(template.doc.element), template.doc.part)
+    header, footer = copy.deepcopy(template.header), copy.deepcopy(template.footer)
+    for part in (header, footer):
+        for child in list(part):
+            part.remove(child)
+    return Paper(
+        doc,
+        BlockItemContainer(header, template.doc.part),
+        BlockItemContainer(footer, template.doc.part),
+        title,
+        subject,
+        author,
+        issued,
+    )
+
+
+def _core_properties(paper: Paper) -> bytes:
+    """docProps/core.xml: the title, subject and author of the paper, dated from the data."""
+    properties = CoreProperties(copy.deepcopy(_template().core))
+    moment = datetime.datetime.combine(paper.issued, datetime.time(0), datetime.UTC)
+    properties.title = _property(paper.title)
+    properties.subject = _property(paper.subject)
+    properties.author = properties.last_modified_by = _property(paper.author)
+    properties.language = LANGUAGE
+    properties.created = properties.modified = properties.last_printed = moment
+    properties.revision = 1
+    properties.comments = properties.keywords = properties.category = ""
+    return serialize_part_xml(properties._element)
+
+
+def _set_language(doc: Document) -> None:
+    """Swedish for spelling and hyphenation, on the document defaults and on every style we use."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    targets = [defaults.find(qn("w:rPrDefault"))] if defaults is not None else []
+    targets += [doc.styles[name].element for name in STYLES]
+    for target in targets:
+        if target is None:
+            continue
+        run_properties = target.find(qn("w:rPr"))
+        if run_properties is None:
+            run_properties = OxmlElement("w:rPr")
+            target.append(run_properties)
+        for old in run_properties.findall(qn("w:lang")):
+            run_properties.remove(old)
+        lang = OxmlElement("w:lang")
+        for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+            lang.set(qn(attribute), LANGUAGE)
+        run_properties.append(lang)
+
+
+def heading(doc: Container, text: str, level: int) -> Paragraph:
+    return styled(doc.add_paragraph(safe(text)), f"Heading {level}")
+
+
+def para(doc: Container, text: str, bold: bool = False) -> Paragraph:
+    paragraph = doc.add_paragraph()
+    paragraph.add_run(safe(text)).bold = bold
+    if bold:
+        paragraph.paragraph_format.keep_with_next = True
+        paragraph.paragraph_format.space_before = Pt(8)
+        paragraph.paragraph_format.space_after = Pt(0)
+    return paragraph
+
+
+def bullet(doc: Container, text: str) -> Paragraph:
+    return styled(doc.add_paragraph(safe(text)), "List Bullet")
+
+
+def styled(paragraph: Paragraph, style: str) -> Paragraph:
+    """`paragraph` in `style` (one of STYLES, never the default 'Normal'), set by the id that the
+    template resolved once: python-docx's `style=` looks the name up, and the default style,
+    among every style of the document on each use, which was most of the time a paper took."""
+    paragraph._p.style = _template().style_ids[style]
+    return paragraph
+
+
+def lines(doc: Document, count: int, keep_with_next: bool = False) -> None:
+    """Empty ruled lines to write on."""
+    for _ in range(count):
+        paragraph = doc.add_paragraph()
+        paragraph.paragraph_format.keep_with_next = keep_with_next
+        paragraph.paragraph_format.space_before = Pt(12)
+        paragraph.paragraph_format.space_after = Pt(0)
+        borders = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        for attribute, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "767676")):
+            bottom.set(qn(attribute), value)
+        borders.append(bottom)
+        paragraph._p.get_or_add_pPr().append(borders)
+
+
+def table(
+    doc: Document,
+    header: tuple[str, ...],
+    rows: Iterable[tuple[str, ...]],
+    widths: tuple[int, ...],
+    keep_with_next: bool = False,
+    header_row: bool = True,
+    row_height: int = 8,
+) -> Table:
+    """A Table Grid table. With `header_row` the first row names the columns, repeats on every
+    page and is marked as a header for screen readers; without it the first column labels each
+    row, and the rows may split across pages (a cell the secretary types into grows)."""
+    body = list(rows)
+    first = 1 if header_row else 0
+    table: Table = doc.add_table(rows=first + len(body), cols=len(header))
+    table._tbl.tblStyle_val = _template().style_ids["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    # Fixed column widths in the grid as well as the cells: LibreOffice lays out by the grid.
+    table.autofit = False
+    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        column.w = Mm(width)
+    if header_row:
+        for index, text in enumerate(header):
+            table.rows[0].cells[index].paragraphs[0].add_run(safe(text)).bold = True
+        table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    for row, values in zip(table.rows[first:], body, strict=True):
+        row.height = Mm(row_height)  # at least this high; it grows with the text
+        for index, (cell, text) in enumerate(zip(row.cells, values, strict=False)):
+            cell.paragraphs[0].add_run(safe(text)).bold = not header_row and index == 0
+    for row in table.rows:
+        if header_row:
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Mm(width)
+            cell.paragraphs[0].paragraph_format.keep_with_next = keep_with_next
+            cell.paragraphs[0].paragraph_format.space_after = Pt(0)
+    return table
+
+
+def safe(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def _property(text: str) -> str:
+    """Document properties hold at most 255 characters; a longer name is cut with an ellipsis."""
+    text = safe(" ".join(text.split()))
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
+
+
+def save(paper: Paper) -> bytes:
+    """The template's archive with this paper's document, header, footer and properties, every
+    entry dated from the data (python-docx would stamp them with the clock)."""
+    changed = {
+        DOCUMENT_XML: serialize_part_xml(paper.doc.element),
+        HEADER_XML: serialize_part_xml(paper.header._element),
+        FOOTER_XML: serialize_part_xml(paper.footer._element),
+        CORE_XML: _core_properties(paper),
+    }
+    issued = paper.issued
+    stamp = (issued.year, issued.month, issued.day, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, content in _template().files:
+            info = zipfile.ZipInfo(name, stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, changed.get(name, content))
+    return out.getvalue()
+
+
+def field(paragraph: Paragraph, instruction: str, shown: str) -> None:
+    """A Word field ('PAGE', 'NUMPAGES') that Word and LibreOffice fill in when they lay out the page."""
+    simple = OxmlElement("w:fldSimple")
+    simple.set(qn("w:instr"), f" {instruction} ")
+    run = OxmlElement("w:r")
+    properties, size = OxmlElement("w:rPr"), OxmlElement("w:sz")
+    size.set(qn("w:val"), str(FOOTER_POINTS * 2))  # half-points: the size of the line around it
+    properties.append(size)
+    run.append(properties)
+    text = OxmlElement("w:t")
+    text.text = shown
+    run.append(text)
+    simple.append(run)
+    paragraph._p.append(simple)
+
+
+def two_sided(container: Container, left: str, right: str, bold: bool = False, size: int = FOOTER_POINTS) -> Paragraph:
+    """A line with `left` at the margin and `right` against the right margin, for headers and footers."""
+    paragraph = container.add_paragraph()
+    paragraph.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+    paragraph.paragraph_format.space_after = Pt(0)
+    for text in (left, "\t", right):
+        run = paragraph.add_run(safe(text))
+        run.bold = bold
+        run.font.size = Pt(size)
+    return paragraph
