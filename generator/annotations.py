@@ -14,6 +14,8 @@ from .render.markdown import plain
 # GitHub shows at most this many error and this many warning annotations per step;
 # the step summary lists every one.
 SHOWN_PER_LEVEL = 10
+# GitHub refuses a step summary over 1 MiB; the summary stops short of it and says how many more.
+SUMMARY_LIMIT = 1024 * 1024
 
 
 def annotation(error: DataError) -> str:
@@ -39,12 +41,23 @@ def workflow_commands(found: list[DataError]) -> list[str]:
     return lines
 
 
-def step_summary(found: list[DataError]) -> str:
-    """Markdown for the job's summary page: every error and warning with its place, escaped."""
+def step_summary(found: list[DataError], limit: int = SUMMARY_LIMIT) -> str:
+    """Markdown for the job's summary page: every error and warning with its place, escaped, in
+    at most `limit` bytes of UTF-8; what does not fit is counted in a last line."""
     if not found:
         return "## Datakontroll\n\nInga fel och inga varningar i datafilerna.\n"
-    items = "\n".join(f"- **{plain(str(e.position))}**: {plain(_message(e))}" for e in found)
-    return f"## Datakontroll\n\n{_counts(found)}:\n\n{items}\n"
+    head = f"## Datakontroll\n\n{_counts(found)}:\n\n"
+    spare = limit - len(head.encode("utf-8")) - 200  # room for the last line
+    items: list[str] = []
+    for error in found:
+        item = f"- **{plain(str(error.position))}**: {plain(_message(error))}\n"
+        spare -= len(item.encode("utf-8"))
+        if spare < 0:
+            break
+        items.append(item)
+    left = len(found) - len(items)
+    tail = f"\n… och {left} till, som inte får plats: GitHub tar högst 1 MiB. Alla står i loggen.\n" if left else ""
+    return head + "".join(items) + tail
 
 
 def _message(error: DataError) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import os
 import re
 import sys
@@ -22,10 +23,13 @@ from .engines.unavailable import PdfUnavailable
 from .errors import DataErrors
 from .model.address import normalise_address
 from .model.base import YEARS
+from .targets import stop_on_signals
 from .write import OutputRefused
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    stop_on_signals()
+    _utf8_output()
     args = _parser().parse_args(argv)
     try:
         command = importlib.import_module(f"generator.commands.{args.command}")
@@ -39,12 +43,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PdfUnavailable as missing:  # the machine lacks what the PDF needs: say what, not a traceback
         print(f"{missing}\nInget skrevs.", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the staging and scratch folders are gone by now
+        print("Avbrutet; inget halvfärdigt skrevs.", file=sys.stderr)
+        return 1
     except Exception as err:  # a bug in the generator, not in the data: say so plainly
         if os.environ.get("HANDBOK_DEBUG"):
             raise
-        print(f"Ett oväntat fel i generatorn (inte i dina data): {err!r}", file=sys.stderr)
+        print(f"Ett oväntat fel i generatorn (inte i dina data): {repr(err)[:300]}", file=sys.stderr)
         print("Kör igen med HANDBOK_DEBUG=1 för detaljer och rapportera felet.", file=sys.stderr)
         return 2
+
+
+def _utf8_output() -> None:
+    """Swedish text on stdout and stderr also where the locale is C without UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8", errors="replace")
 
 
 class _Parser(argparse.ArgumentParser):

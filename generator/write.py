@@ -6,125 +6,147 @@ exactly as it was. Every folder the generator writes carries a marker file; an
 existing folder is only ever replaced if it has that marker (or is empty), and
 never if it holds the data, the docs, the working folder or a git repository.
 Anything else is refused with `OutputRefused` before a single file is written.
+The rules themselves (targets, modes, the lock per target) are in targets.py;
+every file and folder the generator writes goes through the functions here.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import datetime
-import errno
+import fcntl
 import os
 import shutil
+import stat
 import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from .errors import display_path
-
-MARKER = ".samverkanshandbok"
-MARKER_TEXT = (
-    "Den här mappen skrevs av samverkanshandbokens generator.\n"
-    "Nästa bygge ersätter hela mappen: lägg inga egna filer här.\n"
+from .targets import (
+    MARKER,
+    MARKER_TEXT,
+    OutputRefused,
+    as_refusal,
+    check_file_target,
+    check_parent,
+    check_target,
+    check_zip_target,
+    file_mode,
+    folder_mode,
+    glob_escape,
+    ours,
+    same_file,
 )
 
-
-class OutputRefused(Exception):
-    """A folder or file the generator must not or cannot write; the message is Swedish and says why."""
-
-
-def check_target(target: Path, protected: Iterable[Path] = ()) -> Path:
-    """The resolved `target` if a build may replace it; `OutputRefused` otherwise."""
-    shown = display_path(target)
-    resolved = target.resolve()
-    _check_parent(resolved, shown)
-    for keep in (*protected, Path.cwd()):
-        kept = keep.resolve()
-        if resolved == kept or resolved in kept.parents:
-            raise OutputRefused(
-                f"{shown}: mappen är eller innehåller {display_path(keep) or '.'}, som generatorn aldrig "
-                "ersätter; välj en egen mapp för utdata, t.ex. site"
-            )
-    if resolved.exists() and not resolved.is_dir():
-        raise OutputRefused(f"{shown}: finns redan och är ingen mapp; välj en mapp för utdata")
-    if resolved.is_dir():
-        _check_replaceable(resolved, shown)
-    return resolved
-
-
-def _check_replaceable(folder: Path, shown: str) -> None:
-    try:
-        entries = [p.name for p in folder.iterdir()]
-    except OSError as err:
-        raise OutputRefused(f"{shown}: mappen kan inte läsas ({_reason(err)})") from None
-    if ".git" in entries:
-        raise OutputRefused(f"{shown}: mappen är ett git-repo; generatorn ersätter den aldrig")
-    marker = folder / MARKER
-    if entries and not (marker.is_file() and not marker.is_symlink()):
-        raise OutputRefused(
-            f"{shown}: mappen finns redan och är inte skriven av generatorn (filen {MARKER} saknas), "
-            "så den ersätts inte. Välj en ny eller tom mapp, eller töm mappen själv om innehållet kan tas bort."
-        )
-
-
-def _check_parent(resolved: Path, shown: str) -> None:
-    ancestor = resolved.parent
-    while not ancestor.exists():
-        ancestor = ancestor.parent
-    if not ancestor.is_dir():
-        raise OutputRefused(f"{shown}: kan inte skapas, eftersom {display_path(ancestor)} är en fil och ingen mapp")
-    if not os.access(ancestor, os.W_OK | os.X_OK):
-        raise OutputRefused(f"{shown}: du har inte behörighet att skriva i {display_path(ancestor)}")
+__all__ = ["MARKER", "MARKER_TEXT", "OutputRefused", "check_file_target", "check_target", "check_zip_target"]
+_SCRATCH: set[Path] = set()  # removed at exit, also after SIGTERM (see targets.stop_on_signals)
 
 
 @contextlib.contextmanager
-def staging(target: Path, protected: Iterable[Path] = (), marker: bool = True) -> Iterator[Path]:
+def target_lock(resolved: Path, shown: str) -> Iterator[None]:
+    """Hold the lock of `resolved` (a file beside it) for the block; a second process that wants
+    it is refused at once, so two builds never interleave their swaps."""
+    lock = resolved.parent / f".{resolved.name}.lock"
+    while True:
+        with as_refusal(shown):
+            handle = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, file_mode())
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(handle)
+            raise OutputRefused(
+                f"{shown}: ett annat bygge skriver just nu till samma mål; vänta tills det är klart och kör sedan igen"
+            ) from None
+        if same_file(handle, lock):  # not a lock file that its holder removed meanwhile
+            break
+        os.close(handle)
+    try:
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+        os.close(handle)
+
+
+def _new_folder(prefix: str, parent: Path | None = None) -> Path:
+    """A new empty folder with the mode `mkdir` would give (not mkdtemp's 0700)."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    folder.chmod(folder_mode())
+    return folder
+
+
+def _new_file(parent: Path, prefix: str) -> Path:
+    """A new empty file with the mode `open` would give (not mkstemp's 0600)."""
+    handle, name = tempfile.mkstemp(prefix=prefix, dir=parent)
+    try:
+        os.fchmod(handle, file_mode())
+    finally:
+        os.close(handle)
+    return Path(name)
+
+
+@contextlib.contextmanager
+def staging(
+    target: Path, protected: Iterable[Path] = (), marker: bool = True, outside: Iterable[Path] = ()
+) -> Iterator[Path]:
     """A temporary folder beside `target`; it replaces `target` if the block succeeds.
 
     The checks run first, so a refused target costs nothing and changes nothing. Without
     `marker` the new folder is the editor's from then on (a new cooperation's data): no
-    later build may replace it."""
-    resolved = check_target(target, protected)
+    later build may replace it. The target is locked meanwhile: a second build is refused."""
+    protected, outside = list(protected), list(outside)
+    resolved = check_target(target, protected, outside)
     shown = display_path(target)
-    with _as_refusal(shown):
+    with as_refusal(shown):
         resolved.parent.mkdir(parents=True, exist_ok=True)
-        _remove_leftovers(resolved)
-        stage = Path(tempfile.mkdtemp(prefix=f".{resolved.name}-ny-", dir=resolved.parent))
+    with target_lock(resolved, shown):
+        check_target(target, protected, outside)  # again: another build may have swapped meanwhile
+        with as_refusal(shown):
+            _remove_leftovers(resolved)
+            stage = _new_folder(f".{resolved.name}-ny-", resolved.parent)
+        yield from _staged(stage, resolved, shown, marker)
+
+
+def _staged(stage: Path, resolved: Path, shown: str, marker: bool) -> Iterator[Path]:
     try:
-        with _as_refusal(shown):
+        with as_refusal(shown):
             (stage / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # also marks a leftover as ours
         yield stage
+        if not (stage / MARKER).is_file() or (stage / MARKER).is_symlink():  # never a site without it
+            raise OutputRefused(f"{shown}: bygget tog bort markeringsfilen {MARKER}; inget byttes ut")
         if not marker:
             (stage / MARKER).unlink()
-        with _as_refusal(shown):
+        with as_refusal(shown):
             _replace(stage, resolved)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
 
 
 def _remove_leftovers(target: Path) -> None:
-    """Staging folders that an interrupted build left beside `target` (they carry the marker)."""
+    """Staging folders that an interrupted build left beside `target` (they carry the marker); an
+    old site that a crash left between two renames is put back first, not removed."""
+    if not target.exists():
+        for old in sorted(target.parent.glob(f".{glob_escape(target.name)}-gammal-*")):
+            if ours(old) and any(old.iterdir()):
+                old.rename(target)
+                break
     for kind in ("ny", "gammal"):
-        for leftover in target.parent.glob(f".{_glob_escape(target.name)}-{kind}-*"):
-            if _ours(leftover):
+        for leftover in target.parent.glob(f".{glob_escape(target.name)}-{kind}-*"):
+            if ours(leftover):
                 shutil.rmtree(leftover, ignore_errors=True)
 
 
-def _ours(folder: Path) -> bool:
-    if not folder.is_dir() or folder.is_symlink():
-        return False
-    return (folder / MARKER).is_file() or not any(folder.iterdir())
-
-
-def _glob_escape(name: str) -> str:
-    return "".join(f"[{c}]" if c in "*?[]" else c for c in name)
-
-
 def write_tree(
-    files: Mapping[str, str | bytes], target: Path, protected: Iterable[Path] = (), marker: bool = True
+    files: Mapping[str, str | bytes],
+    target: Path,
+    protected: Iterable[Path] = (),
+    marker: bool = True,
+    outside: Iterable[Path] = (),
 ) -> None:
     """Write `{relative path: text or bytes}` as a folder that replaces `target` atomically."""
-    with staging(target, protected, marker) as stage, _as_refusal(display_path(target)):
+    with staging(target, protected, marker, outside) as stage, as_refusal(display_path(target)):
         write_files(files, stage)
 
 
@@ -151,15 +173,23 @@ def remove_file(path: Path) -> None:
 
 def scratch_folder(prefix: str) -> Path:
     """A new temporary folder with the marker, for files only the generator reads (the preview's sources)."""
-    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    folder = _new_folder(prefix)
+    _SCRATCH.add(folder)
     (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     return folder
 
 
 def remove_scratch(folder: Path) -> None:
     """Remove a folder from `scratch_folder`, and nothing else: without the marker it stays."""
-    if _ours(folder):
+    _SCRATCH.discard(folder)
+    if ours(folder):
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@atexit.register
+def _remove_all_scratch() -> None:
+    for folder in list(_SCRATCH):
+        remove_scratch(folder)
 
 
 def update_files(files: Mapping[str, str | bytes], before: Mapping[str, str | bytes], folder: Path) -> None:
@@ -174,10 +204,12 @@ def as_bytes(content: str | bytes) -> bytes:
 
 
 def _replace(new: Path, target: Path) -> None:
+    """Put `new` in the place of `target` by two renames; a crash between them leaves the old
+    site beside the target, which the next build puts back (`_remove_leftovers`)."""
     if not target.exists():
         new.rename(target)
         return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-gammal-", dir=target.parent))
+    old = _new_folder(f".{target.name}-gammal-", target.parent)
     old.rmdir()
     target.rename(old)
     try:
@@ -188,48 +220,23 @@ def _replace(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def check_zip_target(target: Path, protected: Iterable[Path] = ()) -> None:
-    """`OutputRefused` unless `target` may become the zip: a name ending in .zip, outside the
-    data, the docs and git, and not an existing file that is no zip (a data file, a README)."""
-    shown = display_path(target)
-    resolved = target.resolve()
-    if resolved.is_dir():
-        raise OutputRefused(f"{shown}: är en mapp; ange ett filnamn för zip-filen, t.ex. handbok.zip")
-    if target.suffix.lower() != ".zip":
-        raise OutputRefused(f"{shown}: zip-filens namn ska sluta på .zip, t.ex. handbok.zip")
-    for keep in (*protected, Path.cwd() / ".git"):
-        kept = keep.resolve()
-        if resolved == kept or kept in resolved.parents:
-            raise OutputRefused(
-                f"{shown}: ligger i {display_path(keep) or '.'}, som generatorn aldrig skriver i; "
-                "välj en annan plats för zip-filen, t.ex. handbok.zip"
-            )
-    if resolved.is_file() and not zipfile.is_zipfile(resolved):
-        raise OutputRefused(f"{shown}: finns redan och är ingen zip-fil, så den skrivs inte över")
-
-
-def zip_tree(folder: Path, target: Path, when: datetime.date, name: str) -> None:
+def zip_tree(folder: Path, target: Path, when: datetime.date, name: str, protected: Iterable[Path] = ()) -> None:
     """Pack `folder` as `name/…` into `target` (atomically), with sorted entries and one fixed
     date, so the same site always gives the same bytes. The marker file stays out."""
     shown = display_path(target)
-    if target.is_dir():
-        raise OutputRefused(f"{shown}: är en mapp; ange ett filnamn för zip-filen, t.ex. handbok.zip")
-    if (folder.parent / name).resolve() in target.resolve().parents:  # the folder being replaced
-        raise OutputRefused(f"{shown}: zip-filen kan inte ligga i mappen som den packar")
-    _check_parent(target.resolve(), shown)
+    check_zip_target(target, folder.parent / name, protected)
     stamp = (when.year, when.month, when.day, 0, 0, 0)
-    with _as_refusal(shown):
+    with as_refusal(shown):
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
-        os.close(fd)
+        temporary = _new_file(target.parent, f".{target.name}-")
     try:
-        with _as_refusal(shown), zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+        with as_refusal(shown), zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != MARKER):
                 info = zipfile.ZipInfo(f"{name}/{path.relative_to(folder).as_posix()}", stamp)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
                 archive.writestr(info, path.read_bytes())
-        with _as_refusal(shown):
+        with as_refusal(shown):
             Path(temporary).replace(target)
     finally:
         Path(temporary).unlink(missing_ok=True)
@@ -240,39 +247,28 @@ def write_file(path: Path, text: str | bytes) -> None:
     shown = display_path(path)
     if path.is_dir():
         raise OutputRefused(f"{shown}: är en mapp, inte en fil")
-    _check_parent(path.resolve(), shown)
-    with _as_refusal(shown):
+    check_parent(path.resolve(), shown)
+    with as_refusal(shown):
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-        os.close(fd)
+        temporary = _new_file(path.parent, f".{path.name}-")
     try:
-        with _as_refusal(shown):
+        with as_refusal(shown):
             Path(temporary).write_bytes(as_bytes(text))
             Path(temporary).replace(path)
     finally:
         Path(temporary).unlink(missing_ok=True)
 
 
-@contextlib.contextmanager
-def _as_refusal(shown: str) -> Iterator[None]:
-    """An operating-system error while writing, as a Swedish message naming the target."""
-    try:
-        yield
-    except OSError as err:
-        raise OutputRefused(f"{shown}: kunde inte skrivas ({_reason(err)})") from None
-
-
-_REASONS = {
-    errno.EACCES: "behörighet saknas",
-    errno.EPERM: "behörighet saknas",
-    errno.ENOSPC: "disken är full",
-    errno.EROFS: "skrivskyddad disk",
-    errno.ENOTDIR: "en del av sökvägen är en fil, inte en mapp",
-    errno.EISDIR: "är en mapp",
-    errno.ENAMETOOLONG: "namnet är för långt",
-    errno.EXDEV: "ligger på en annan disk",
-}
-
-
-def _reason(err: OSError) -> str:
-    return _REASONS.get(err.errno or 0, f"systemfel {err.errno}")
+def append_file(path: Path, text: str, protected: Iterable[Path] = ()) -> None:
+    """Add `text` at the end of `path` (GitHub's step summary, which other steps write too),
+    never following a link and never into the data or the docs."""
+    shown = display_path(path)
+    check_file_target(path, protected)
+    with as_refusal(shown):
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+        handle = os.open(path, flags, file_mode())  # O_NONBLOCK: a FIFO without a reader fails, never waits
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            os.close(handle)
+            raise OutputRefused(f"{shown}: är ingen vanlig fil; sammanfattningen skrivs inte dit")
+        with os.fdopen(handle, "ab") as file:
+            file.write(text.encode("utf-8"))

@@ -95,6 +95,24 @@ def test_github_check_finds_what_only_a_build_used_to_find(data_copy: Path, edit
     ), result.stdout
 
 
+@pytest.mark.parametrize(("count", "limit"), [(4000, 1024 * 1024), (4000, 100_000), (3, 1024 * 1024), (50, 2_000)])
+def test_the_step_summary_fits_its_limit_and_counts_what_is_left_out(count: int, limit: int) -> None:
+    from generator.annotations import step_summary
+    from generator.errors import DataError, Position
+
+    found = [DataError(Position("data/exempel/grupper.yaml", n + 1, 1), f"fel {n} " + "å" * 300) for n in range(count)]
+    summary = step_summary(found, limit)
+    shown = summary.count("\n- **")
+    assert len(summary.encode("utf-8")) <= limit
+    if shown < count:
+        assert summary.rstrip().endswith(
+            f"… och {count - shown} till, som inte får plats: GitHub tar högst 1 MiB. Alla står i loggen."
+        )
+    else:
+        assert "som inte får plats" not in summary
+    assert shown > 0
+
+
 @pytest.mark.parametrize(
     ("error", "printed", "command"),
     [

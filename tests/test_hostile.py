@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
+import socket
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.compose import CONTROL
 from generator.write import MARKER
@@ -564,3 +568,188 @@ def test_a_new_cooperation_cannot_take_a_name_the_site_uses(project: Path) -> No
         "id 'uppdatera' används redan av handbokens egna sidor; välj ett annat (ingenting skrevs)\n",
     )
     assert not (project / "data" / "uppdatera").exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 21, classes 2–6: one writer, a checked cache, a history that only grows, commands that
+# answer right, the GitHub step summary. Each row: what is set up, the command, the Swedish
+# message it must give (exit 1, no traceback, no "oväntat fel"), and nothing in data/ changed.
+# ---------------------------------------------------------------------------------------------
+
+
+def _history(project: Path, text: str) -> None:
+    (project / "data" / "kalenderhistorik.json").write_text(text, encoding="utf-8")
+
+
+def _record(sequence: str) -> str:
+    record = f'{{"sekvens": {sequence}, "andrad": "2026-01-01T00:00:00Z", "innehall": "x"}}'
+    return f'{{"format": 1, "om": "", "handelser": {{"a@b": {record}}}}}\n'
+
+
+def _huge_history(project: Path) -> None:
+    with (project / "data" / "kalenderhistorik.json").open("wb") as file:
+        file.truncate(25_000_000)  # sparse: big on paper, instant to make
+
+
+def _fifo_history(project: Path) -> None:
+    os.mkfifo(project / "data" / "kalenderhistorik.json")
+
+
+def _latin1_page(project: Path) -> None:
+    (project / "docs" / "gammal.md").write_bytes(b"# Gammal sida\n\nR\xe5d och st\xf6d\n" + b"x" * 5000)
+
+
+ROUTES = [
+    # id, setup, command, message
+    ("zip-over-data-file", None, ["build", "--zip", "data/handbok.yaml"], "data/handbok.yaml: filen ligger i data"),
+    ("zip-over-config", None, ["build", "--zip", "mkdocs.yml"], "mkdocs.yml: filen finns redan och är ingen zip-fil"),
+    ("zip-in-docs", None, ["build", "--zip", "docs/handbok.zip"], "docs/handbok.zip: filen ligger i docs"),
+    ("generate-into-data", None, ["generate", "--out", "data/ut"], "data/ut: mappen ligger i data"),
+    ("generate-into-docs", None, ["generate", "--out", "docs/ut"], "docs/ut: mappen ligger i docs"),
+    ("zensical-into-data", None, ["build-zensical", "--out", "data/z"], "data/z: mappen ligger i data"),
+    ("long-id", None, ["new-cooperation", "a" * 300, "Lång"], "id är 300 tecken långt; högst 40"),
+    ("long-name", None, ["new-cooperation", "lang", "N" * 1000], "namnet är 1000 tecken långt"),
+    ("unknown-cooperation", None, ["save-version", "--cooperation", "EXEMPEL"], "ingen samverkan med id 'EXEMPEL'"),
+    ("history-bool", lambda p: _history(p, _record("true")), ["check"], "händelsen 'a@b' är skadad"),
+    ("history-negative", lambda p: _history(p, _record("-1")), ["check"], "händelsen 'a@b' är skadad"),
+    (
+        "history-format-bool",
+        lambda p: _history(p, _record("1").replace('"format": 1', '"format": true')),
+        ["check"],
+        'okänt format; filen ska ha "format": 1',
+    ),
+    ("history-huge", _huge_history, ["check"], "filen är större än 20 MB"),
+    ("history-fifo", _fifo_history, ["check"], "kalenderhistoriken går inte att läsa: filen är ingen vanlig fil"),
+    ("docs-not-utf8", _latin1_page, ["build"], "docs/gammal.md:3:2: sidan är inte sparad som UTF-8 (byte 0xe5)"),
+]
+
+
+@pytest.mark.parametrize(("setup", "args", "message"), [r[1:] for r in ROUTES], ids=[r[0] for r in ROUTES])
+def test_every_route_refuses_in_swedish_and_writes_nothing(
+    project: Path, setup: Callable[[Path], None] | None, args: list[str], message: str
+) -> None:
+    if setup is not None:
+        setup(project)
+    before = {k: v for k, v in tree_digest(project).items() if not k.startswith("data/kalenderhistorik")}
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,  # a FIFO must not hang the command
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr and "oväntat fel" not in result.stderr
+    assert len(result.stderr) < 3000, "the message quotes no file"
+    after = {k: v for k, v in tree_digest(project).items() if not k.startswith("data/kalenderhistorik")}
+    assert after == before
+    assert not (project / "site").exists() and not (project / "ut").exists()
+
+
+def test_a_refused_target_is_refused_before_anything_is_rendered(project: Path) -> None:
+    # The cache would hold the PDFs had the command rendered them before it checked its target.
+    result = run_generator("generate", "--out", "data", "--cache", "kakor", cwd=project)
+    assert result.returncode == 1 and "Inget skrevs." in result.stderr
+    assert not (project / "kakor").exists()
+
+
+@pytest.mark.parametrize("name", ['Västra "samverkan"', "__NAMN__ och __NAMN_YAML__", "Nord: #1 'ja'", "- yes"])
+def test_a_new_cooperations_name_reads_back_as_given(project: Path, name: str) -> None:
+    result = run_generator("new-cooperation", "vastra", name, cwd=project)
+    assert result.returncode == 0, result.stderr
+    info = yaml.safe_load((project / "data" / "vastra" / "samverkan.yaml").read_text(encoding="utf-8"))
+    assert (info["namn"], info["kortnamn"]) == (name, name)
+    assert run_generator("check", cwd=project).returncode == 0
+
+
+def test_a_cache_that_cannot_be_written_only_slows_the_build(project: Path) -> None:
+    result = run_generator("build", "--cache", "egen/viktigt.docx/cache", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "Cachen egen/viktigt.docx/cache kan inte skrivas" in result.stderr
+    assert (project / "site" / MARKER).is_file()
+    assert (project / "egen" / "viktigt.docx").read_bytes() == b"en anvandares fil"
+
+
+def test_check_in_a_c_locale_answers_in_swedish(project: Path) -> None:
+    environment = {"PATH": os.environ["PATH"], "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check"], cwd=project, env=environment, capture_output=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Inga fel i data: 1 samverkan (NoSö).".encode() in result.stdout and b"Traceback" not in result.stderr
+
+
+def test_serve_on_a_busy_port_says_so(project: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        address = f"127.0.0.1:{busy.getsockname()[1]}"
+        result = run_generator("serve", "--dev-addr", address, cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"Porten i {address} används redan"), result.stderr
+
+
+def test_the_github_summary_is_appended_to_and_stays_under_a_mebibyte(project: Path) -> None:
+    summary = project.parent / "summary.md"
+    earlier = "## Ett tidigare steg\n" + "x" * 900_000 + "\n"  # other steps write the summary too
+    summary.write_text(earlier, encoding="utf-8")
+    groups = project / "data" / "exempel" / "grupper.yaml"
+    text = groups.read_text(encoding="utf-8")
+    groups.write_text(text + "".join(f"felnyckel{number}: 1\n" for number in range(4000)), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--format", "github"],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "GITHUB_STEP_SUMMARY": str(summary)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    written = summary.read_text(encoding="utf-8")
+    assert written.startswith(earlier + "## Datakontroll")
+    assert summary.stat().st_size <= 1024 * 1024
+    assert re.search(r"… och \d+ till, som inte får plats", written)
+
+
+@pytest.mark.parametrize(
+    ("summary", "message"),
+    [
+        ("fifo", "summary.fifo: kunde inte skrivas (är ett rör som ingen läser)"),
+        ("data/sammanfattning.md", "data/sammanfattning.md: filen ligger i data"),
+        ("link", "summary.link: filen ligger i data"),  # a link is followed to its target, and refused there
+    ],
+)
+def test_a_hostile_step_summary_path_is_refused_not_waited_on(project: Path, summary: str, message: str) -> None:
+    path = {"fifo": project.parent / "summary.fifo", "link": project.parent / "summary.link"}.get(summary)
+    if summary == "fifo":
+        os.mkfifo(project.parent / "summary.fifo")
+    if summary == "link":
+        (project.parent / "summary.link").symlink_to(project / "data" / "handbok.yaml")
+    before = tree_digest(project / "data")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--format", "github"],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "GITHUB_STEP_SUMMARY": str(path or project / summary)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert tree_digest(project / "data") == before
+
+
+def test_a_new_cooperation_that_would_not_pass_check_writes_nothing(project: Path) -> None:
+    site = project / "data" / "handbok.yaml"
+    site.write_text(site.read_text(encoding="utf-8") + "okand_nyckel: 1\n", encoding="utf-8")
+    before = tree_digest(project / "data")
+    result = run_generator("new-cooperation", "vastra", "Västra", cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.startswith("data/handbok.yaml:"), result.stderr
+    assert "ingenting skrevs i data" in result.stderr and "handbok-ny-samverkan-" not in result.stderr
+    assert tree_digest(project / "data") == before
+    assert sorted(p.name for p in (project / "data").iterdir()) == sorted(["exempel", "handbok.yaml"])

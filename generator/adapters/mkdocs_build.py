@@ -37,6 +37,7 @@ def build(config_file: Path, site_dir: Path, handbook: Handbook, cache: Cache | 
     os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
     try:
         config = _load(config_file, site_dir, warnings)
+        _check_pages(Path(config.docs_dir))
         plugin = config.plugins["handbook"]
         assert isinstance(plugin, HandbookPlugin)  # _load made sure
         rendered = built_site(handbook, cache, config.use_directory_urls)
@@ -71,6 +72,22 @@ def _load(config_file: Path, site_dir: Path, warnings: _WarningCollector) -> MkD
             "utgå från mkdocs.yml som samverkanshandbok init skriver"
         )
     return config
+
+
+def _check_pages(docs: Path) -> None:
+    """A hand-written page that is not UTF-8 is named with its place, before MkDocs reads it
+    (its own error would be an internal one that quotes the whole file)."""
+    for page in sorted(docs.rglob("*.md")):
+        raw = page.read_bytes()
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            line = raw.count(b"\n", 0, err.start) + 1
+            column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+            raise BuildFailed(
+                f"{display_path(page)}:{line}:{column}: sidan är inte sparad som UTF-8 (byte 0x{raw[err.start]:02x}); "
+                "spara den som UTF-8 i din editor"
+            ) from None
 
 
 class _WarningCollector(logging.Handler):

@@ -26,7 +26,7 @@ from mkdocs.structure.nav import Navigation
 
 from .. import theme
 from ..engines.binaries import built_site
-from ..engines.cache import DEFAULT_FOLDER, Cache
+from ..engines.cache import DEFAULT_FOLDER, Cache, CacheUnavailable
 from ..engines.unavailable import PdfUnavailable
 from ..errors import DataErrors
 from ..model import with_address
@@ -105,7 +105,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             log.info(str(warning))
         urls = config.use_directory_urls
         try:
-            cache = Cache(Path(config.config_file_path).parent / self.config.cache_dir, [Path(config.docs_dir)])
+            cache = _cache(Path(config.config_file_path).parent / self.config.cache_dir, Path(config.docs_dir))
             # The preview does not wait seconds for WeasyPrint: a changed PDF is made by `make site`.
             site = built_site(handbook, cache, urls, self.earlier, new_pdfs=not self.serving)
         except (PdfUnavailable, OutputRefused) as refused:
@@ -255,3 +255,12 @@ def error_page(errors: DataErrors) -> str:
 def _one_line(text: str) -> str:
     """Escaped, on one line: a blank line would end the HTML block and let Markdown read the text."""
     return html.escape(" ".join(text.split()))
+
+
+def _cache(folder: Path, docs: Path) -> Cache | None:
+    """The cache, or None where it cannot be written: that only makes the build slower."""
+    try:
+        return Cache(folder, [docs])
+    except CacheUnavailable as unavailable:
+        log.info(f"{unavailable}; PDF och PNG görs på nytt.")  # info: a strict build must not fail on it
+        return None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -43,16 +44,23 @@ class BuildFailed(Exception):
     """Zensical did not build the site; the message has its output."""
 
 
-def build(config_file: Path, project: Path, handbook: Handbook, cache: Cache | None = None) -> RenderedSite:
+def build(
+    config_file: Path,
+    project: Path,
+    handbook: Handbook,
+    cache: Cache | None = None,
+    protected: Iterable[Path] = (),
+) -> RenderedSite:
     """Write the Zensical project for `handbook` into `project` and build its `site/` there.
-    The folder is replaced only when the build succeeded."""
+    The folder is replaced only when the build succeeded; it is never inside a `protected` one."""
+    protected = list(protected)
     settings = _read_config(config_file)
     try:
         directory_urls = bool(settings.get("use_directory_urls", True))
         rendered = built_site(handbook, cache, directory_urls)
     except PdfUnavailable as missing:
         raise BuildFailed(str(missing)) from None
-    with staging(project) as stage:
+    with staging(project, protected, outside=protected) as stage:
         _write_project(stage, config_file.parent, settings, rendered)
         _run_zensical(stage)
     return rendered

@@ -8,15 +8,14 @@ import os
 import sys
 from pathlib import Path
 
-from ..annotations import step_summary, workflow_commands
+from ..annotations import SUMMARY_LIMIT, step_summary, workflow_commands
 from ..errors import DataErrors
 from ..model import Handbook
 from ..model.history import HISTORY_FILE, changed
 from ..render.outputs import calendar_history, check_outputs
-from ..validate import read_handbook
 from ..validate.warnings import collect_warnings
-from ..write import write_file
-from .common import counted, print_warnings
+from ..write import append_file
+from .common import counted, print_warnings, read_checked
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
 def _checked(data: Path) -> tuple[Handbook, int]:
     """The data read and checked as a build would check it, and how many calendar events are new
     or changed: two events with one UID and two outputs with one path are errors here too."""
-    handbook = read_handbook(data)
+    handbook = read_checked(data)
     check_outputs(handbook)
     return handbook, changed(handbook.history, calendar_history(handbook))
 
@@ -52,8 +51,11 @@ def _check_for_github(data: Path) -> int:
         found, failed = errors.errors, True
     for line in workflow_commands(found):
         print(line)
-    if summary := os.environ.get("GITHUB_STEP_SUMMARY"):
-        write_file(Path(summary), step_summary(found))
+    if summary := os.environ.get("GITHUB_STEP_SUMMARY"):  # other steps write there too: add, never replace
+        path = Path(summary)
+        used = path.stat().st_size if path.is_file() else 0
+        if SUMMARY_LIMIT - used > 1000:  # a summary already full takes nothing more
+            append_file(path, step_summary(found, SUMMARY_LIMIT - used), protected=[data])
     if failed:
         print(f"{len(found)} fel i datafilerna.", file=sys.stderr)
     return 1 if failed else 0

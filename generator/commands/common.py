@@ -1,4 +1,5 @@
-"""What several commands share: reading the data, the cache, and keeping what a build made."""
+"""What several commands share: reading the data, the cache, the targets no output may touch,
+and keeping what a build made."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ import datetime
 import sys
 from pathlib import Path
 
-from ..engines.cache import Cache
+from ..engines.cache import Cache, CacheUnavailable
+from ..errors import DataErrors
 from ..model import Handbook, with_address
 from ..model.history import HISTORY_FILE, Revision, changed, history_text
+from ..revisions import history_problems
 from ..validate import read_handbook
 from ..validate.warnings import collect_warnings
 from ..write import write_file
@@ -19,8 +22,23 @@ DEFAULT_CONFIG = Path("mkdocs.yml")
 
 
 def read(args: argparse.Namespace) -> Handbook:
-    handbook = read_handbook(args.data)
+    handbook = read_checked(args.data)
     return with_address(handbook, args.address) if getattr(args, "address", None) else handbook
+
+
+def read_checked(data: Path) -> Handbook:
+    """The data, and a calendar history that has not lost what git says was published."""
+    handbook = read_handbook(data)
+    problems = history_problems(data, handbook.history)
+    if problems:
+        raise DataErrors(problems)
+    return handbook
+
+
+def protected(args: argparse.Namespace) -> list[Path]:
+    """The folders no output may be, contain or lie in: the data and the docs."""
+    config = getattr(args, "config", DEFAULT_CONFIG)
+    return [args.data, config.parent / "docs"]
 
 
 def print_warnings(handbook: Handbook) -> int:
@@ -39,8 +57,14 @@ def counted(warnings: int) -> str:
 
 
 def cache(args: argparse.Namespace) -> Cache | None:
-    protected = [args.data, getattr(args, "config", DEFAULT_CONFIG).parent / "docs"]
-    return None if args.cache is None else Cache(args.cache, protected)
+    """The cache, or None when there is none; one that cannot be written only makes the build slower."""
+    if args.cache is None:
+        return None
+    try:
+        return Cache(args.cache, protected(args))
+    except CacheUnavailable as unavailable:
+        print(f"{unavailable}; bygget gör PDF och PNG på nytt och tar längre tid.", file=sys.stderr)
+        return None
 
 
 def keep(args: argparse.Namespace, handbook: Handbook, cache: Cache | None, history: dict[str, Revision]) -> None:

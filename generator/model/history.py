@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 HISTORY_FILE = "kalenderhistorik.json"
 FORMAT = 1
+MAX_BYTES = 20_000_000  # about 100,000 events: centuries of a handbook's calendars; more is not a history
+SHOWN = 5  # events named in one message; the count says how many more
 _STEP = datetime.timedelta(minutes=1)
 ABOUT = "Skrivs av bygget: vad kalenderprenumeranterna har fått se. Checka in filen; ändra den inte för hand."
 
@@ -101,7 +103,7 @@ def parse_history(text: str) -> dict[str, Revision]:
         document = json.loads(text)
     except json.JSONDecodeError as err:
         raise HistoryError("filen är inte giltig JSON", err.lineno, err.colno) from None
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
+    if not isinstance(document, dict) or type(document.get("format")) is not int or document["format"] != FORMAT:
         raise HistoryError(f'okänt format; filen ska ha "format": {FORMAT}')
     events = document.get("handelser")
     if not isinstance(events, dict):
@@ -114,10 +116,43 @@ def _revision(uid: str, record: object) -> Revision:
     if not isinstance(record, dict):
         raise damaged
     sequence, modified, fingerprint = record.get("sekvens"), record.get("andrad"), record.get("innehall")
-    if not (isinstance(sequence, int) and 0 <= sequence < 2**31) or not isinstance(fingerprint, str):
+    # `type(...) is int`: JSON's true is a bool, and bool is an int in Python; it is no SEQUENCE.
+    if not (type(sequence) is int and 0 <= sequence < 2**31) or type(fingerprint) is not str:
         raise damaged
     try:
         when = datetime.datetime.strptime(str(modified), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.UTC)
     except ValueError:
         raise damaged from None
     return Revision(sequence, when, fingerprint)
+
+
+def losses(committed: History, current: History) -> list[str]:
+    """What `current` has lost of the `committed` history, in Swedish: dropped records and lowered
+    SEQUENCE numbers. Either makes calendar clients keep an old version of an event."""
+    dropped = [uid for uid in committed if uid not in current]
+    lowered = [uid for uid in committed if uid in current and current[uid].sequence < committed[uid].sequence]
+    problems = []
+    if dropped:
+        problems.append(
+            f"{_count(dropped)} som finns i den incheckade versionen saknas ({_named(dropped)}); en händelse "
+            "som kommer tillbaka skulle börja om på SEQUENCE 0"
+        )
+    if lowered:
+        examples = ", ".join(
+            f"'{u}' {current[u].sequence} i stället för {committed[u].sequence}" for u in lowered[:SHOWN]
+        )
+        more = f" och {len(lowered) - SHOWN} till" if len(lowered) > SHOWN else ""
+        problems.append(
+            f"{_count(lowered)} har lägre sekvens än i den incheckade versionen ({examples}{more}); "
+            "kalenderprogrammen skulle behålla den gamla versionen"
+        )
+    return problems
+
+
+def _count(uids: list[str]) -> str:
+    return "en händelse" if len(uids) == 1 else f"{len(uids)} händelser"
+
+
+def _named(uids: list[str]) -> str:
+    more = f" och {len(uids) - SHOWN} till" if len(uids) > SHOWN else ""
+    return ", ".join(f"'{uid}'" for uid in uids[:SHOWN]) + more

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -30,6 +32,7 @@ from ..model.files import (
     SCHEDULE_FILE,
 )
 from ..model.history import HISTORY_FILE, HistoryError, Revision, parse_history
+from ..model.history import MAX_BYTES as MAX_HISTORY_BYTES
 from .convert import Converter, Invalid
 from .references import check_references
 from .reserved import check_reserved
@@ -79,7 +82,11 @@ def read_cooperation(folder: Path) -> CooperationData:
 
 def _read_history(path: Path, log: ErrorLog) -> dict[str, Revision]:
     """The calendar history the last build wrote; none before the first build."""
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
+        return {}  # a first build; revisions.history_problems refuses a history git had before
+    problem = _history_problem(path.lstat())
+    if problem is not None:
+        log.add(Position(display_path(path)), f"kalenderhistoriken går inte att läsa: {problem}")
         return {}
     try:
         return parse_history(path.read_text(encoding="utf-8"))
@@ -88,6 +95,15 @@ def _read_history(path: Path, log: ErrorLog) -> dict[str, Revision]:
     except (OSError, UnicodeDecodeError):
         log.add(Position(display_path(path)), "kalenderhistoriken går inte att läsa; återställ filen från git")
     return {}
+
+
+def _history_problem(info: os.stat_result) -> str | None:
+    """Why the history is not read at all: a link, no regular file (a FIFO would hang), too big."""
+    if not stat.S_ISREG(info.st_mode):
+        return "filen är ingen vanlig fil (utan t.ex. en länk eller ett rör); återställ den från git"
+    if info.st_size > MAX_HISTORY_BYTES:
+        return f"filen är större än {MAX_HISTORY_BYTES // 1_000_000} MB; det är ingen kalenderhistorik"
+    return None
 
 
 def _version_reader(root: Path) -> Callable[[Path, ErrorLog], CooperationData | None]:
