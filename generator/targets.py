@@ -81,7 +81,7 @@ def _check_not_inside(resolved: Path, what: str, folders: Iterable[Path]) -> Non
         if resolved == kept or kept in resolved.parents:
             raise OutputRefused(
                 f"{what} ligger i {display_path(keep) or '.'}, där generatorn aldrig skriver utdata; "
-                "välj en plats utanför data- och docs-mapparna"
+                "välj en plats utanför data, docs och .git"
             )
 
 
@@ -125,9 +125,9 @@ def check_zip_target(target: Path, packed: Path, protected: Iterable[Path] = ())
     resolved = packed.resolve()
     if resolved == target.resolve() or resolved in target.resolve().parents:  # the folder being replaced
         raise OutputRefused(f"{shown}: zip-filen kan inte ligga i mappen som den packar")
-    if target.suffix.lower() != ".zip":  # never a data file, a README or a document by mistake
-        raise OutputRefused(f"{shown}: zip-filens namn ska sluta på .zip, t.ex. handbok.zip")
     check_file_target(target, [*protected, Path.cwd() / ".git"], kind="zip")
+    if target.suffix.lower() != ".zip":  # never a new README or document by mistake either
+        raise OutputRefused(f"{shown}: zip-filens namn ska sluta på .zip, t.ex. handbok.zip")
 
 
 def ours(folder: Path) -> bool:

@@ -145,13 +145,14 @@ def test_a_zip_that_cannot_be_written_leaves_the_site_as_it_was(project: Path) -
 
 # Where `--zip` must never write: in the data, the docs or git, over a file that is no zip.
 ZIP_REFUSED = [
-    ("data/h.zip", "data/h.zip: ligger i data, som generatorn aldrig skriver i"),
-    ("data/handbok.yaml", "data/handbok.yaml: zip-filens namn ska sluta på .zip"),
-    ("docs/h.zip", "docs/h.zip: ligger i docs, som generatorn aldrig skriver i"),
-    (".git/h.zip", ".git/h.zip: ligger i .git, som generatorn aldrig skriver i"),
-    ("mkdocs.yml", "mkdocs.yml: zip-filens namn ska sluta på .zip"),
-    ("egen/viktigt.docx", "egen/viktigt.docx: zip-filens namn ska sluta på .zip"),
-    ("gammal.zip", "gammal.zip: finns redan och är ingen zip-fil, så den skrivs inte över"),
+    ("data/h.zip", "data/h.zip: filen ligger i data, där generatorn aldrig skriver utdata"),
+    ("data/handbok.yaml", "data/handbok.yaml: filen ligger i data, där generatorn aldrig skriver utdata"),
+    ("docs/h.zip", "docs/h.zip: filen ligger i docs, där generatorn aldrig skriver utdata"),
+    (".git/h.zip", ".git/h.zip: filen ligger i .git, där generatorn aldrig skriver utdata"),
+    ("mkdocs.yml", "mkdocs.yml: filen finns redan och är ingen zip-fil, så den skrivs inte över"),
+    ("egen/viktigt.docx", "egen/viktigt.docx: filen finns redan och är ingen zip-fil, så den skrivs inte över"),
+    ("egen/ny.docx", "egen/ny.docx: zip-filens namn ska sluta på .zip"),
+    ("gammal.zip", "gammal.zip: filen finns redan och är ingen zip-fil, så den skrivs inte över"),
 ]
 
 
@@ -679,7 +680,7 @@ def test_check_in_a_c_locale_answers_in_swedish(project: Path) -> None:
         [sys.executable, "-m", "generator", "check"], cwd=project, env=environment, capture_output=True, check=False
     )
     assert result.returncode == 0, result.stderr
-    assert "Inga fel i data: 1 samverkan (NoSö).".encode() in result.stdout and b"Traceback" not in result.stderr
+    assert "Kontrollerade 1 samverkan (NoSö).".encode() in result.stdout and b"Traceback" not in result.stderr
 
 
 def test_serve_on_a_busy_port_says_so(project: Path) -> None:
