@@ -11,18 +11,15 @@ import argparse
 import importlib
 import io
 import os
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
 
+from .commands.arguments import SwedishParser, address, year
 from .commands.common import DEFAULT_CONFIG, DEFAULT_DATA
 from .engines.cache import DEFAULT_FOLDER
 from .engines.unavailable import PdfUnavailable
 from .errors import DataErrors
-from .model.address import normalise_address
-from .model.base import YEARS
 from .targets import stop_on_signals
 from .write import OutputRefused
 
@@ -62,60 +59,10 @@ def _utf8_output() -> None:
             stream.reconfigure(encoding="utf-8", errors="replace")
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse with its messages in Swedish and exit code 1, like every other refusal."""
-
-    def format_help(self) -> str:
-        text = super().format_help()
-        for english, swedish in _ARGPARSE_HELP:
-            text = text.replace(english, swedish, 1)
-        return text
-
-    def error(self, message: str) -> NoReturn:
-        for english, swedish in _ARGPARSE_MESSAGES:
-            message = re.sub(english, swedish, message)
-        sys.stderr.write(self.format_usage().replace("usage:", "användning:", 1))
-        self.exit(1, f"{self.prog}: fel: {message}\n")
-
-
-# argparse's own words in `--help` (Python 3.10 and later), each once, in this order.
-_ARGPARSE_HELP = (
-    ("usage:", "användning:"),
-    ("\npositional arguments:\n", "\nargument:\n"),
-    ("\noptions:\n", "\nflaggor:\n"),
-    ("show this help message and exit", "visa den här hjälpen och avsluta"),
-)
-
-_ARGPARSE_MESSAGES = (
-    (r"^the following arguments are required:", "det här måste anges:"),
-    (r"^unrecognized arguments:", "okända argument:"),
-    (r"invalid choice: (.*) \(choose from (.*)\)", r"okänt kommando \1; välj ett av \2"),
-    (r"expected one argument", "väntade ett värde"),
-    (r"invalid (\w+) value:", "ogiltigt värde:"),
-    (r"^argument ", "argumentet "),
-)
-
-
-def _year(text: str) -> int:
-    low, high = YEARS
-    if not (text.isascii() and text.isdigit() and low <= int(text) <= high):
-        raise argparse.ArgumentTypeError(
-            f"året ska vara ett årtal från {low} till {high}, t.ex. 2028, inte '{text[:20]}'"
-        )
-    return int(text)
-
-
-def _address(text: str) -> str:
-    try:
-        return normalise_address(text)
-    except ValueError as err:
-        raise argparse.ArgumentTypeError(str(err)) from None
-
-
 def _parser() -> argparse.ArgumentParser:
     # The name the editor typed: the installed command, or the module in this repository.
     prog = "samverkanshandbok" if Path(sys.argv[0]).name == "samverkanshandbok" else "python -m generator"
-    parser = _Parser(prog=prog, description="Bygger samverkanshandboken från data/.")
+    parser = SwedishParser(prog=prog, description="Bygger samverkanshandboken från data/.")
     sub = parser.add_subparsers(required=True, metavar="kommando")
 
     check = sub.add_parser("check", help="kontrollera datafilerna och visa alla fel")
@@ -148,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     zensical.set_defaults(command="build_zensical")
 
     new_year = sub.add_parser("new-year", help="skriv ett förslag till mötesplan för ett år utifrån reglerna")
-    new_year.add_argument("year", type=_year, metavar="ÅR", help="året, t.ex. 2028")
+    new_year.add_argument("year", type=year, metavar="ÅR", help="året, t.ex. 2028")
     new_year.add_argument("--cooperation", metavar="ID", help="bara den här samverkan, t.ex. sml")
     new_year.add_argument("--force", action="store_true", help="skriv över en befintlig mötesplan")
     new_year.set_defaults(command="new_year")
@@ -190,7 +137,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--adress",
             dest="address",
-            type=_address,
+            type=address,
             metavar="ADRESS",
             help="publiceringsadress i stället för den i handbok.yaml",
         )
