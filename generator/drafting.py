@@ -29,7 +29,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .model import Body, CooperationData, Meeting, MeetingStatus, Occasion, PlanStatus, Rotation, YearSchedule
+from .model import Body, Cooperation, Meeting, MeetingStatus, Occasion, PlanStatus, Rotation, YearSchedule
 from .model.dates import next_working_day, nth_weekday
 from .model.rotation import hosts
 
@@ -52,7 +52,7 @@ class Proposal:
     meeting: Meeting
 
 
-def draft_schedule(c: CooperationData, year: int, drafted: datetime.date | None = None) -> str:
+def draft_schedule(c: Cooperation, year: int, drafted: datetime.date | None = None) -> str:
     """The proposed plan for `year` as the text of motesplan-ÅÅÅÅ.yaml, 'uppdaterad' the day it was
     `drafted` (the command passes the day it ran; without it, the data's version date)."""
     schedule, proposals = draft_plan(c, year)
@@ -61,7 +61,7 @@ def draft_schedule(c: CooperationData, year: int, drafted: datetime.date | None 
     return _plan_text(c, schedule, proposals)
 
 
-def draft_plan(c: CooperationData, year: int) -> tuple[YearSchedule, list[Proposal]]:
+def draft_plan(c: Cooperation, year: int) -> tuple[YearSchedule, list[Proposal]]:
     proposals = [_first_proposal(c, body, occasion, year) for body, occasion in c.occasions() if occasion.months]
     proposals = _join_partners(proposals)
     proposals = _separate(c, proposals)
@@ -78,7 +78,7 @@ def draft_plan(c: CooperationData, year: int) -> tuple[YearSchedule, list[Propos
     return replace(schedule, meetings=tuple(p.meeting for p in proposals)), proposals
 
 
-def _first_proposal(c: CooperationData, body: Body, occasion: Occasion, year: int) -> Proposal:
+def _first_proposal(c: Cooperation, body: Body, occasion: Occasion, year: int) -> Proposal:
     last = c.dated(occasion.id, year - 1)
     day = next_working_day(_first_guess(occasion, last, year), avoid_eves=True)
     meeting = Meeting(occasion=occasion.id, date=day)
@@ -118,7 +118,7 @@ def _partner(proposal: Proposal, proposals: list[Proposal]) -> Proposal | None:
     )
 
 
-def _separate(c: CooperationData, proposals: list[Proposal]) -> list[Proposal]:
+def _separate(c: Cooperation, proposals: list[Proposal]) -> list[Proposal]:
     """Place the meetings one by one, so that none overlaps an earlier one of the same people."""
     placed: list[Proposal] = []
     for proposal in sorted(proposals, key=lambda p: (_partner(p, proposals) is not None, p.occasion.id)):
@@ -201,7 +201,7 @@ def _span(meeting: Meeting) -> tuple[datetime.datetime, datetime.datetime]:
     return datetime.datetime.combine(meeting.date, start), ends
 
 
-def _places_of_hosts(c: CooperationData, schedule: YearSchedule, proposals: list[Proposal]) -> list[Proposal]:
+def _places_of_hosts(c: Cooperation, schedule: YearSchedule, proposals: list[Proposal]) -> list[Proposal]:
     """A rotating meeting's place: where its host held the body's meeting last year, if anywhere."""
     hosted = hosts(schedule, [m.id for m in c.info.members], c.meeting_body)
     previous = c.schedule(schedule.year - 1)
@@ -224,7 +224,7 @@ def _rotating(body: Body) -> bool:
     return any(r is not None and r.rotating for r in (body.convener, body.notice))
 
 
-def _rotations(c: CooperationData, year: int) -> list[tuple[Body, str]]:
+def _rotations(c: Cooperation, year: int) -> list[tuple[Body, str]]:
     """Rotating bodies, each with the member whose turn is first: the one after last year's last turn."""
     members = [m.id for m in c.info.members]
     previous = c.schedule(year - 1)
@@ -240,7 +240,7 @@ def _rotations(c: CooperationData, year: int) -> list[tuple[Body, str]]:
     return result
 
 
-def _plan_text(c: CooperationData, schedule: YearSchedule, proposals: list[Proposal]) -> str:
+def _plan_text(c: Cooperation, schedule: YearSchedule, proposals: list[Proposal]) -> str:
     year = schedule.year
     lines = [
         "# yaml-language-server: $schema=../_schema/motesplan.schema.json",

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.model import Site, YearSchedule
+from generator.model import SiteSettings, YearSchedule
 from generator.model.files import COOPERATION_FILES
 from generator.render.markdown import plain, prose
 from generator.validate import SITE_FILE
@@ -86,7 +86,7 @@ def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("xss")
     data = root / "data"
     shutil.copytree(FIXTURE_DATA, data)
-    files = {data / SITE_FILE: Site, **{data / "exempel" / n: cls for n, cls in COOPERATION_FILES.items()}}
+    files = {data / SITE_FILE: SiteSettings, **{data / "exempel" / n: cls for n, cls in COOPERATION_FILES.items()}}
     files |= dict.fromkeys((data / "exempel").glob("motesplan-*.yaml"), YearSchedule)
     for path, cls in files.items():
         tree = yaml.safe_load(path.read_text(encoding="utf-8"))

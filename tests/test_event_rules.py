@@ -10,7 +10,7 @@ import datetime
 
 import pytest
 
-from generator.model import CooperationData, Handbook, Meeting
+from generator.model import Cooperation, Handbook, Meeting
 from generator.render.calendar.events import Event, cooperation_events, duplicate_uids
 from generator.render.calendar.record import Status
 from generator.validate import read_handbook
@@ -25,12 +25,12 @@ def handbook() -> Handbook:
     return read_handbook(FIXTURE_DATA)
 
 
-def events(cooperation: CooperationData | None = None) -> dict[str, Event]:
+def events(cooperation: Cooperation | None = None) -> dict[str, Event]:
     book = handbook()
     return {e.uid: e for e in cooperation_events(cooperation or book.cooperations[0], book.site)}
 
 
-def with_first_meeting(**changes: object) -> CooperationData:
+def with_first_meeting(**changes: object) -> Cooperation:
     """The fixture with its first dated meeting (styrgrupp-mars, 12 March 2026) changed."""
     cooperation = handbook().cooperations[0]
     schedule = cooperation.schedules[0]

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import docx
 import pytest
 
-from generator.model import CooperationData
+from generator.model import Cooperation
 from generator.render.environment import render
 from generator.render.papers.papers import Papers, dated_papers
 from generator.render.papers.word import minutes_docx, notice_docx
@@ -21,7 +21,7 @@ from generator.validate import read_handbook
 from conftest import FIXTURE_DATA
 
 
-def fixture() -> CooperationData:
+def fixture() -> Cooperation:
     return read_handbook(FIXTURE_DATA).cooperations[0]
 
 

@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 from test_papers import SOFFICE, office_pdf, require_office
 
-from generator.model import CooperationData
+from generator.model import Cooperation
 from generator.render.papers.papers import Papers, meeting_papers
 from generator.render.papers.prepare import all_dated, undated
 from generator.render.papers.word import minutes_docx, notice_docx
@@ -34,7 +34,7 @@ COOPERATION = "Avtalssamverkan mellan Sotenäs, Lysekil och Munkedal"
 SUGGESTION = "(handbokens förslag; styrdokumentet anger ingen tid)"
 
 
-def sml(data: Path) -> CooperationData:
+def sml(data: Path) -> Cooperation:
     return next(c for c in read_handbook(data).cooperations if c.info.short_name == "SML")
 
 

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from generator.engines.binaries import cooperation_pdf
 from generator.engines.pdf import PdfUnavailable, html_to_pdf
-from generator.model import CooperationData
+from generator.model import Cooperation
 from generator.render import paths
 from generator.render.print_edition import document as print_edition
 from generator.validate import read_handbook
@@ -25,7 +25,7 @@ from conftest import FIXTURE_DATA, ROOT
 A4_POINTS = "595.276 x 841.89 pts (A4)"
 
 
-def pdf_path(site: Path, c: CooperationData) -> Path:
+def pdf_path(site: Path, c: Cooperation) -> Path:
     return site / paths.pdf_file(c)
 
 
@@ -39,12 +39,12 @@ def run(*command: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def cooperations(planned_data: Path) -> tuple[CooperationData, ...]:
+def cooperations(planned_data: Path) -> tuple[Cooperation, ...]:
     return read_handbook(planned_data).cooperations
 
 
 def test_pdf_info_a4_several_pages_title_author_tagged(
-    planned_site: Path, cooperations: tuple[CooperationData, ...]
+    planned_site: Path, cooperations: tuple[Cooperation, ...]
 ) -> None:
     for c in cooperations:
         info = dict(line.split(":", 1) for line in run("pdfinfo", str(pdf_path(planned_site, c))).splitlines())
@@ -58,7 +58,7 @@ def test_pdf_info_a4_several_pages_title_author_tagged(
         assert c.info.version_date.strftime("%b %d") in info["CreationDate"]
 
 
-def test_pdf_declares_pdf_a_2u_and_swedish(planned_site: Path, cooperations: tuple[CooperationData, ...]) -> None:
+def test_pdf_declares_pdf_a_2u_and_swedish(planned_site: Path, cooperations: tuple[Cooperation, ...]) -> None:
     for c in cooperations:
         xmp = run("pdfinfo", "-meta", str(pdf_path(planned_site, c)))
         assert 'pdfaid:part="2" pdfaid:conformance="U"' in xmp, c.id
@@ -67,7 +67,7 @@ def test_pdf_declares_pdf_a_2u_and_swedish(planned_site: Path, cooperations: tup
         assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"]
 
 
-def test_every_font_is_embedded(planned_site: Path, cooperations: tuple[CooperationData, ...]) -> None:
+def test_every_font_is_embedded(planned_site: Path, cooperations: tuple[Cooperation, ...]) -> None:
     for c in cooperations:
         rows = run("pdffonts", str(pdf_path(planned_site, c))).splitlines()[2:]
         assert rows, c.id
@@ -78,7 +78,7 @@ def test_every_font_is_embedded(planned_site: Path, cooperations: tuple[Cooperat
 
 
 def test_pdf_text_has_every_discussion_point_and_deadline(
-    planned_site: Path, cooperations: tuple[CooperationData, ...]
+    planned_site: Path, cooperations: tuple[Cooperation, ...]
 ) -> None:
     assert any(c.agendas for c in cooperations) and any(s.deadline for c in cooperations for _, s in c.all_steps())
     for c in cooperations:
@@ -91,9 +91,7 @@ def test_pdf_text_has_every_discussion_point_and_deadline(
             assert heading in text
 
 
-def test_meeting_plan_of_the_year_with_its_status(
-    planned_site: Path, cooperations: tuple[CooperationData, ...]
-) -> None:
+def test_meeting_plan_of_the_year_with_its_status(planned_site: Path, cooperations: tuple[Cooperation, ...]) -> None:
     sml = next(c for c in cooperations if c.id == "sml")
     schedule = sml.schedule(sml.info.year)
     assert schedule is not None
@@ -102,7 +100,7 @@ def test_meeting_plan_of_the_year_with_its_status(
     assert f"{schedule.status.label}. Mötesplanen för {schedule.year}" in text
 
 
-def test_bookmarks_follow_the_headings(planned_site: Path, cooperations: tuple[CooperationData, ...]) -> None:
+def test_bookmarks_follow_the_headings(planned_site: Path, cooperations: tuple[Cooperation, ...]) -> None:
     for c in cooperations:
         outline = PdfReader(pdf_path(planned_site, c)).outline
         titles = [item.title for item in outline if not isinstance(item, list)]
@@ -111,7 +109,7 @@ def test_bookmarks_follow_the_headings(planned_site: Path, cooperations: tuple[C
 
 
 def test_links_in_the_pdf_point_at_the_published_site(
-    planned_site: Path, cooperations: tuple[CooperationData, ...]
+    planned_site: Path, cooperations: tuple[Cooperation, ...]
 ) -> None:
     address = "https://example.org/samverkanshandbok/"
     for c in cooperations:

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from generator.model import CooperationData, Role
+from generator.model import Cooperation, Role
 from generator.validate import read_handbook
 
 from conftest import FIXTURE_DATA, SHIPPED_DATA, build_site
@@ -35,7 +35,7 @@ def day(moment: str) -> datetime.date:
     return datetime.date.fromisoformat(moment[:10])
 
 
-def expected_in_role_feed(c: CooperationData, role: Role, uid: str) -> bool:
+def expected_in_role_feed(c: Cooperation, role: Role, uid: str) -> bool:
     """From the UID ('sml.mote.styrgrupp-februari.2027@…', 'sml.steg.budgetbeslut.2027@…') and the data alone."""
     kind, item = uid.split("@")[0].split(".")[1:3]
     if kind == "steg":

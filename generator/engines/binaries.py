@@ -17,7 +17,7 @@ import importlib.metadata
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from ..model import CooperationData, Handbook
+from ..model import Cooperation, Handbook
 from ..render import paths
 from ..render.papers import documents
 from ..render.papers.documents import WordMaker
@@ -93,7 +93,7 @@ def _png_file(svg: str, path: str, cache: Cache | None, shown: Mapping[str, str 
     return earlier if isinstance(earlier, bytes) else made(cache, "png", parts, _png(svg))
 
 
-def _wheels(c: CooperationData) -> list[str]:
+def _wheels(c: Cooperation) -> list[str]:
     return [paths.wheel_file(c, year) for year in (None, *(s.year for s in c.schedules))]
 
 
@@ -101,13 +101,13 @@ def _png(svg: str) -> functools.partial[bytes]:
     return functools.partial(raster.png_from_svg, svg)
 
 
-def cooperation_pdf(c: CooperationData, handbook: Handbook, cache: Cache | None = None) -> bytes:
+def cooperation_pdf(c: Cooperation, handbook: Handbook, cache: Cache | None = None) -> bytes:
     """The PDF of `c`'s print edition."""
     parts, make = _pdf_job(c, handbook)
     return made(cache, "pdf", parts, make)
 
 
-def _pdf_job(c: CooperationData, handbook: Handbook) -> tuple[list[str], Callable[[], bytes]]:
+def _pdf_job(c: Cooperation, handbook: Handbook) -> tuple[list[str], Callable[[], bytes]]:
     """What the PDF of `c` is made from, and how it is made."""
     pdf.require_fonts()  # first: missing fonts are a plain Swedish message, not a missing file
     html = print_edition.print_document(c, handbook.site)

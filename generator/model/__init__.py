@@ -4,18 +4,18 @@ Each field's metadata names its Swedish YAML key and explains it in Swedish.
 The same metadata drives validation (`generator.validate.convert`) and the JSON
 Schema editors get completion from (`generator.validate.schema`), so the three
 cannot drift apart. References between objects are kept as ids; validation
-checks that every id exists and `CooperationData` offers look-ups.
+checks that every id exists and `Cooperation` offers look-ups.
 """
 
 from .annual import Agenda, AgendaFile, AgendaSection, Process, ProcessFile, Step
 from .base import Deadline, Id, Located, Month, Prose, Ref, month_span
-from .handbook import CooperationData, Handbook, with_address
+from .handbook import Cooperation, Handbook, with_address
 from .organisation import (
     Body,
     BodyFile,
     BodyKind,
     Communication,
-    Cooperation,
+    CooperationInfo,
     Decision,
     DecisionPoints,
     Minutes,
@@ -31,7 +31,7 @@ from .organisation import (
     Seat,
     Version,
 )
-from .schedule import Meeting, MeetingStatus, PlanStatus, Rotation, Site, YearSchedule
+from .schedule import Meeting, MeetingStatus, PlanStatus, Rotation, SiteSettings, YearSchedule
 
 __all__ = [
     "Agenda",
@@ -42,7 +42,7 @@ __all__ = [
     "BodyKind",
     "Communication",
     "Cooperation",
-    "CooperationData",
+    "CooperationInfo",
     "Deadline",
     "Decision",
     "DecisionPoints",
@@ -69,7 +69,7 @@ __all__ = [
     "Rotation",
     "RuleSource",
     "Seat",
-    "Site",
+    "SiteSettings",
     "Step",
     "Version",
     "YearSchedule",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .annual import AgendaFile, ProcessFile
-from .organisation import BodyFile, Cooperation, RoleFile
+from .organisation import BodyFile, CooperationInfo, RoleFile
 
 INFO_FILE = "samverkan.yaml"
 ROLES_FILE = "roller.yaml"
@@ -16,7 +16,7 @@ AGENDAS_FILE = "diskussionspunkter.yaml"
 
 # Every file a cooperation's folder must have, in the order editors meet them, and what each holds.
 COOPERATION_FILES: dict[str, type] = {
-    INFO_FILE: Cooperation,
+    INFO_FILE: CooperationInfo,
     ROLES_FILE: RoleFile,
     BODIES_FILE: BodyFile,
     PROCESSES_FILE: ProcessFile,

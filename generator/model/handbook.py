@@ -10,31 +10,31 @@ from .address import normalise_address
 from .annual import Agenda, Process, Step
 from .base import Month, WebAddress
 from .history import History
-from .organisation import Body, Cooperation, Decision, Municipality, Occasion, Role
+from .organisation import Body, CooperationInfo, Decision, Municipality, Occasion, Role
 from .rotation import hosts
-from .schedule import Meeting, PlanStatus, Site, YearSchedule
+from .schedule import Meeting, PlanStatus, SiteSettings, YearSchedule
 
 
 @dataclass(frozen=True)
-class CooperationData:
+class Cooperation:
     """Everything one cooperation's folder in `data/` says."""
 
     id: str
-    info: Cooperation
+    info: CooperationInfo
     roles: tuple[Role, ...]
     bodies: tuple[Body, ...]
     processes: tuple[Process, ...]
     agendas: tuple[Agenda, ...]
     schedules: tuple[YearSchedule, ...] = ()
     # The data of the last version published before this one (versioner/DATUM/), to show what changed.
-    previous: CooperationData | None = None
+    previous: Cooperation | None = None
 
     @property
     def years(self) -> tuple[int, int]:
         """The handbook year and the next: the years whose dated meetings the pages list."""
         return (self.info.year, self.info.year + 1)
 
-    def feed_years(self, site: Site) -> range:
+    def feed_years(self, site: SiteSettings) -> range:
         """The years the calendars cover: a window around the handbook year, so that moving the
         handbook year on never takes events away that subscribers already have (except the
         placeholders of meetings that never got a date: a past year holds what happened)."""
@@ -162,8 +162,8 @@ class CooperationData:
 
 @dataclass(frozen=True)
 class Handbook:
-    site: Site
-    cooperations: tuple[CooperationData, ...]
+    site: SiteSettings
+    cooperations: tuple[Cooperation, ...]
     # What the calendars have published so far (data/kalenderhistorik.json); empty before the first build.
     history: History = field(default_factory=dict)
 

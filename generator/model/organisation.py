@@ -75,7 +75,7 @@ class Version(Located):
 
 
 @dataclass(frozen=True, kw_only=True)
-class Cooperation(Located):
+class CooperationInfo(Located):
     name: str = key("namn", "Samverkans fullständiga namn.")
     short_name: str = key("kortnamn", "Kort namn som används i menyer och rubriker.")
     document: PolicyDocument = key("styrdokument", "Styrdokumentet som handboken bygger på.")

@@ -128,7 +128,7 @@ class YearSchedule(Located):
 
 
 @dataclass(frozen=True, kw_only=True)
-class Site(Located):
+class SiteSettings(Located):
     title: str = key("titel", "Handbokens namn.")
     address: WebAddress = key("adress", "Webbadressen där handboken publiceras, med / på slutet.")
     publisher: str = key("utgivare", "Vem som ger ut handboken, för tillgänglighetsredogörelsen.")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..model import Body, CooperationData, Meeting, Month, Occasion, Process, Role, Step
+from ..model import Body, Cooperation, Meeting, Month, Occasion, Process, Role, Step
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class RoleSummary:
     steps: tuple[tuple[Process, Step], ...]
 
 
-def role_summary(c: CooperationData, role: Role) -> RoleSummary:
+def role_summary(c: Cooperation, role: Role) -> RoleSummary:
     bodies = c.bodies
 
     def where(test: Callable[[Body], bool]) -> tuple[str, ...]:
@@ -57,7 +57,7 @@ class MonthRow:
     steps: tuple[tuple[Process, Step], ...]
 
 
-def month_rows(c: CooperationData) -> list[MonthRow]:
+def month_rows(c: Cooperation) -> list[MonthRow]:
     steps = c.all_steps()
     return [
         MonthRow(
@@ -71,36 +71,36 @@ def month_rows(c: CooperationData) -> list[MonthRow]:
     ]
 
 
-def unscheduled_occasions(c: CooperationData) -> list[tuple[Body, Occasion]]:
+def unscheduled_occasions(c: Cooperation) -> list[tuple[Body, Occasion]]:
     return [(b, o) for b, o in c.occasions() if not o.months]
 
 
-def process_meetings(c: CooperationData, process: Process) -> list[tuple[Body, Occasion]]:
+def process_meetings(c: Cooperation, process: Process) -> list[tuple[Body, Occasion]]:
     return [(b, o) for b, o in c.occasions() if process.id in o.processes]
 
 
-def preparing_bodies(c: CooperationData, body: Body) -> tuple[str, ...]:
+def preparing_bodies(c: Cooperation, body: Body) -> tuple[str, ...]:
     return tuple(b.id for b in c.bodies if body.id in b.prepares_for)
 
 
-def reporting_bodies(c: CooperationData, body: Body) -> tuple[str, ...]:
+def reporting_bodies(c: Cooperation, body: Body) -> tuple[str, ...]:
     return tuple(b.id for b in c.bodies if body.id in b.reports_to)
 
 
-def internal_bodies(c: CooperationData) -> list[Body]:
+def internal_bodies(c: Cooperation) -> list[Body]:
     return [b for b in c.bodies if b.internal]
 
 
-def external_bodies(c: CooperationData) -> list[Body]:
+def external_bodies(c: Cooperation) -> list[Body]:
     return [b for b in c.bodies if not b.internal]
 
 
-def month_pages(c: CooperationData) -> list[Month]:
+def month_pages(c: Cooperation) -> list[Month]:
     """The months that get a page: those with a meeting, a step, a deadline or a dated meeting.
     A page that could only say "nothing happens" would be one more place to look for nothing."""
     return [r.month for r in month_rows(c) if r.occasions or r.steps or dated_in_month(c, r.month)]
 
 
-def dated_in_month(c: CooperationData, month: Month) -> list[tuple[int, Meeting]]:
+def dated_in_month(c: Cooperation, month: Month) -> list[tuple[int, Meeting]]:
     """The schedules' meetings that fall in `month`, year by year, in date order."""
     return [(s.year, m) for s in c.schedules for m in sorted(s.meetings, key=lambda m: m.date) if m.date.month == month]

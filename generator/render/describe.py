@@ -7,7 +7,7 @@ import datetime
 from ..model import (
     Agenda,
     Body,
-    CooperationData,
+    Cooperation,
     Decision,
     Meeting,
     MeetingStatus,
@@ -38,7 +38,7 @@ def meeting_frequency(body: Body) -> str:
     return first_upper(", ".join(parts)) if parts else "Anges inte"
 
 
-def responsibility(r: Responsibility, c: CooperationData) -> str:
+def responsibility(r: Responsibility, c: Cooperation) -> str:
     """'Ekonomichef i Lysekil', 'De administrativa cheferna, var sin gång', 'Utsedd kommun'."""
     if r.role is None:
         return "Utsedd kommun inför varje möte"
@@ -52,7 +52,7 @@ def responsibility(r: Responsibility, c: CooperationData) -> str:
     return role.name
 
 
-def seat(s: Seat, c: CooperationData, links: Links) -> Markdown:
+def seat(s: Seat, c: Cooperation, links: Links) -> Markdown:
     role = c.role(s.role)
     text = link(role.name, links.role(role))
     if role.one_per_member:
@@ -72,7 +72,7 @@ def step_when(step: Step) -> str:
     return ", ".join(parts)
 
 
-def members_line(c: CooperationData) -> str:
+def members_line(c: Cooperation) -> str:
     return " · ".join(f"{m.name} ({m.letter})" if m.letter else m.name for m in c.info.members)
 
 
@@ -80,7 +80,7 @@ def yes_no(value: bool) -> str:
     return "Ja" if value else "Nej"
 
 
-def body_links(ids: tuple[str, ...], c: CooperationData, links: Links) -> Markdown:
+def body_links(ids: tuple[str, ...], c: Cooperation, links: Links) -> Markdown:
     return Markdown(", ".join(link(c.body(i).name, links.body(c.body(i))) for i in ids))
 
 
@@ -92,15 +92,15 @@ def first_lower(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def seat_names(seats: tuple[Seat, ...], c: CooperationData) -> str:
+def seat_names(seats: tuple[Seat, ...], c: Cooperation) -> str:
     return ", ".join(c.role(s.role).name for s in seats) or "Anges inte"
 
 
-def agenda_months(c: CooperationData, agenda: Agenda) -> str:
+def agenda_months(c: Cooperation, agenda: Agenda) -> str:
     return month_span(c.agenda_months(agenda.id)) or "ingen fast månad"
 
 
-def step_details(step: Step, c: CooperationData, links: Links) -> Markdown:
+def step_details(step: Step, c: Cooperation, links: Links) -> Markdown:
     """'När: februari. Ansvarig: Ekonomichef. Möte: Styrgrupp.' with links."""
     parts = []
     when = step_when(step)
@@ -139,7 +139,7 @@ def meeting_when(m: Meeting) -> str:
     return f"{day}, {m.start:%H:%M}{end}"
 
 
-def plan_sentence(c: CooperationData, m: Meeting) -> str:
+def plan_sentence(c: Cooperation, m: Meeting) -> str:
     """The plan status as a sentence, for feeds and papers."""
     status = c.plan_status(m)
     if status is PlanStatus.EXAMPLE:
@@ -179,7 +179,7 @@ def meeting_status(m: Meeting) -> str:
     return m.reason or "Planerat"
 
 
-def status_cell(c: CooperationData, m: Meeting) -> str:
+def status_cell(c: Cooperation, m: Meeting) -> str:
     """'Fastställt', 'Förslag', 'Exempel. Inställt: …': the plan status, then what became of the meeting."""
     status = c.plan_status(m)
     label = "Fastställt" if status.adopted else status.label
@@ -193,7 +193,7 @@ def meeting_place(m: Meeting) -> str:
     return ", ".join(parts) or "Anges senare"
 
 
-def meeting_facts(c: CooperationData, m: Meeting) -> str:
+def meeting_facts(c: Cooperation, m: Meeting) -> str:
     """'Kommunhuset, Lysekil, värdkommun Lysekil. Förslag. Flyttat från 2027-09-16: …' for lists of
     dated meetings: the plan status stands wherever a date is shown, unless the date is adopted."""
     host = c.host(m)
@@ -218,7 +218,7 @@ def deadline_note(step: Step) -> str:
     return f" ({step.deadline})"
 
 
-def checklist_when(cl: Checklist, c: CooperationData) -> str:
+def checklist_when(cl: Checklist, c: Cooperation) -> str:
     """'Februari/mars (mars i samband med Råd för avtalssamverkan SML)'."""
     notes = []
     for o in cl.occasions:
@@ -228,12 +228,12 @@ def checklist_when(cl: Checklist, c: CooperationData) -> str:
     return months(cl.months) + (f" ({'; '.join(notes)})" if notes else "")
 
 
-def checklist_path(body: Body, occasion: Occasion, c: CooperationData) -> str | None:
+def checklist_path(body: Body, occasion: Occasion, c: Cooperation) -> str | None:
     found = checklist_id(body, occasion)
     return paths.checklist_page(c, found) if found else None
 
 
-def checklist_links(body: Body, occasion: Occasion, c: CooperationData, links: Links) -> Markdown:
+def checklist_links(body: Body, occasion: Occasion, c: Cooperation, links: Links) -> Markdown:
     """The papers of a recurring meeting (notice, checklist, minutes template), or nothing for an
     outside body's meeting, which the cooperation does not convene."""
     if not body.internal:
@@ -241,7 +241,7 @@ def checklist_links(body: Body, occasion: Occasion, c: CooperationData, links: L
     return papers_links(c, paths.occasion_key(occasion), checklist_id(body, occasion), links)
 
 
-def short_papers_links(body: Body, occasion: Occasion, c: CooperationData, links: Links) -> Markdown:
+def short_papers_links(body: Body, occasion: Occasion, c: Cooperation, links: Links) -> Markdown:
     """'kallelse, checklista' for a recurring meeting in lists of meetings."""
     if not body.internal:
         return Markdown("")
@@ -253,12 +253,12 @@ def short_papers_links(body: Body, occasion: Occasion, c: CooperationData, links
     return Markdown(", ".join(parts))
 
 
-def notice_link(c: CooperationData, m: Meeting, links: Links) -> Markdown:
+def notice_link(c: Cooperation, m: Meeting, links: Links) -> Markdown:
     """A dated meeting's notice with agenda, from lists of dated meetings."""
     return link("kallelse", links.to(paths.notice_page(c, paths.meeting_key(m))))
 
 
-def papers_links(c: CooperationData, key: str, checklist: str | None, links: Links) -> Markdown:
+def papers_links(c: Cooperation, key: str, checklist: str | None, links: Links) -> Markdown:
     """'Kallelse (Word) · Checklista · Mall för mötesanteckningar (Word)' for one meeting's papers."""
     parts = [
         f"{link('Kallelse med föredragningslista', links.to(paths.notice_page(c, key)))}"
@@ -273,7 +273,7 @@ def papers_links(c: CooperationData, key: str, checklist: str | None, links: Lin
     return Markdown(" · ".join(parts))
 
 
-def rotation_order(c: CooperationData, rotation: Rotation) -> str:
+def rotation_order(c: Cooperation, rotation: Rotation) -> str:
     """'Lysekil, Munkedal, Sotenäs': the members in turn, from the one that starts."""
     names = [m.name for m in c.info.members]
     first = [m.id for m in c.info.members].index(rotation.start)

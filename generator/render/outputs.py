@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..errors import NOWHERE, DataError, DataErrors, Position
-from ..model import CooperationData, Handbook
+from ..model import Cooperation, Handbook
 from ..model.history import Revision, advance
 from . import paths
 from .calendar.feeds import Feed, calendar_problems, cooperation_feeds, observed, role_feed_name
@@ -46,7 +46,7 @@ def report(problems: list[DataError]) -> None:
         raise DataErrors(problems)
 
 
-def _path_clashes(c: CooperationData, taken: set[str]) -> list[DataError]:
+def _path_clashes(c: Cooperation, taken: set[str]) -> list[DataError]:
     """Two things in the data that would be written to the same file (the second one's place is
     given): one would silently replace the other."""
     problems: list[DataError] = []
@@ -61,7 +61,7 @@ def _path_clashes(c: CooperationData, taken: set[str]) -> list[DataError]:
     return problems
 
 
-def _claims(c: CooperationData) -> list[tuple[str, Position]]:
+def _claims(c: Cooperation) -> list[tuple[str, Position]]:
     """Every output named by the data, with where the name was written."""
     own = c.info.pos
     claims = [(p, own) for p in _fixed_paths(c)]
@@ -81,7 +81,7 @@ def _claims(c: CooperationData) -> list[tuple[str, Position]]:
     return claims
 
 
-def _fixed_paths(c: CooperationData) -> list[str]:
+def _fixed_paths(c: Cooperation) -> list[str]:
     fixed = [
         paths.cooperation_page(c),
         paths.organisation_page(c),

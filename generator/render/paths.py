@@ -9,38 +9,38 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from ..model import Body, CooperationData, Meeting, Month, Occasion, Process, Role
+from ..model import Body, Cooperation, Meeting, Month, Occasion, Process, Role
 
 
-def cooperation_page(c: CooperationData) -> str:
+def cooperation_page(c: Cooperation) -> str:
     return f"{c.id}/index.md"
 
 
-def organisation_page(c: CooperationData) -> str:
+def organisation_page(c: Cooperation) -> str:
     return f"{c.id}/organisation/index.md"
 
 
-def body_page(c: CooperationData, body: Body) -> str:
+def body_page(c: Cooperation, body: Body) -> str:
     return f"{c.id}/organisation/{body.id}.md"
 
 
-def wheel_page(c: CooperationData) -> str:
+def wheel_page(c: Cooperation) -> str:
     return f"{c.id}/arshjul/index.md"
 
 
-def processes_page(c: CooperationData) -> str:
+def processes_page(c: Cooperation) -> str:
     return f"{c.id}/processer/index.md"
 
 
-def process_page(c: CooperationData, process: Process) -> str:
+def process_page(c: Cooperation, process: Process) -> str:
     return f"{c.id}/processer/{process.id}.md"
 
 
-def roles_page(c: CooperationData) -> str:
+def roles_page(c: Cooperation) -> str:
     return f"{c.id}/roller.md"
 
 
-def communication_page(c: CooperationData) -> str:
+def communication_page(c: Cooperation) -> str:
     return f"{c.id}/kommunikation.md"
 
 
@@ -48,7 +48,7 @@ def communication_page(c: CooperationData) -> str:
 class Links:
     """Links from the page at `here` to the pages of cooperation `c`."""
 
-    c: CooperationData
+    c: Cooperation
     here: str
 
     def to(self, path: str, anchor: str = "") -> str:
@@ -103,11 +103,11 @@ def for_meeting(url: str, key: str | None) -> str:
     return f"{url}?{MEETING_PARAMETER}={key}" if key else url
 
 
-def calendar_page(c: CooperationData) -> str:
+def calendar_page(c: Cooperation) -> str:
     return f"{c.id}/kalender/index.md"
 
 
-def feed_file(c: CooperationData, name: str) -> str:
+def feed_file(c: Cooperation, name: str) -> str:
     return f"{c.id}/kalender/{name}.ics"
 
 
@@ -115,15 +115,15 @@ def feed_file(c: CooperationData, name: str) -> str:
 UPCOMING_FILE = "kommande.json"
 
 
-def checklists_page(c: CooperationData) -> str:
+def checklists_page(c: Cooperation) -> str:
     return f"{c.id}/checklistor/index.md"
 
 
-def checklist_page(c: CooperationData, checklist_id: str) -> str:
+def checklist_page(c: Cooperation, checklist_id: str) -> str:
     return f"{c.id}/checklistor/{checklist_id}.md"
 
 
-def meetings_page(c: CooperationData) -> str:
+def meetings_page(c: Cooperation) -> str:
     """'Inför mötet': the coming meetings and what to prepare for each."""
     return f"{c.id}/moten/index.md"
 
@@ -138,55 +138,55 @@ def meeting_key(meeting: Meeting) -> str:
     return f"{meeting.occasion or meeting.id}-{meeting.date.isoformat()}"
 
 
-def notice_page(c: CooperationData, key: str) -> str:
+def notice_page(c: Cooperation, key: str) -> str:
     """The notice with agenda (kallelse med föredragningslista) for the papers `key`
     (`occasion_key` or `meeting_key`); the feeds link a dated meeting's notice here."""
     return f"{c.id}/moten/{key}/index.md"
 
 
-def minutes_page(c: CooperationData, key: str) -> str:
+def minutes_page(c: Cooperation, key: str) -> str:
     return f"{c.id}/moten/{key}/anteckningar.md"
 
 
-def notice_file(c: CooperationData, key: str) -> str:
+def notice_file(c: Cooperation, key: str) -> str:
     return f"{c.id}/moten/{key}/kallelse-{key}.docx"
 
 
-def minutes_file(c: CooperationData, key: str) -> str:
+def minutes_file(c: Cooperation, key: str) -> str:
     return f"{c.id}/moten/{key}/anteckningar-{key}.docx"
 
 
-def month_page(c: CooperationData, month: Month) -> str:
+def month_page(c: Cooperation, month: Month) -> str:
     return f"{c.id}/arshjul/{month.swedish}.md"
 
 
-def wheel_file(c: CooperationData, year: int | None = None) -> str:
+def wheel_file(c: Cooperation, year: int | None = None) -> str:
     return f"{c.id}/arshjul/arshjul{f'-{year}' if year else ''}.svg"
 
 
-def poster_page(c: CooperationData) -> str:
+def poster_page(c: Cooperation) -> str:
     return f"{c.id}/arshjul/affisch.md"
 
 
-def year_page(c: CooperationData, year: int) -> str:
+def year_page(c: Cooperation, year: int) -> str:
     return f"{c.id}/arshjul/{year}.md"
 
 
-def org_chart_file(c: CooperationData) -> str:
+def org_chart_file(c: Cooperation) -> str:
     return f"{c.id}/organisation/organisation.svg"
 
 
-def changes_page(c: CooperationData) -> str:
+def changes_page(c: Cooperation) -> str:
     """'Ändringar i den här versionen'."""
     return f"{c.id}/andringar.md"
 
 
-def print_page(c: CooperationData) -> str:
+def print_page(c: Cooperation) -> str:
     """The print edition's page: the whole handbook of `c` as one document."""
     return f"{c.id}/utskrift.md"
 
 
-def pdf_file(c: CooperationData) -> str:
+def pdf_file(c: Cooperation) -> str:
     """The PDF download, beside the print view."""
     return f"{c.id}/utskrift/handbok-{c.id}.pdf"
 

@@ -13,7 +13,7 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import CooperationData, Handbook, month_span
+from ..model import Cooperation, Handbook, month_span
 from ..model.history import Revision, advance
 from . import paths
 from .calendar.feeds import cooperation_feeds, observed
@@ -64,7 +64,7 @@ class Earlier:
     site: RenderedSite
     directory_urls: bool
 
-    def files_of(self, c: CooperationData, handbook: Handbook, directory_urls: bool) -> dict[str, str | bytes]:
+    def files_of(self, c: Cooperation, handbook: Handbook, directory_urls: bool) -> dict[str, str | bytes]:
         """The files of `c` from last time if nothing they are made from has changed, else none."""
         before = {e.id: e for e in self.handbook.cooperations}.get(c.id)
         same = (before, self.handbook.site, self.handbook.history, self.directory_urls) == (
@@ -108,7 +108,7 @@ def render_site(
     return RenderedSite(dict(sorted(files.items())), nav, history, handbook.site.address)
 
 
-def _cooperation_nav(c: CooperationData) -> list[NavEntry]:
+def _cooperation_nav(c: Cooperation) -> list[NavEntry]:
     nav: list[NavEntry] = [
         ("Översikt", paths.cooperation_page(c)),
         ("Organisation", [(None, paths.organisation_page(c)), *((None, paths.body_page(c, b)) for b in c.bodies)]),
@@ -126,7 +126,7 @@ def _cooperation_nav(c: CooperationData) -> list[NavEntry]:
     return nav
 
 
-def _checklists_nav(c: CooperationData) -> list[NavEntry]:
+def _checklists_nav(c: Cooperation) -> list[NavEntry]:
     """Short labels that scan on a phone ('Styrgrupp, februari/mars'); the page keeps the full title."""
     nav: list[NavEntry] = [(None, paths.checklists_page(c))]
     for checklist in meeting_checklists(c):
@@ -138,7 +138,7 @@ def _checklists_nav(c: CooperationData) -> list[NavEntry]:
     return nav
 
 
-def _meetings_nav(c: CooperationData) -> list[NavEntry]:
+def _meetings_nav(c: Cooperation) -> list[NavEntry]:
     """The 'Inför mötet' page, then each meeting's notice and minutes template."""
     groups: dict[str, list[NavEntry]] = {}
     for p in meeting_papers(c):
@@ -149,7 +149,7 @@ def _meetings_nav(c: CooperationData) -> list[NavEntry]:
     return [(None, paths.meetings_page(c)), *((group, groups[group]) for group in order)]
 
 
-def _wheel_nav(c: CooperationData) -> list[NavEntry]:
+def _wheel_nav(c: Cooperation) -> list[NavEntry]:
     nav: list[NavEntry] = [(None, paths.wheel_page(c)), *((m.title, paths.month_page(c, m)) for m in month_pages(c))]
     nav += [(f"Mötesplan {s.year}", paths.year_page(c, s.year)) for s in reversed(c.schedules)]
     if wheel_rings(c):  # a poster only where there is a wheel

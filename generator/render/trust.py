@@ -3,7 +3,7 @@ to propose a change (the data file on the repository host, when handbok.yaml nam
 
 from __future__ import annotations
 
-from ..model import CooperationData, Site
+from ..model import Cooperation, SiteSettings
 from ..model.files import BODIES_FILE, INFO_FILE, PROCESSES_FILE, ROLES_FILE, schedule_file
 from . import paths
 from .markdown import Markdown, link, plain
@@ -12,7 +12,7 @@ from .markdown import Markdown, link, plain
 DATA_FOLDER = "data"
 
 
-def source_file(c: CooperationData, path: str) -> str:
+def source_file(c: Cooperation, path: str) -> str:
     """The data file a page of `c` is mostly written from: 'grupper.yaml' for a body's page."""
     for schedule in c.schedules:
         if path == paths.year_page(c, schedule.year):
@@ -30,13 +30,13 @@ def source_file(c: CooperationData, path: str) -> str:
     return INFO_FILE
 
 
-def edit_url(c: CooperationData, site: Site, file: str) -> str | None:
+def edit_url(c: Cooperation, site: SiteSettings, file: str) -> str | None:
     if site.edit_address is None:
         return None
     return f"{site.edit_address.rstrip('/')}/{DATA_FOLDER}/{c.id}/{file}"
 
 
-def review_sentence(c: CooperationData) -> str:
+def review_sentence(c: Cooperation) -> str:
     """'Senast granskad 2026-11-22. Ansvarig: Administrativ chef.' as plain text."""
     info = c.info
     when = f"Senast granskad {info.reviewed.isoformat()}." if info.reviewed else ""
@@ -45,7 +45,7 @@ def review_sentence(c: CooperationData) -> str:
     return when + who
 
 
-def trust_note(c: CooperationData, site: Site, path: str) -> Markdown:
+def trust_note(c: Cooperation, site: SiteSettings, path: str) -> Markdown:
     """The closing paragraph of every page of a cooperation."""
     text = plain(review_sentence(c))
     url = edit_url(c, site, source_file(c, path))
@@ -54,7 +54,7 @@ def trust_note(c: CooperationData, site: Site, path: str) -> Markdown:
     return Markdown(f'<p class="hb-granskad" markdown>{text}</p>')
 
 
-def with_trust_notes(c: CooperationData, site: Site, pages: dict[str, str | bytes]) -> dict[str, str | bytes]:
+def with_trust_notes(c: Cooperation, site: SiteSettings, pages: dict[str, str | bytes]) -> dict[str, str | bytes]:
     """Every Markdown page of `c` with its trust note at the end."""
     return {
         path: f"{content}\n{trust_note(c, site, path)}\n"

@@ -15,11 +15,11 @@ from ..model import (
     AgendaFile,
     BodyFile,
     Cooperation,
-    CooperationData,
+    CooperationInfo,
     Handbook,
     ProcessFile,
     RoleFile,
-    Site,
+    SiteSettings,
     YearSchedule,
 )
 from ..model.files import (
@@ -49,14 +49,14 @@ RESERVED_FOLDERS = frozenset({"index", "tillganglighet", "uppdatera", "assets", 
 Part = TypeVar("Part")  # the model of one of a cooperation's files
 
 # Every kind of data file, for the JSON Schemas.
-SCHEMA_FILES: dict[str, type] = {SITE_FILE: Site, **COOPERATION_FILES, "motesplan.yaml": YearSchedule}
+SCHEMA_FILES: dict[str, type] = {SITE_FILE: SiteSettings, **COOPERATION_FILES, "motesplan.yaml": YearSchedule}
 
 
 def read_handbook(data_dir: Path) -> Handbook:
     log = ErrorLog()
     if not data_dir.is_dir():
         raise DataErrors([DataError(Position(display_path(data_dir)), "datamappen finns inte")])
-    site = Converter(log).convert(Site, load_file(data_dir / SITE_FILE, log, data_dir))
+    site = Converter(log).convert(SiteSettings, load_file(data_dir / SITE_FILE, log, data_dir))
     folders = sorted(p for p in data_dir.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
     cooperations = [c for c in (_read_cooperation(f, data_dir, log) for f in folders) if c is not None]
     cooperations = [with_previous(data_dir / c.id, c, _version_reader(data_dir), log) for c in cooperations]
@@ -71,7 +71,7 @@ def read_handbook(data_dir: Path) -> Handbook:
     return Handbook(site, tuple(cooperations), history)
 
 
-def read_cooperation(folder: Path) -> CooperationData:
+def read_cooperation(folder: Path) -> Cooperation:
     """One cooperation's folder on its own, such as a version kept in versioner/DATUM/."""
     log = ErrorLog()
     data = _read_cooperation(folder, folder.parent, log)
@@ -106,12 +106,12 @@ def _history_problem(info: os.stat_result) -> str | None:
     return None
 
 
-def _version_reader(root: Path) -> Callable[[Path, ErrorLog], CooperationData | None]:
+def _version_reader(root: Path) -> Callable[[Path, ErrorLog], Cooperation | None]:
     """Reads a kept version's folder (versioner/DATUM/) under the same rules as the data folder."""
     return lambda folder, log: _read_cooperation(folder, root, log)
 
 
-def _read_cooperation(folder: Path, root: Path, log: ErrorLog) -> CooperationData | None:
+def _read_cooperation(folder: Path, root: Path, log: ErrorLog) -> Cooperation | None:
     problem = _folder_problem(folder, root)
     if problem:
         log.add(Position(display_path(folder)), problem)
@@ -129,9 +129,9 @@ def _read_cooperation(folder: Path, root: Path, log: ErrorLog) -> CooperationDat
         return None
     if len(log.errors) > errors_before:
         return None
-    data = CooperationData(
+    data = Cooperation(
         id=folder.name,
-        info=_part(parts, INFO_FILE, Cooperation),
+        info=_part(parts, INFO_FILE, CooperationInfo),
         roles=_part(parts, ROLES_FILE, RoleFile).roles,
         bodies=_part(parts, BODIES_FILE, BodyFile).bodies,
         processes=_part(parts, PROCESSES_FILE, ProcessFile).processes,

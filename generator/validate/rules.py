@@ -6,14 +6,14 @@ import re
 from collections.abc import Iterator
 
 from ..errors import ErrorLog, Position
-from ..model import Body, CooperationData, Month, Responsibility, Site
+from ..model import Body, Cooperation, Month, Responsibility, SiteSettings
 from .schedule_rules import check_schedule
 
 # A preparation more than three months ahead is a planning step, not something done before a meeting.
 MAX_WORKING_DAYS = 60
 
 
-def check_rules(data: CooperationData, log: ErrorLog) -> None:
+def check_rules(data: Cooperation, log: ErrorLog) -> None:
     for body in data.bodies:
         _check_body(body, log)
     for process in data.processes:
@@ -31,7 +31,7 @@ def check_rules(data: CooperationData, log: ErrorLog) -> None:
 MAX_FEED_YEARS = 5
 
 
-def check_site(site: Site, log: ErrorLog) -> None:
+def check_site(site: SiteSettings, log: ErrorLog) -> None:
     for key, value in (("kalender_ar_fore", site.feed_years_before), ("kalender_ar_efter", site.feed_years_after)):
         if value > MAX_FEED_YEARS:
             log.add(site.pos, f"'{key}' får vara högst {MAX_FEED_YEARS} år, inte {value}")

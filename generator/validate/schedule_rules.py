@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..errors import ErrorLog
-from ..model import CooperationData, Meeting, MeetingStatus, PlanStatus, YearSchedule, month_span
+from ..model import Cooperation, Meeting, MeetingStatus, PlanStatus, YearSchedule, month_span
 
 
-def check_schedule(data: CooperationData, schedule: YearSchedule, log: ErrorLog) -> None:
+def check_schedule(data: Cooperation, schedule: YearSchedule, log: ErrorLog) -> None:
     _check_plan_status(schedule, log)
     rotating: set[str] = set()
     for rotation in schedule.rotations:
@@ -58,7 +58,7 @@ def _check_identity(meeting: Meeting, log: ErrorLog) -> bool:
     return True
 
 
-def _check_date(data: CooperationData, schedule: YearSchedule, meeting: Meeting, log: ErrorLog) -> None:
+def _check_date(data: Cooperation, schedule: YearSchedule, meeting: Meeting, log: ErrorLog) -> None:
     if meeting.date.year != schedule.year:
         log.add(meeting.pos, f"datumet {meeting.date.isoformat()} ligger inte i år {schedule.year}")
     if meeting.occasion is None or meeting.reason:

@@ -12,20 +12,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import ErrorLog, display_path
-from ..model import CooperationData
+from ..model import Cooperation
 from ..model.files import INFO_FILE
 
 VERSIONS_FOLDER = "versioner"
 
-Reader = Callable[[Path, ErrorLog], "CooperationData | None"]
+Reader = Callable[[Path, ErrorLog], "Cooperation | None"]
 
 
-def version_folder(folder: Path, data: CooperationData, date: str | None = None) -> Path:
+def version_folder(folder: Path, data: Cooperation, date: str | None = None) -> Path:
     """Where a version's data is kept: versioner/ÅÅÅÅ-MM-DD/ in the cooperation's folder."""
     return folder / VERSIONS_FOLDER / (date or data.info.version_date.isoformat())
 
 
-def with_previous(folder: Path, data: CooperationData, read: Reader, log: ErrorLog) -> CooperationData:
+def with_previous(folder: Path, data: Cooperation, read: Reader, log: ErrorLog) -> Cooperation:
     """`data` with the latest version listed before its version date, if the list has one."""
     earlier = [v for v in data.info.versions if v.date < data.info.version_date]
     if not earlier:

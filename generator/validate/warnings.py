@@ -12,7 +12,7 @@ import datetime
 from itertools import combinations
 
 from ..errors import DataError, Position, Severity
-from ..model import CooperationData, Handbook, Meeting, MeetingStatus, PlanStatus, YearSchedule, month_span
+from ..model import Cooperation, Handbook, Meeting, MeetingStatus, PlanStatus, YearSchedule, month_span
 from ..model.dates import meeting_day_concern
 
 
@@ -50,7 +50,7 @@ def _day_off(schedule: YearSchedule) -> list[DataError]:
     ]
 
 
-def _clashes(c: CooperationData, schedule: YearSchedule) -> list[DataError]:
+def _clashes(c: Cooperation, schedule: YearSchedule) -> list[DataError]:
     """Meetings of the same people that overlap in time, or that fall on one day without being held together."""
     found = []
     for first, second in combinations(sorted(_live(schedule), key=lambda m: m.order), 2):
@@ -75,13 +75,13 @@ def _time(meeting: Meeting) -> str:
     return f"{meeting.start:%H:%M}–{meeting.finish:%H:%M}" if meeting.start else "hela dagen"
 
 
-def _held_together(c: CooperationData, first: Meeting, second: Meeting) -> bool:
+def _held_together(c: Cooperation, first: Meeting, second: Meeting) -> bool:
     bodies = {c.meeting_body(first).id, c.meeting_body(second).id}
     occasions = [c.occasion(m.occasion)[1] for m in (first, second) if m.occasion]
     return any(o.held_with in bodies for o in occasions)
 
 
-def _missing_dates(c: CooperationData, schedule: YearSchedule) -> list[DataError]:
+def _missing_dates(c: Cooperation, schedule: YearSchedule) -> list[DataError]:
     found = []
     for body, occasion in c.occasions():
         if occasion.months and c.dated(occasion.id, schedule.year) is None:

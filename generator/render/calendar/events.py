@@ -20,12 +20,12 @@ from collections.abc import Iterable
 from ...errors import DataError
 from ...model import (
     Body,
-    CooperationData,
+    Cooperation,
     Meeting,
     MeetingStatus,
     Month,
     Occasion,
-    Site,
+    SiteSettings,
     month_span,
 )
 from ...model.dates import event_uid, first_of_month, month_runs, next_working_day
@@ -39,7 +39,7 @@ __all__ = ["Event", "Status", "cooperation_events"]
 UNDATED = "datum ej fastställt"
 
 
-def cooperation_events(c: CooperationData, site: Site) -> list[Event]:
+def cooperation_events(c: Cooperation, site: SiteSettings) -> list[Event]:
     """Every event of the calendar window, in time order (two with one UID: see `duplicate_uids`)."""
     events: list[Event] = []
     for year in c.feed_years(site):
@@ -78,7 +78,7 @@ def _sort_key(moment: datetime.date | datetime.datetime) -> tuple[datetime.date,
 
 
 def _occasion_events(
-    c: CooperationData, body: Body, occasion: Occasion, year: int, address: str, *, past: bool
+    c: Cooperation, body: Body, occasion: Occasion, year: int, address: str, *, past: bool
 ) -> list[Event]:
     runs = month_runs(occasion.months)
     uids = run_uids(c.id, "mote", occasion.id, year, occasion.months)
@@ -94,7 +94,7 @@ def _occasion_events(
 
 
 def _placeholder(
-    c: CooperationData, body: Body, occasion: Occasion, run: tuple[Month, ...], uid: str, year: int, address: str
+    c: Cooperation, body: Body, occasion: Occasion, run: tuple[Month, ...], uid: str, year: int, address: str
 ) -> Event:
     # One day, not the whole run: a month-long banner hides the month in every calendar.
     start = next_working_day(first_of_month(year, run[0]))
@@ -123,7 +123,7 @@ def _placeholder(
 
 
 def _meeting_event(
-    c: CooperationData, body: Body, occasion: Occasion | None, meeting: Meeting, uid: str, address: str
+    c: Cooperation, body: Body, occasion: Occasion | None, meeting: Meeting, uid: str, address: str
 ) -> Event:
     topic = c.meeting_topic(meeting)
     cancelled = meeting.status is MeetingStatus.CANCELLED
@@ -171,7 +171,7 @@ def _meeting_times(meeting: Meeting) -> tuple[datetime.date | datetime.datetime,
 
 
 def _meeting_description(
-    c: CooperationData, body: Body, occasion: Occasion | None, meeting: Meeting | None, when: str | None, address: str
+    c: Cooperation, body: Body, occasion: Occasion | None, meeting: Meeting | None, when: str | None, address: str
 ) -> str:
     lines = [f"Grupp: {body.name}"]
     if when:
@@ -210,7 +210,7 @@ def _papers_key(body: Body, occasion: Occasion | None, meeting: Meeting | None) 
     return None
 
 
-def _meeting_lines(c: CooperationData, meeting: Meeting) -> list[str]:
+def _meeting_lines(c: Cooperation, meeting: Meeting) -> list[str]:
     lines = [describe.plan_sentence(c, meeting)]
     if meeting.status is not MeetingStatus.PLANNED:
         lines.append(f"Mötet är {describe.first_lower(describe.meeting_status(meeting))}")
@@ -226,6 +226,6 @@ def _meeting_lines(c: CooperationData, meeting: Meeting) -> list[str]:
     return lines
 
 
-def _occasion_url(c: CooperationData, body: Body, occasion: Occasion | None, address: str) -> str:
+def _occasion_url(c: Cooperation, body: Body, occasion: Occasion | None, address: str) -> str:
     url = paths.absolute(address, paths.body_page(c, body))
     return f"{url}#{occasion.id}" if occasion else url

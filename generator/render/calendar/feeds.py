@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import icalendar
 
 from ...errors import DataError
-from ...model import CooperationData, Role, Site
+from ...model import Cooperation, Role, SiteSettings
 from ...model.history import History, Observed, Revision
 from .events import Event, cooperation_events, duplicate_uids
 
@@ -70,7 +70,7 @@ def calendar_problems(feeds: list[Feed]) -> list[DataError]:
     return duplicate_uids({id(event): event for feed in feeds for event in feed.events}.values())
 
 
-def cooperation_feeds(c: CooperationData, site: Site) -> list[Feed]:
+def cooperation_feeds(c: Cooperation, site: SiteSettings) -> list[Feed]:
     """Everything; one feed per role; one per body that has meetings; the process deadlines and
     milestones. An event is the same record, with one UID, in every feed that carries it.
 
@@ -105,7 +105,7 @@ def cooperation_feeds(c: CooperationData, site: Site) -> list[Feed]:
     return feeds
 
 
-def _role_feed(c: CooperationData, role: Role, events: list[Event]) -> Feed | None:
+def _role_feed(c: Cooperation, role: Role, events: list[Event]) -> Feed | None:
     own = tuple(e for e in events if concerns(c, role, e))
     if not own:
         return None
@@ -118,7 +118,7 @@ def _role_feed(c: CooperationData, role: Role, events: list[Event]) -> Feed | No
     )
 
 
-def concerns(c: CooperationData, role: Role, event: Event) -> bool:
+def concerns(c: Cooperation, role: Role, event: Event) -> bool:
     """Whether `event` belongs in the feed of `role`: a meeting of a body the role is a member of,
     takes part in or convenes (or whose recurring meeting it is invited to), or a step it is
     responsible for."""

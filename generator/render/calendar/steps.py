@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 
-from ...model import CooperationData, Month, Process, Step, month_span
+from ...model import Cooperation, Month, Process, Step, month_span
 from ...model.dates import event_uid, first_after_month, month_runs, working_days_before
 from .. import describe, paths
 from .record import Event, Status, run_uids
@@ -20,7 +20,7 @@ def last_working_day(year: int, month: Month) -> datetime.date:
     return working_days_before(first_after_month(year, month), 1)
 
 
-def step_events(c: CooperationData, process: Process, step: Step, year: int, address: str) -> list[Event]:
+def step_events(c: Cooperation, process: Process, step: Step, year: int, address: str) -> list[Event]:
     if step.deadline is not None:
         deadline = step.deadline
         day = (
@@ -57,7 +57,7 @@ def step_events(c: CooperationData, process: Process, step: Step, year: int, add
     ]
 
 
-def _description(c: CooperationData, process: Process, step: Step, url: str) -> str:
+def _description(c: Cooperation, process: Process, step: Step, url: str) -> str:
     lines = [f"Årsprocess: {process.name}", step.text, f"När: {describe.step_when(step)}."]
     body = c.step_body(step)
     if step.responsible:

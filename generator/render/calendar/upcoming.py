@@ -15,7 +15,7 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ...model import CooperationData, month_span
+from ...model import Cooperation, month_span
 from ...model.dates import first_after_month
 from .. import paths
 from .feeds import Feed
@@ -25,7 +25,7 @@ FORMAT = 1
 SHOWN = 5  # events a section lists; the issue asks for at least the next three
 
 
-def upcoming_text(feeds: Iterable[tuple[CooperationData, list[Feed]]], directory_urls: bool) -> str:
+def upcoming_text(feeds: Iterable[tuple[Cooperation, list[Feed]]], directory_urls: bool) -> str:
     """The JSON: one record per event of each cooperation's 'alla' feed, in time order."""
     records = [
         _record(c, event, directory_urls)
@@ -45,7 +45,7 @@ def upcoming_text(feeds: Iterable[tuple[CooperationData, list[Feed]]], directory
     return f'{{"format":{FORMAT},"handelser":[\n' + ",\n".join(lines) + "\n]}\n"
 
 
-def _record(c: CooperationData, event: Event, directory_urls: bool) -> dict[str, str | None]:
+def _record(c: Cooperation, event: Event, directory_urls: bool) -> dict[str, str | None]:
     start = event.start
     day = start.date() if isinstance(start, datetime.datetime) else start
     until = first_after_month(day.year, event.months[-1]) if event.months else None
@@ -66,7 +66,7 @@ def _record(c: CooperationData, event: Event, directory_urls: bool) -> dict[str,
     }
 
 
-def _checklist(c: CooperationData, event: Event, directory_urls: bool) -> str | None:
+def _checklist(c: Cooperation, event: Event, directory_urls: bool) -> str | None:
     if event.checklist is None:
         return None
     return paths.for_meeting(_url(paths.checklist_page(c, event.checklist), directory_urls), event.papers)
@@ -91,7 +91,7 @@ class Section:
 
 
 def upcoming_section(
-    cooperations: Iterable[CooperationData], here: str, directory_urls: bool, cooperation: str = ""
+    cooperations: Iterable[Cooperation], here: str, directory_urls: bool, cooperation: str = ""
 ) -> Section:
     chosen = [c for c in cooperations if not cooperation or c.id == cooperation]
     base = posixpath.dirname(here) or "."
@@ -104,11 +104,11 @@ def upcoming_section(
     )
 
 
-def _plan_page(c: CooperationData) -> str:
+def _plan_page(c: Cooperation) -> str:
     """The year's plan: the dated plan of the handbook year, else the årshjul from the rules."""
     return paths.year_page(c, c.info.year) if c.schedule(c.info.year) else paths.wheel_page(c)
 
 
-def _plan_title(c: CooperationData, named: bool) -> str:
+def _plan_title(c: Cooperation, named: bool) -> str:
     title = f"Mötesplan {c.info.year}" if c.schedule(c.info.year) else f"Årshjul {c.info.year}"
     return f"{c.info.short_name}: {title.lower()}" if named else title

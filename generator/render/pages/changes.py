@@ -16,7 +16,7 @@ from typing import TypeVar
 from ...model import (
     Agenda,
     Body,
-    CooperationData,
+    Cooperation,
     Handbook,
     Meeting,
     MeetingStatus,
@@ -40,7 +40,7 @@ class ChangeGroup:
     lines: tuple[str, ...]
 
 
-def compare(old: CooperationData, new: CooperationData) -> list[ChangeGroup]:
+def compare(old: Cooperation, new: Cooperation) -> list[ChangeGroup]:
     """Every difference that matters to a reader, in groups; an empty list when none does."""
     groups = [
         ChangeGroup("Medlemskommuner", tuple(_members(old, new))),
@@ -53,12 +53,12 @@ def compare(old: CooperationData, new: CooperationData) -> list[ChangeGroup]:
     return [g for g in groups if g.lines]
 
 
-def since_previous(c: CooperationData) -> list[ChangeGroup]:
+def since_previous(c: Cooperation) -> list[ChangeGroup]:
     """What changed since the previous published version; nothing when none is kept."""
     return compare(c.previous, c) if c.previous is not None else []
 
 
-def changes_page(c: CooperationData) -> str:
+def changes_page(c: Cooperation) -> str:
     """'Ändringar i den här versionen': the comparison with the previous version, and the versions."""
     previous_version = next((v for v in c.info.versions if c.previous and v.date == c.previous.info.version_date), None)
     return render(
@@ -81,7 +81,7 @@ def handbook_changes(old: Handbook, new: Handbook) -> str:
     return "\n".join(parts)
 
 
-def report_text(old: CooperationData, new: CooperationData) -> str:
+def report_text(old: Cooperation, new: Cooperation) -> str:
     """One cooperation's changes as plain text."""
     groups = compare(old, new)
     version = f"Version {old.info.version_date.isoformat()} → {new.info.version_date.isoformat()}."
@@ -93,7 +93,7 @@ def report_text(old: CooperationData, new: CooperationData) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _heading(c: CooperationData) -> str:
+def _heading(c: Cooperation) -> str:
     title = f"{c.info.short_name}: {c.info.name}"
     return f"{title}\n{'=' * len(title)}"
 
@@ -118,14 +118,14 @@ def _added_removed(
 NEUTER = {"möte"}  # ett-words among the things _added_removed names
 
 
-def _members(old: CooperationData, new: CooperationData) -> list[str]:
+def _members(old: Cooperation, new: Cooperation) -> list[str]:
     before, after = _by_id(old.info.members, lambda x: x.id), _by_id(new.info.members, lambda x: x.id)
     lines = [f"Ny medlemskommun: {after[k].name}" for k in after if k not in before]
     lines += [f"{before[k].name} är inte längre medlem." for k in before if k not in after]
     return lines
 
 
-def _bodies(old: CooperationData, new: CooperationData) -> list[str]:
+def _bodies(old: Cooperation, new: Cooperation) -> list[str]:
     before, after = _by_id(old.bodies, lambda x: x.id), _by_id(new.bodies, lambda x: x.id)
     lines, common = _added_removed(before, after, "grupp", lambda b: b.name)
     for key in common:
@@ -133,7 +133,7 @@ def _bodies(old: CooperationData, new: CooperationData) -> list[str]:
     return lines
 
 
-def _body_changes(old: CooperationData, b: Body, new: CooperationData, a: Body) -> list[str]:
+def _body_changes(old: Cooperation, b: Body, new: Cooperation, a: Body) -> list[str]:
     lines = []
     if b.name != a.name:
         lines.append(f"{b.name} heter nu {a.name}.")
@@ -155,7 +155,7 @@ def _body_changes(old: CooperationData, b: Body, new: CooperationData, a: Body) 
 
 
 def _seat_changes(
-    body: str, what: str, old: CooperationData, before: tuple[Seat, ...], new: CooperationData, after: tuple[Seat, ...]
+    body: str, what: str, old: Cooperation, before: tuple[Seat, ...], new: Cooperation, after: tuple[Seat, ...]
 ) -> list[str]:
     was, now = {s.role for s in before}, {s.role for s in after}
     lines = [f"{body}: ny {what} {new.role(r).name}." for r in (s.role for s in after) if r not in was]
@@ -167,11 +167,11 @@ def _yes_no(value: bool | None) -> str:
     return "anges inte" if value is None else describe.yes_no(value).lower()
 
 
-def _who(c: CooperationData, responsibility: Responsibility | None) -> str:
+def _who(c: Cooperation, responsibility: Responsibility | None) -> str:
     return describe.responsibility(responsibility, c) if responsibility is not None else "anges inte"
 
 
-def _occasions(old: CooperationData, new: CooperationData) -> list[str]:
+def _occasions(old: Cooperation, new: Cooperation) -> list[str]:
     before = _by_id(old.occasions(), lambda bo: bo[1].id)
     after = _by_id(new.occasions(), lambda bo: bo[1].id)
     lines, common = _added_removed(before, after, "möte", _occasion_name)
@@ -193,7 +193,7 @@ def _months(months: tuple[Month, ...]) -> str:
     return describe.first_lower(describe.months(months))
 
 
-def _processes(old: CooperationData, new: CooperationData) -> list[str]:
+def _processes(old: Cooperation, new: Cooperation) -> list[str]:
     before, after = _by_id(old.processes, lambda x: x.id), _by_id(new.processes, lambda x: x.id)
     lines, _ = _added_removed(before, after, "årsprocess", lambda p: p.name)
     old_steps = _by_id(old.all_steps(), lambda ps: ps[1].id)
@@ -205,7 +205,7 @@ def _processes(old: CooperationData, new: CooperationData) -> list[str]:
     return lines
 
 
-def _step_changes(old: CooperationData, b: Step, new: CooperationData, process: Process, a: Step) -> list[str]:
+def _step_changes(old: Cooperation, b: Step, new: Cooperation, process: Process, a: Step) -> list[str]:
     lines = []
     where = f"{process.name}, steget '{a.id}'"
     if b.text != a.text:
@@ -224,11 +224,11 @@ def _when(step: Step) -> str:
     return f" ({when})" if when else ""
 
 
-def _role_name(c: CooperationData, role_id: str | None) -> str:
+def _role_name(c: Cooperation, role_id: str | None) -> str:
     return c.role(role_id).name if role_id is not None else "ingen"
 
 
-def _agendas(old: CooperationData, new: CooperationData) -> list[str]:
+def _agendas(old: Cooperation, new: Cooperation) -> list[str]:
     before, after = _by_id(old.agendas, lambda x: x.id), _by_id(new.agendas, lambda x: x.id)
     lines, common = _added_removed(before, after, "lista med diskussionspunkter", lambda a: a.title)
     for key in common:
@@ -248,7 +248,7 @@ def _points(agenda: Agenda) -> list[tuple[str, str]]:
     return [(s.title, p) for s in agenda.sections for p in s.points]
 
 
-def _schedules(old: CooperationData, new: CooperationData) -> list[str]:
+def _schedules(old: Cooperation, new: Cooperation) -> list[str]:
     before = {str(s.year): s for s in old.schedules}
     after = {str(s.year): s for s in new.schedules}
     lines, common = _added_removed(before, after, "mötesplan", lambda s: f"{s.year} ({s.status.label.lower()})")
@@ -261,7 +261,7 @@ def _schedules(old: CooperationData, new: CooperationData) -> list[str]:
     return lines
 
 
-def _meeting_changes(old: CooperationData, b: YearSchedule, new: CooperationData, a: YearSchedule) -> list[str]:
+def _meeting_changes(old: Cooperation, b: YearSchedule, new: Cooperation, a: YearSchedule) -> list[str]:
     was, now = _meetings(b), _meetings(a)
     lines = [f"Nytt möte: {_meeting_name(new, m)}, {describe.meeting_when(m)}." for k, m in now.items() if k not in was]
     lines += [
@@ -293,7 +293,7 @@ def _meetings(schedule: YearSchedule) -> dict[str, Meeting]:
     return {str(m.occasion or m.id): m for m in schedule.meetings}
 
 
-def _meeting_name(c: CooperationData, m: Meeting) -> str:
+def _meeting_name(c: Cooperation, m: Meeting) -> str:
     """The body and the meeting's topic: 'Styrgrupp: Årsbokslut/uppstart budget'."""
     topic = c.meeting_topic(m)
     return f"{c.meeting_body(m).name}, {topic}" if topic else c.meeting_body(m).name

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ...model import Body, CooperationData
+from ...model import Body, Cooperation
 from .. import paths
 from ..markdown import html_text
 
@@ -30,7 +30,7 @@ class Box:
     y: float
 
 
-def _edges(c: CooperationData) -> list[tuple[str, str, bool]]:
+def _edges(c: Cooperation) -> list[tuple[str, str, bool]]:
     """(from, to, prepares): a solid arrow for 'bereder åt', dashed for 'återkopplar till' only."""
     edges = []
     for b in c.bodies:
@@ -39,7 +39,7 @@ def _edges(c: CooperationData) -> list[tuple[str, str, bool]]:
     return edges
 
 
-def _levels(c: CooperationData) -> dict[str, int]:
+def _levels(c: Cooperation) -> dict[str, int]:
     outgoing: dict[str, list[str]] = {b.id: [] for b in c.bodies}
     for source, target, _ in _edges(c):
         outgoing[source].append(target)
@@ -53,7 +53,7 @@ def _levels(c: CooperationData) -> dict[str, int]:
     return {b.id: level(b.id) for b in c.bodies}
 
 
-def layout(c: CooperationData) -> tuple[list[Box], float, float]:
+def layout(c: Cooperation) -> tuple[list[Box], float, float]:
     connected = {s for s, _, _ in _edges(c)} | {t for _, t, _ in _edges(c)}
     levels = _levels(c)
     levelled: dict[int, list[Body]] = {}
@@ -78,7 +78,7 @@ def layout(c: CooperationData) -> tuple[list[Box], float, float]:
     return boxes, width, height
 
 
-def org_chart_svg(c: CooperationData, here: str, directory_urls: bool = True) -> str:
+def org_chart_svg(c: Cooperation, here: str, directory_urls: bool = True) -> str:
     boxes, width, height = layout(c)
     where = {box.body.id: box for box in boxes}
     title = f"Organisationsschema för {c.info.short_name}"
@@ -123,7 +123,7 @@ def _arrow(source: Box, target: Box, prepares: bool) -> str:
     )
 
 
-def _box(c: CooperationData, box: Box, here: str, directory_urls: bool) -> str:
+def _box(c: Cooperation, box: Box, here: str, directory_urls: bool) -> str:
     b = box.body
     members = ", ".join(c.role(s.role).name for s in b.members) or "Sammansättning anges inte"
     href = html_text(paths.url_between(here, paths.body_page(c, b), "", directory_urls))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...model import Body, CooperationData, Handbook, Process, Site
+from ...model import Body, Cooperation, Handbook, Process, SiteSettings
 from ...model.history import History
 from .. import derive, paths
 from ..calendar.feeds import Feed, feed_text
@@ -29,8 +29,8 @@ def home_page(handbook: Handbook, directory_urls: bool = True) -> str:
 
 
 def cooperation_pages(
-    c: CooperationData,
-    site: Site,
+    c: Cooperation,
+    site: SiteSettings,
     feeds: list[Feed],
     history: History,
     directory_urls: bool = True,
@@ -61,16 +61,16 @@ def cooperation_pages(
     return pages
 
 
-def _cooperation(c: CooperationData, directory_urls: bool) -> str:
+def _cooperation(c: Cooperation, directory_urls: bool) -> str:
     page = paths.cooperation_page(c)
     return _page("cooperation.md.j2", c, page, upcoming=upcoming_section([c], page, directory_urls, c.id))
 
 
-def _page(template: str, c: CooperationData, path: str, **context: object) -> str:
+def _page(template: str, c: Cooperation, path: str, **context: object) -> str:
     return render(template, c=c, links=Links(c, path), **context)
 
 
-def _organisation(c: CooperationData, directory_urls: bool) -> str:
+def _organisation(c: Cooperation, directory_urls: bool) -> str:
     page = paths.organisation_page(c)
     return _page(
         "organisation.md.j2",
@@ -82,7 +82,7 @@ def _organisation(c: CooperationData, directory_urls: bool) -> str:
     )
 
 
-def _body(c: CooperationData, body: Body, has_feed: bool) -> str:
+def _body(c: Cooperation, body: Body, has_feed: bool) -> str:
     agenda_ids = dict.fromkeys(o.agenda for o in body.occasions if o.agenda is not None)
     return _page(
         "body.md.j2",
@@ -96,13 +96,13 @@ def _body(c: CooperationData, body: Body, has_feed: bool) -> str:
     )
 
 
-def _process(c: CooperationData, process: Process) -> str:
+def _process(c: Cooperation, process: Process) -> str:
     return _page(
         "process.md.j2", c, paths.process_page(c, process), p=process, meetings=derive.process_meetings(c, process)
     )
 
 
-def wheel_pages(c: CooperationData, directory_urls: bool) -> dict[str, str]:
+def wheel_pages(c: Cooperation, directory_urls: bool) -> dict[str, str]:
     """The årshjul page with its picture, the picture as a file, and a page per month."""
     page = paths.wheel_page(c)
     rings = wheel_rings(c)
@@ -147,13 +147,13 @@ def wheel_pages(c: CooperationData, directory_urls: bool) -> dict[str, str]:
     return pages
 
 
-def _roles(c: CooperationData, feeds: list[Feed], address: str) -> str:
+def _roles(c: Cooperation, feeds: list[Feed], address: str) -> str:
     summaries = [derive.role_summary(c, r) for r in c.roles]
     role_feeds = {f.role.id: f.name for f in feeds if f.role is not None}
     return _page("roles.md.j2", c, paths.roles_page(c), roles=summaries, role_feeds=role_feeds, address=address)
 
 
-def checklist_pages(c: CooperationData) -> dict[str, str]:
+def checklist_pages(c: Cooperation) -> dict[str, str]:
     meetings, processes = meeting_checklists(c), process_checklists(c)
     index = paths.checklists_page(c)
     pages = {index: _page("checklists.md.j2", c, index, meetings=meetings, processes=processes)}
@@ -165,7 +165,7 @@ def checklist_pages(c: CooperationData) -> dict[str, str]:
     return pages
 
 
-def _plan_notes(c: CooperationData) -> dict[int, str | None]:
+def _plan_notes(c: Cooperation) -> dict[int, str | None]:
     return {s.year: plan_note(s) for s in c.schedules}
 
 
@@ -177,7 +177,7 @@ def _search_paper(p: Papers, dated_occasions: set[str]) -> str:
     return "exclude" if p.occasion is not None and p.occasion.id in dated_occasions else "template"
 
 
-def papers_pages(c: CooperationData, word: WordMaker = made_now) -> dict[str, str | bytes]:
+def papers_pages(c: Cooperation, word: WordMaker = made_now) -> dict[str, str | bytes]:
     """'Inför mötet', and each meeting's notice and minutes template as web pages and Word documents."""
     index = paths.meetings_page(c)
     listing = _page("meetings.md.j2", c, index, dated=all_dated(c), undated=undated(c), plan_notes=_plan_notes(c))

@@ -10,7 +10,7 @@ import dataclasses
 from dataclasses import dataclass
 from enum import Enum
 
-from ...model import AgendaSection, Body, CooperationData, Month, Occasion, Process, Step
+from ...model import AgendaSection, Body, Cooperation, Month, Occasion, Process, Step
 from .. import describe
 
 
@@ -61,7 +61,7 @@ class Document:
 
 
 def agenda_items(
-    c: CooperationData, body: Body, occasion: Occasion | None, months: tuple[Month, ...], extra: str | None
+    c: Cooperation, body: Body, occasion: Occasion | None, months: tuple[Month, ...], extra: str | None
 ) -> tuple[Item, ...]:
     """The opening items, each discussion heading once with the process steps due that month
     merged into it, the other due processes, the extra item, one "Övriga frågor", the closing."""
@@ -92,7 +92,7 @@ def agenda_items(
     return tuple(dataclasses.replace(item, number=n) for n, item in enumerate(items, start=1))
 
 
-def _section_processes(c: CooperationData, section: AgendaSection) -> tuple[str, ...]:
+def _section_processes(c: Cooperation, section: AgendaSection) -> tuple[str, ...]:
     """The processes a discussion heading covers: named in the data, or else the process of the
     same name ("Budget"), so that a due step never gets a second heading of the same words."""
     if section.processes:
@@ -100,9 +100,7 @@ def _section_processes(c: CooperationData, section: AgendaSection) -> tuple[str,
     return tuple(p.id for p in c.processes if p.name.strip().lower() == section.title.strip().lower())
 
 
-def documents(
-    c: CooperationData, body: Body, occasion: Occasion | None, months: tuple[Month, ...]
-) -> tuple[Document, ...]:
+def documents(c: Cooperation, body: Body, occasion: Occasion | None, months: tuple[Month, ...]) -> tuple[Document, ...]:
     """The papers the meeting treats: the previous minutes, then what the due steps call for."""
     minutes = body.minutes.name if body.minutes else "Mötesanteckningar"
     found = [Document(f"{minutes} från föregående möte")]
@@ -112,7 +110,7 @@ def documents(
 
 
 def _due_steps(
-    c: CooperationData, occasion: Occasion | None, months: tuple[Month, ...]
+    c: Cooperation, occasion: Occasion | None, months: tuple[Month, ...]
 ) -> list[tuple[str, tuple[str, ...]]]:
     """The occasion's processes (by id) with the lines of their steps held at this meeting or due in its months."""
     found = [(process.id, tuple(_step_line(c, s) for s in steps)) for process, steps in _due(c, occasion, months)]
@@ -128,7 +126,7 @@ def _due_steps(
 
 
 def _due(
-    c: CooperationData, occasion: Occasion | None, months: tuple[Month, ...]
+    c: Cooperation, occasion: Occasion | None, months: tuple[Month, ...]
 ) -> list[tuple[Process, tuple[Step, ...]]]:
     if occasion is None:
         return []
@@ -149,7 +147,7 @@ def _is_due(step: Step, occasion: Occasion, months: tuple[Month, ...], process: 
     return in_month or (step.deadline is not None and step.deadline.month in months)
 
 
-def _step_line(c: CooperationData, step: Step) -> str:
+def _step_line(c: Cooperation, step: Step) -> str:
     if step.agenda_text is not None:
         return step.agenda_text
     line = step.text + describe.deadline_note(step)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...model import Body, CooperationData, Meeting, Month, Occasion, Process
+from ...model import Body, Cooperation, Meeting, Month, Occasion, Process
 
 Section = tuple[str, tuple[str, ...]]
 
@@ -30,7 +30,7 @@ class Checklist:
         return tuple(sorted({m for o in self.occasions for m in o.months}))
 
 
-def meeting_checklists(c: CooperationData) -> list[Checklist]:
+def meeting_checklists(c: Cooperation) -> list[Checklist]:
     checklists: list[Checklist] = []
     for body in c.bodies:
         done: set[str] = set()
@@ -50,7 +50,7 @@ def checklist_id(body: Body, occasion: Occasion) -> str | None:
     return occasion.id if occasion.processes else None
 
 
-def _agenda_checklist(c: CooperationData, body: Body, occasion: Occasion) -> Checklist:
+def _agenda_checklist(c: Cooperation, body: Body, occasion: Occasion) -> Checklist:
     assert occasion.agenda is not None
     agenda = c.agenda(occasion.agenda)
     occasions = tuple(o for b, o in c.occasions_with_agenda(agenda.id) if b.id == body.id)
@@ -64,7 +64,7 @@ def _agenda_checklist(c: CooperationData, body: Body, occasion: Occasion) -> Che
     )
 
 
-def _process_meeting_checklist(c: CooperationData, body: Body, occasion: Occasion) -> Checklist:
+def _process_meeting_checklist(c: Cooperation, body: Body, occasion: Occasion) -> Checklist:
     sections = []
     for process_id in occasion.processes:
         process = c.process(process_id)
@@ -80,7 +80,7 @@ def _process_meeting_checklist(c: CooperationData, body: Body, occasion: Occasio
     )
 
 
-def process_checklists(c: CooperationData) -> list[Checklist]:
+def process_checklists(c: Cooperation) -> list[Checklist]:
     result = []
     for process in c.processes:
         sections: list[Section] = []
@@ -113,7 +113,7 @@ def _numbered(process: Process) -> list[str]:
     return items
 
 
-def dated_meetings(c: CooperationData, checklist: Checklist) -> list[tuple[int, Meeting]]:
+def dated_meetings(c: Cooperation, checklist: Checklist) -> list[tuple[int, Meeting]]:
     """The schedule's dates for the checklist's meetings, year by year."""
     found = []
     for year in c.years:

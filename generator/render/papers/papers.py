@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ...model import (
     Body,
-    CooperationData,
+    Cooperation,
     Meeting,
     MeetingStatus,
     Month,
@@ -158,20 +158,20 @@ class Papers:
         return self.meeting is not None and self.meeting.status is MeetingStatus.CANCELLED
 
 
-def meeting_papers(c: CooperationData) -> list[Papers]:
+def meeting_papers(c: Cooperation) -> list[Papers]:
     """Papers for every recurring meeting of the cooperation's own bodies, then every dated meeting."""
     found = [occasion_papers(c, b, o) for b, o in c.occasions() if b.internal]
     found += [dated_papers(c, m) for m in dated(c)]
     return found
 
 
-def dated(c: CooperationData) -> list[Meeting]:
+def dated(c: Cooperation) -> list[Meeting]:
     """Every dated meeting of every plan, in date order (a body's own meetings before extra ones on a day)."""
     meetings = [m for s in c.schedules for m in s.meetings]
     return sorted(meetings, key=lambda m: (*m.order, paths.meeting_key(m)))
 
 
-def occasion_papers(c: CooperationData, body: Body, occasion: Occasion) -> Papers:
+def occasion_papers(c: Cooperation, body: Body, occasion: Occasion) -> Papers:
     months = describe.months(occasion.months)
     return _papers(
         c,
@@ -185,7 +185,7 @@ def occasion_papers(c: CooperationData, body: Body, occasion: Occasion) -> Paper
     )
 
 
-def dated_papers(c: CooperationData, meeting: Meeting) -> Papers:
+def dated_papers(c: Cooperation, meeting: Meeting) -> Papers:
     body = c.meeting_body(meeting)
     occasion = c.occasion(meeting.occasion)[1] if meeting.occasion else None
     return _papers(
@@ -201,7 +201,7 @@ def dated_papers(c: CooperationData, meeting: Meeting) -> Papers:
 
 
 def _papers(
-    c: CooperationData,
+    c: Cooperation,
     body: Body,
     occasion: Occasion | None,
     meeting: Meeting | None,
@@ -260,7 +260,7 @@ def plan_note(schedule: YearSchedule | None) -> str | None:
     return f"Mötesplanen för {schedule.year} är {what} och inte beslutad"
 
 
-def _next_dated(c: CooperationData, meeting: Meeting) -> str | None:
+def _next_dated(c: Cooperation, meeting: Meeting) -> str | None:
     body = c.meeting_body(meeting)
     later = [
         m

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from ...model import CooperationData, Month, Preparation
+from ...model import Cooperation, Month, Preparation
 from ...model.dates import working_days_before
 from .. import describe
 from . import who
@@ -40,12 +40,12 @@ class MeetingTasks:
         return self.papers.times_rule
 
 
-def all_dated(c: CooperationData) -> list[MeetingTasks]:
+def all_dated(c: Cooperation) -> list[MeetingTasks]:
     """Every dated meeting of the plans, past and coming, in date order, with its tasks."""
     return [_with_tasks(c, dated_papers(c, m)) for m in dated(c)]
 
 
-def undated(c: CooperationData) -> list[MeetingTasks]:
+def undated(c: Cooperation) -> list[MeetingTasks]:
     """Recurring meetings that no plan gives a date, in the order of their first month."""
     with_dates = {m.occasion for m in dated(c)}
     found = [occasion_papers(c, b, o) for b, o in c.occasions() if o.id not in with_dates and b.internal]
@@ -53,7 +53,7 @@ def undated(c: CooperationData) -> list[MeetingTasks]:
     return [_with_tasks(c, p) for p in found]
 
 
-def _with_tasks(c: CooperationData, p: Papers) -> MeetingTasks:
+def _with_tasks(c: Cooperation, p: Papers) -> MeetingTasks:
     if p.cancelled:
         return MeetingTasks(p, ())
     tasks = [_task(c, p, prep) for prep in p.body.preparations]
@@ -102,7 +102,7 @@ def _when(day: datetime.date | None, count: int) -> str:
     return f"senast {describe.long_date(day)}" if day is not None else f"{count} arbetsdagar före mötet"
 
 
-def _task(c: CooperationData, p: Papers, prep: Preparation) -> Task:
+def _task(c: Cooperation, p: Papers, prep: Preparation) -> Task:
     rule = prep.responsible or p.body.notice
     responsible = who.responsible(c, p.body, rule, p.meeting) if rule else None
     day = working_days_before(p.date, prep.working_days) if p.date is not None else None

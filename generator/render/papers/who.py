@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ...model import (
     Body,
-    CooperationData,
+    Cooperation,
     Meeting,
     MeetingStatus,
     Occasion,
@@ -36,14 +36,14 @@ class Deadlines:
     minutes: datetime.date | None
 
 
-def convener(c: CooperationData, body: Body, meeting: Meeting | None) -> str | None:
+def convener(c: Cooperation, body: Body, meeting: Meeting | None) -> str | None:
     """'Administrativ chef, Lysekil (värdkommun)', 'Ekonomichef, Lysekil', or the rule as written."""
     if body.convener is None:
         return None
     return _resolved(c, body.convener, meeting, None)
 
 
-def sender(c: CooperationData, body: Body, meeting: Meeting | None) -> str | None:
+def sender(c: Cooperation, body: Body, meeting: Meeting | None) -> str | None:
     """Who sends the notice and papers. A designated sender without a role of its own is the
     convener's role in the host municipality: the municipality whose turn it is sends."""
     if body.notice is None:
@@ -51,7 +51,7 @@ def sender(c: CooperationData, body: Body, meeting: Meeting | None) -> str | Non
     return _resolved(c, body.notice, meeting, _convener_role(body))
 
 
-def sending_municipality(c: CooperationData, body: Body, meeting: Meeting | None) -> str | None:
+def sending_municipality(c: Cooperation, body: Body, meeting: Meeting | None) -> str | None:
     """The municipality in the header of the papers: the named one, else the host of the meeting."""
     for rule in (body.notice, body.convener):
         if rule is not None and rule.municipality is not None:
@@ -61,7 +61,7 @@ def sending_municipality(c: CooperationData, body: Body, meeting: Meeting | None
 
 
 def _resolved(
-    c: CooperationData, rule: Responsibility, meeting: Meeting | None, role_id: str | None, inside: bool = False
+    c: Cooperation, rule: Responsibility, meeting: Meeting | None, role_id: str | None, inside: bool = False
 ) -> str:
     """The rule for this meeting; `inside` a sentence the role's name starts in lower case."""
     role_id = rule.role or role_id
@@ -80,12 +80,12 @@ def _resolved(
     return describe.responsibility(rule, c)
 
 
-def responsible(c: CooperationData, body: Body, rule: Responsibility, meeting: Meeting | None) -> str:
+def responsible(c: Cooperation, body: Body, rule: Responsibility, meeting: Meeting | None) -> str:
     """Who does a preparation for this meeting, resolved like the convener."""
     return _resolved(c, rule, meeting, _convener_role(body))
 
 
-def absence_to(c: CooperationData, body: Body, meeting: Meeting | None) -> str | None:
+def absence_to(c: Cooperation, body: Body, meeting: Meeting | None) -> str | None:
     """Where absence is reported: the mailbox or role in the data, else the sender of the notice."""
     if body.times is not None and body.times.absence_to:
         return body.times.absence_to
@@ -124,7 +124,7 @@ class Invited:
     roles: tuple[str, ...]
 
 
-def invited(c: CooperationData, body: Body, occasion: Occasion | None) -> tuple[Invited, ...]:
+def invited(c: Cooperation, body: Body, occasion: Occasion | None) -> tuple[Invited, ...]:
     seats = [*body.members, *body.attendees, *(occasion.attendees if occasion else ())]
     per_member = [_seat_text(c, s) for s in seats if c.role(s.role).one_per_member]
     others = [_seat_text(c, s) for s in seats if not c.role(s.role).one_per_member]
@@ -134,12 +134,12 @@ def invited(c: CooperationData, body: Body, occasion: Occasion | None) -> tuple[
     return tuple(rows)
 
 
-def _seat_text(c: CooperationData, seat: Seat) -> str:
+def _seat_text(c: Cooperation, seat: Seat) -> str:
     name = c.role(seat.role).name
     return f"{name} ({seat.note})" if seat.note else name
 
 
-def next_occasion(c: CooperationData, body: Body, occasion: Occasion) -> str | None:
+def next_occasion(c: Cooperation, body: Body, occasion: Occasion) -> str | None:
     """The body's next recurring meeting after this one in the year, wrapping to the next year."""
     if not occasion.months:
         return None

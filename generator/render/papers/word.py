@@ -117,7 +117,7 @@ def _paper(p: Papers, kind: str) -> Paper:
 
 
 def _header(paper: Paper, p: Papers, kind: str) -> None:
-    """Cooperation and kind of paper; sending municipality and date; the plan's status."""
+    """CooperationInfo and kind of paper; sending municipality and date; the plan's status."""
     two_sided(paper.header, p.cooperation, kind.upper(), bold=True)
     sent = f"Skickas senast {_date(p)}" if kind == NOTICE and p.deadlines else p.short_when
     two_sided(paper.header, p.sending_municipality or "", sent)

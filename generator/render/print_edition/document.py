@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from ... import prose
-from ...model import CooperationData, Month, Site
+from ...model import Cooperation, Month, SiteSettings
 from .. import derive, describe, paths
 from ..pages.changes import since_previous
 from ..pages.orgchart import org_chart_svg
@@ -41,11 +41,11 @@ FONT_FACES = {
 }
 
 
-def document_title(c: CooperationData) -> str:
+def document_title(c: Cooperation) -> str:
     return f"Handbok för {c.info.name} {c.info.year}"
 
 
-def print_view(c: CooperationData, site: Site, directory_urls: bool = True) -> str:
+def print_view(c: Cooperation, site: SiteSettings, directory_urls: bool = True) -> str:
     """The print view as a page for MkDocs: front matter that picks the chrome-free template,
     then the document's body as raw HTML."""
     # JSON is YAML: the title from the data is quoted whatever characters it has.
@@ -55,7 +55,7 @@ def print_view(c: CooperationData, site: Site, directory_urls: bool = True) -> s
     return front + body(c, site, directory_urls, pdf_link=pdf_link) + "\n"
 
 
-def print_document(c: CooperationData, site: Site) -> str:
+def print_document(c: Cooperation, site: SiteSettings) -> str:
     """The whole document for the PDF engine, with the metadata an archive reads: language,
     title, author, and dates from the data (never the clock). Links are relative to the
     print view's published address, which the engine is given as base URL."""
@@ -71,12 +71,12 @@ def print_document(c: CooperationData, site: Site) -> str:
     )
 
 
-def published_url(c: CooperationData, site: Site) -> str:
+def published_url(c: Cooperation, site: SiteSettings) -> str:
     """The address of the print view on the published site, the base of the PDF's links."""
     return paths.absolute(site.address, print_page(c))
 
 
-def body(c: CooperationData, site: Site, directory_urls: bool, pdf_link: str | None) -> str:
+def body(c: Cooperation, site: SiteSettings, directory_urls: bool, pdf_link: str | None) -> str:
     here = print_page(c)
 
     def url(path: str, anchor: str = "") -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ...model import CooperationData, Meeting, MeetingStatus
+from ...model import Cooperation, Meeting, MeetingStatus
 
 R = 5.5  # a marker's half width in user units
 
@@ -44,7 +44,7 @@ _MARKERS = {
 }
 
 
-def marker_key(c: CooperationData, meeting: Meeting) -> str:
+def marker_key(c: Cooperation, meeting: Meeting) -> str:
     """What the marker shows: a move or a cancellation first, else how far the date has come."""
     plan = c.plan_status(meeting)
     if meeting.status is not MeetingStatus.PLANNED or plan.adopted:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...model import Body, BodyKind, CooperationData, Meeting, Month, month_span
+from ...model import Body, BodyKind, Cooperation, Meeting, Month, month_span
 from ...model.dates import last_day, month_runs
 from .. import paths
 from ..describe import meeting_when, status_cell
@@ -65,7 +65,7 @@ class DatedMeeting:
 _Entry = tuple[tuple[Month, ...], str, tuple[str, ...], str, str, str]  # run, title, labels, colour, page, anchor
 
 
-def wheel_rings(c: CooperationData, year: int | None = None) -> list[Ring]:
+def wheel_rings(c: Cooperation, year: int | None = None) -> list[Ring]:
     """The rings from the inside out. With a `year`, each meeting's title also gives its date."""
     colours = colour_map(c)
     raw: list[tuple[str, str, str, list[_Entry], tuple[tuple[str, str], ...]]] = []
@@ -95,7 +95,7 @@ def wheel_rings(c: CooperationData, year: int | None = None) -> list[Ring]:
     return _numbered(raw)
 
 
-def wheel_bodies(c: CooperationData) -> list[Body]:
+def wheel_bodies(c: Cooperation) -> list[Body]:
     """The bodies that have a ring: those with meetings in set months, from preparation to council."""
     return sorted(
         (b for b in c.bodies if b.kind in KIND_ORDER and any(o.months for o in b.occasions)),
@@ -103,14 +103,14 @@ def wheel_bodies(c: CooperationData) -> list[Body]:
     )
 
 
-def colour_map(c: CooperationData) -> dict[str, str]:
+def colour_map(c: Cooperation) -> dict[str, str]:
     """One colour per process, then per body, in the order of the data; a body that shares its id
     with a process shares its colour too, which is harmless: they are in different rings."""
     keys = [p.id for p in c.processes] + [b.id for b in c.bodies]
     return {key: PALETTE[i % len(PALETTE)] for i, key in enumerate(dict.fromkeys(keys))}
 
 
-def dated_meetings(c: CooperationData, year: int) -> list[DatedMeeting]:
+def dated_meetings(c: Cooperation, year: int) -> list[DatedMeeting]:
     """The year's meetings in date order, each with its body's colour and ring."""
     schedule = c.schedule(year)
     if schedule is None:
@@ -141,7 +141,7 @@ def _labels(short: str | None, text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for t in (short, " ".join(text.split())) if t))
 
 
-def _date_note(c: CooperationData, occasion_id: str, year: int | None) -> str:
+def _date_note(c: Cooperation, occasion_id: str, year: int | None) -> str:
     meeting: Meeting | None = c.dated(occasion_id, year) if year else None
     if meeting is None:
         return ""

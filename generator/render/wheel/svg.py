@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ...model import CooperationData, Month
+from ...model import Cooperation, Month
 from .. import paths
 from ..derive import month_pages
 from ..markdown import html_text
@@ -42,7 +42,7 @@ STYLE = (
 
 
 def wheel_svg(
-    c: CooperationData, here: str, directory_urls: bool = True, year: int | None = None, wide: bool = False
+    c: Cooperation, here: str, directory_urls: bool = True, year: int | None = None, wide: bool = False
 ) -> str:
     """The wheel as SVG markup whose links are relative to `here` (the page or the .svg file);
     with a `year`, that year's meetings are marked on their days and their key is in the legend.
@@ -86,7 +86,7 @@ def _angle(m: DatedMeeting) -> float:
     return day_angle(m.month, m.day, m.days)
 
 
-def _month_ring(c: CooperationData, ident: str, href: Href) -> list[str]:
+def _month_ring(c: Cooperation, ident: str, href: Href) -> list[str]:
     inner, outer = MONTH_RING
     parts = ['<g class="hb-arshjul__manader">']
     pages = month_pages(c)
@@ -180,7 +180,7 @@ def _markers(meetings: list[DatedMeeting], levels: list[int], href: Href) -> lis
     return parts
 
 
-def _hub(c: CooperationData, year: int | None) -> str:
+def _hub(c: Cooperation, year: int | None) -> str:
     below = str(year) if year else "Enligt reglerna"
     return (
         f'<circle cx="{CENTER:g}" cy="{CENTER:g}" r="{HUB:g}" fill="#ffffff" stroke="{MONTH_FILL}" stroke-width="2"/>'
