@@ -101,7 +101,7 @@ def test_dated_meeting_reads_back_as_in_the_data(fixture_site: Path) -> None:
     assert meeting["status"] == "CONFIRMED"
     assert meeting["categories"] == ["Möte"]
     description = meeting["description"].split("\n")
-    assert "Mötet är flyttat från 2026-03-05: Krock med budgetdagen" in description
+    assert "Mötet är flyttat från torsdag 5 mars 2026: Krock med budgetdagen" in description
     assert 'Plats: Stadshuset, Norrby; sal "Ek" \\ plan 2' in description
     assert "Värdkommun: Norrby" in description
     assert "• Ramar, mål; nyckeltal \\ avvikelser" in description

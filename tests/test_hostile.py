@@ -622,6 +622,13 @@ ROUTES = [
     ("history-huge", _huge_history, ["check"], "filen är större än 20 MB"),
     ("history-fifo", _fifo_history, ["check"], "kalenderhistoriken går inte att läsa: filen är ingen vanlig fil"),
     ("docs-not-utf8", _latin1_page, ["build"], "docs/gammal.md:3:2: sidan är inte sparad som UTF-8 (byte 0xe5)"),
+    ("diff-no-data-folder", None, ["diff", "/etc", "data"], "/etc: är ingen datamapp (där finns varken handbok.yaml"),
+    (
+        "serve-no-config",
+        None,
+        ["serve", "--config", "finns-inte.yml"],
+        "finns-inte.yml: MkDocs-konfigurationen finns inte",
+    ),
 ]
 
 

@@ -10,13 +10,19 @@ from ..errors import DataErrors
 from ..model.files import INFO_FILE
 from ..render.pages.changes import handbook_changes, report_text
 from ..revisions import VersionNotFound, data_folder
-from ..validate import read_cooperation, read_handbook
+from ..validate import SITE_FILE, read_cooperation, read_handbook
 
 
 def run(args: argparse.Namespace) -> int:
     """Two data folders, two git revisions, or two folders of one cooperation (e.g. a kept version)."""
     try:
         with data_folder(args.old, args.data) as old_folder, data_folder(args.new, args.data) as new_folder:
+            for folder, given in ((old_folder, args.old), (new_folder, args.new)):
+                if not (_is_cooperation(folder) or (folder / SITE_FILE).is_file()):
+                    print(
+                        f"{given}: är ingen datamapp (där finns varken {SITE_FILE} eller {INFO_FILE})", file=sys.stderr
+                    )
+                    return 1
             if _is_cooperation(old_folder) and _is_cooperation(new_folder):
                 report = report_text(read_cooperation(old_folder), read_cooperation(new_folder))
             else:

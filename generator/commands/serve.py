@@ -7,10 +7,11 @@ import errno
 import os
 import socket
 import sys
+from pathlib import Path
 
 
 def run(args: argparse.Namespace) -> int:
-    problem = _address_problem(args.dev_addr)
+    problem = _config_problem(args.config) or _address_problem(args.dev_addr)
     if problem:  # before the first build: a busy port is said at once, in Swedish
         print(problem, file=sys.stderr)
         return 1
@@ -27,6 +28,13 @@ def run(args: argparse.Namespace) -> int:
         print(_port_message(args.dev_addr, err), file=sys.stderr)
         return 1
     return 0
+
+
+def _config_problem(config: Path) -> str | None:
+    """A missing configuration is said in Swedish before MkDocs answers in English."""
+    if config.is_file():
+        return None
+    return f"{config}: MkDocs-konfigurationen finns inte; ange den med --config, t.ex. mkdocs.yml"
 
 
 def _address_problem(address: str) -> str | None:

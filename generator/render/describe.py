@@ -174,7 +174,7 @@ def meeting_status(m: Meeting) -> str:
     if m.status is MeetingStatus.CANCELLED:
         return f"Inställt: {m.reason}"
     if m.status is MeetingStatus.MOVED:
-        moved = f" från {m.moved_from.isoformat()}" if m.moved_from else ""
+        moved = f" från {long_date(m.moved_from)}" if m.moved_from else ""  # as the papers say it
         return f"Flyttat{moved}: {m.reason}"
     return m.reason or "Planerat"
 
@@ -194,7 +194,7 @@ def meeting_place(m: Meeting) -> str:
 
 
 def meeting_facts(c: Cooperation, m: Meeting) -> str:
-    """'Kommunhuset, Lysekil, värdkommun Lysekil. Förslag. Flyttat från 2027-09-16: …' for lists of
+    """'Kommunhuset, Lysekil, värdkommun Lysekil. Förslag. Flyttat från torsdag 16 september 2027: …' for lists of
     dated meetings: the plan status stands wherever a date is shown, unless the date is adopted."""
     host = c.host(m)
     text = meeting_place(m) + (f", värdkommun {host.name}" if host else "")
