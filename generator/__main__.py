@@ -4,8 +4,13 @@ saying what to run instead, not in a traceback from an import deep inside."""
 
 import importlib.util
 import shlex
+import signal
 import sys
 from pathlib import Path
+
+# Stopped while still starting (before cli.main takes SIGTERM over): nothing is written yet, so a
+# Swedish line and exit code 1, not a silent death by the signal.
+signal.signal(signal.SIGTERM, lambda number, frame: sys.exit("Avbrutet innan något skrevs."))
 
 # The imported name of each package in pyproject's dependencies that the commands import.
 REQUIRED = ("yaml", "jinja2", "markdown", "mkdocs", "material", "icalendar", "holidays", "docx", "cairosvg")
