@@ -12,7 +12,7 @@ from ..annotations import SUMMARY_LIMIT, step_summary, workflow_commands
 from ..errors import DataErrors
 from ..model import Handbook
 from ..model.history import HISTORY_FILE, changed
-from ..render.outputs import calendar_history, check_outputs
+from ..render.outputs import check_outputs
 from ..validate.warnings import collect_warnings
 from ..write import append_file
 from .common import counted, print_warnings, read_checked
@@ -38,8 +38,7 @@ def _checked(data: Path) -> tuple[Handbook, int]:
     """The data read and checked as a build would check it, and how many calendar events are new
     or changed: two events with one UID and two outputs with one path are errors here too."""
     handbook = read_checked(data)
-    check_outputs(handbook)
-    return handbook, changed(handbook.history, calendar_history(handbook))
+    return handbook, changed(handbook.history, check_outputs(handbook))
 
 
 def _check_for_github(data: Path) -> int:

@@ -18,7 +18,8 @@ import ctypes.util
 import functools
 
 from ..render.wheel.svg import PNG_WIDTH
-from .pdf import FONT_DIR, PdfUnavailable
+from .pdf import FONT_DIR
+from .unavailable import PdfUnavailable
 
 FAMILY = "Liberation Sans"
 # Every family the SVG may ask for, and any fallback for a missing glyph, is the project's font.

@@ -20,17 +20,17 @@ HOME = "index.md"
 ACCESSIBILITY = "tillganglighet.md"
 
 
-def calendar_history(handbook: Handbook) -> dict[str, Revision]:
-    """The calendar history after publishing the handbook's feeds, without rendering the pages
-    (for `check`, after `check_outputs`)."""
-    feeds = [f for c in handbook.cooperations for f in cooperation_feeds(c, handbook.site)]
-    return advance(handbook.history, observed(feeds))
-
-
-def check_outputs(handbook: Handbook) -> None:
+def check_outputs(handbook: Handbook) -> dict[str, Revision]:
     """`DataErrors` for everything in the data that would break the site (see `site_problems`);
-    cheap, for `check` too."""
-    report(site_problems(handbook, {c.id: cooperation_feeds(c, handbook.site) for c in handbook.cooperations}))
+    else the calendar history a build would write. Cheap, for `check` too: the feeds are made once."""
+    feeds = {c.id: cooperation_feeds(c, handbook.site) for c in handbook.cooperations}
+    report(site_problems(handbook, feeds))
+    return history_after(handbook, feeds)
+
+
+def history_after(handbook: Handbook, feeds: Mapping[str, list[Feed]]) -> dict[str, Revision]:
+    """The calendar history after publishing `feeds`: what the build writes, what `check` counts."""
+    return advance(handbook.history, [event for feed in feeds.values() for event in observed(feed)])
 
 
 def site_problems(handbook: Handbook, feeds: Mapping[str, list[Feed]]) -> list[DataError]:

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Cooperation, Handbook, month_span
-from ..model.history import Revision, advance
+from ..model.history import Revision
 from . import paths
-from .calendar.feeds import cooperation_feeds, observed
+from .calendar.feeds import cooperation_feeds
 from .calendar.upcoming import upcoming_text
 from .derive import month_pages
 from .environment import render
-from .outputs import ACCESSIBILITY, HOME, report, site_problems
+from .outputs import ACCESSIBILITY, HOME, history_after, report, site_problems
 from .pages.changes import changes_page
 from .pages.pages import cooperation_pages, home_page
 from .papers.checklists import meeting_checklists, process_checklists
@@ -87,7 +87,7 @@ def render_site(
     `word` makes the Word papers: a build passes the cache (engines/binaries.py)."""
     feeds = {c.id: cooperation_feeds(c, handbook.site) for c in handbook.cooperations}
     report(site_problems(handbook, feeds))
-    history = advance(handbook.history, [event for f in feeds.values() for event in observed(f)])
+    history = history_after(handbook, feeds)
     files: dict[str, str | bytes] = {
         HOME: home_page(handbook, directory_urls),
         paths.UPCOMING_FILE: upcoming_text(((c, feeds[c.id]) for c in handbook.cooperations), directory_urls),
