@@ -68,8 +68,8 @@ offline: $(STAMP) $(SHIM)  ## kopia som fungerar från en filresurs utan nät: b
 	$(BIN)/python -m generator build --config mkdocs.offline.yml --site build/offline --zip build/handbok-offline.zip
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests benchmarks
-	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/ruff check generator tests benchmarks tools
+	$(BIN)/ruff format --check generator tests benchmarks tools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

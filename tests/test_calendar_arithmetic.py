@@ -125,3 +125,32 @@ def test_event_uids_name_every_part_and_never_collide() -> None:
         for year in (2027, 2028)
     }
     assert len(uids) == 16
+
+
+def test_the_holiday_table_is_what_the_holidays_package_says() -> None:
+    """The shipped table (tools/holiday_table.py) must follow the pinned `holidays`: after a new
+    release that moves or renames a day, this fails until the table is written again."""
+    from generator.model.dates import TABLE_YEARS, _table, holidays_from_package
+
+    table = _table()
+    assert sorted(table) == [str(year) for year in TABLE_YEARS]
+    for year in TABLE_YEARS:
+        expected = {day.isoformat(): name for day, name in holidays_from_package(year).items()}
+        assert table[str(year)] == expected, f"{year}: kör .venv/bin/python tools/holiday_table.py"
+
+
+# (a day, what it is): from the table inside TABLE_YEARS, from the package outside it.
+DAYS_OFF = [
+    (D(2026, 6, 19), "Midsommarafton"),
+    (D(2070, 12, 25), "Juldagen"),
+    (D(2071, 6, 6), "Nationaldagen"),  # after the table
+    (D(1999, 1, 6), "Trettondedag jul"),  # before it
+    (D(2099, 12, 24), "Julafton"),
+]
+
+
+@pytest.mark.parametrize(("day", "name"), DAYS_OFF)
+def test_days_off_inside_and_outside_the_table(day: datetime.date, name: str) -> None:
+    from generator.model.dates import days_off
+
+    assert days_off(day.year)[day] == name

@@ -15,6 +15,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
 from .. import theme
+from ..engines import templates
 from ..engines.binaries import built_site
 from ..engines.cache import DEFAULT_FOLDER, Cache, CacheUnavailable
 from ..engines.unavailable import PdfUnavailable
@@ -179,6 +181,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         self.errors = None  # the next rebuild reads the data again
         self.rebuild_all = True  # and shows every page again
         return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.cache is not None:  # the theme's templates compiled once, not on every build
+            env.bytecode_cache = templates.theme_cache(self.cache, env)
+        return env
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """A dirty build reads only the changed pages, but the menu names the others by their

@@ -1,6 +1,6 @@
-"""The files engines make from the rendered text: each wheel as a PNG (CairoSVG), each
-cooperation's print edition as a PDF (WeasyPrint) and each meeting's Word papers (python-docx),
-through the cache when there is one.
+"""The files engines make from the rendered text: each wheel as a PNG (CairoSVG) and each
+cooperation's print edition as a PDF (WeasyPrint), through the cache when there is one; the
+pages and Word papers go through the same cache as they are rendered (kept_pages.py).
 
 They are the slow part of a build, so they are made here, after `render_site`, where the cache
 can keep them. A result is kept under everything that made it: the input, the engine's version,
@@ -13,20 +13,17 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import importlib.metadata
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from ..model import Cooperation, Handbook
 from ..render import paths
-from ..render.papers import documents
-from ..render.papers.documents import WordMaker
-from ..render.papers.papers import Papers
 from ..render.print_edition import document as print_edition
 from ..render.site import Earlier, RenderedSite, render_site
 from . import pdf, raster, templates
 from .cache import Cache, made
-from .versions import library_version
+from .kept_pages import KeptPages
+from .versions import installed_packages, library_version
 
 
 def built_site(
@@ -38,20 +35,13 @@ def built_site(
 ) -> RenderedSite:
     """The whole site with every file engines make, through `cache`: what a build publishes."""
     templates.use_cache(cache)
-    site = render_site(handbook, directory_urls, earlier, word=cached_papers(cache))
+    if cache is None:
+        site = render_site(handbook, directory_urls, earlier)
+    else:
+        kept = KeptPages(cache, handbook, directory_urls)
+        site = render_site(handbook, directory_urls, earlier, word=kept.word, keep=kept.files)
     shown = earlier.site.files if earlier is not None and not new_pdfs else {}
     return with_binaries(site, handbook, cache, new_pdfs, shown)
-
-
-def cached_papers(cache: Cache | None) -> WordMaker:
-    """Word papers made only when their `Papers` (all a paper is made from, but the code) changed."""
-    if cache is None:
-        return documents.made_now
-
-    def word(kind: str, papers: Papers, make: Callable[[], bytes]) -> bytes:
-        return cache.made("docx", [_code("docx"), kind, repr(papers)], make)
-
-    return word
 
 
 def with_binaries(
@@ -125,14 +115,8 @@ def _code(kind: str) -> str:
     engine, sources = {
         "png": (library_version("cairo"), [Path(raster.__file__), *pdf.font_files()]),
         "pdf": (library_version("pango"), [Path(pdf.__file__), *pdf.font_files()]),
-        "docx": ("python-docx", sorted(Path(documents.__file__).parent.glob("*.py"))),
     }[kind]
-    digest = hashlib.sha256("\n".join([kind, engine, *_packages()]).encode("utf-8"))
+    digest = hashlib.sha256("\n".join([kind, engine, *installed_packages()]).encode("utf-8"))
     for source in (Path(__file__), *sources):
         digest.update(source.read_bytes() if source.is_file() else b"-")
     return digest.hexdigest()
-
-
-@functools.cache
-def _packages() -> tuple[str, ...]:
-    return tuple(sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()))

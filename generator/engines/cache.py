@@ -29,7 +29,7 @@ from ..errors import display_path
 from ..write import MARKER, MARKER_TEXT, OutputRefused, check_target, remove_file, write_file
 
 DEFAULT_FOLDER = Path(".cache/samverkanshandbok")
-ENTRY = re.compile(r"[0-9a-f]{64}\.(pdf|png|docx|jinja)")
+ENTRY = re.compile(r"[0-9a-f]{64}\.(pdf|png|docx|jinja|pages)")
 SPARE = 64  # entries kept beyond those a build used, e.g. the other variant of the offline copy
 HEADER = b"samverkanshandbok-cache-1 "
 MAX_ENTRY = 200_000_000  # far beyond any PDF the handbook makes; a bigger entry is no entry of ours
@@ -70,7 +70,16 @@ class Cache:
 
     def kept(self, kind: str, parts: Sequence[str]) -> bytes | None:
         """What was made before for these parts, if the cache has it and it is whole."""
-        name = _name(kind, parts)
+        return self.read(_name(kind, parts))
+
+    def entry_name(self, kind: str, parts: Sequence[str]) -> str:
+        """The name of the entry for these parts, for an entry that names another (kept_pages.py)."""
+        return _name(kind, parts)
+
+    def read(self, name: str) -> bytes | None:
+        """The entry called `name` if it is one of the cache's own and whole; None otherwise."""
+        if not ENTRY.fullmatch(name):  # a name read from an entry never leads out of the folder
+            return None
         self.used.add(name)
         if name in self.new:
             return self.new[name]

@@ -20,21 +20,27 @@ from jinja2.bccache import Bucket
 from ..render import environment as markdown_templates
 from ..render.print_edition import document as print_templates
 from .cache import Cache
+from .versions import installed_packages
 
 
 class TemplateCache(jinja2.BytecodeCache):
-    """Jinja's bytecode cache over the content cache: read at once, written when the build succeeded."""
+    """Jinja's bytecode cache over the content cache: read at once, written when the build succeeded.
+    `options` names what else decides the compiled code of an environment that is not ours."""
 
-    def __init__(self, cache: Cache) -> None:
+    def __init__(self, cache: Cache, options: str = "") -> None:
         self.cache = cache
+        self.options = options
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        kept = self.cache.kept("jinja", _parts(bucket))
+        kept = self.cache.kept("jinja", self._parts(bucket))
         if kept is not None:
             bucket.bytecode_from_string(kept)  # Jinja drops it if its magic or checksum differs
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self.cache.keep("jinja", _parts(bucket), bucket.bytecode_to_string())
+        self.cache.keep("jinja", self._parts(bucket), bucket.bytecode_to_string())
+
+    def _parts(self, bucket: Bucket) -> list[str]:
+        return [_code(), self.options, bucket.key, bucket.checksum]
 
 
 def use_cache(cache: Cache | None) -> None:
@@ -44,8 +50,12 @@ def use_cache(cache: Cache | None) -> None:
         environment.bytecode_cache = bytecode
 
 
-def _parts(bucket: Bucket) -> list[str]:
-    return [_code(), bucket.key, bucket.checksum]
+def theme_cache(cache: Cache, environment: jinja2.Environment) -> TemplateCache:
+    """The bytecode cache for the theme's templates (Material's and the overrides), which MkDocs
+    compiles anew on every build and every preview: its options are the environment's own and
+    the installed packages (MkDocs and Material among them)."""
+    options = repr([sorted(environment.extensions), environment.autoescape, *installed_packages()])
+    return TemplateCache(cache, options)
 
 
 @functools.cache

@@ -8,11 +8,17 @@ pages, the årshjul and the drafting of next year's plan always agree.
 from __future__ import annotations
 
 import datetime
+import json
 from functools import cache
-
-import holidays
+from pathlib import Path
 
 from .base import Month
+
+# Sweden's holidays for TABLE_YEARS as the `holidays` package gives them, written by
+# tools/holiday_table.py: importing and starting the package loads every country's calendar,
+# a tenth of a second of every build. The package itself answers for any other year.
+HOLIDAY_TABLE = Path(__file__).with_name("holidays_se.json")
+TABLE_YEARS = range(2000, 2071)
 
 WEEKEND = {5: "en lördag", 6: "en söndag"}
 # The eves that `holidays` lists as half days ("från kl. 14.00"): a morning meeting is possible,
@@ -51,6 +57,22 @@ def days_in_every_year(month: int) -> int:
 
 @cache
 def _holidays(year: int) -> dict[datetime.date, str]:
+    days = _table().get(str(year))
+    if days is None:
+        return holidays_from_package(year)
+    return {datetime.date.fromisoformat(day): name for day, name in days.items()}
+
+
+@cache
+def _table() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = json.loads(HOLIDAY_TABLE.read_text(encoding="utf-8"))
+    return table
+
+
+def holidays_from_package(year: int) -> dict[datetime.date, str]:
+    """Sweden's public holidays, days off in practice and half days, in Swedish, from `holidays`."""
+    import holidays  # a tenth of a second to import and start: only for a year outside the table
+
     found = holidays.country_holidays("SE", years=year, language="sv", categories=("public", "de_facto", "bank"))
     return dict(found.items())
 

@@ -9,14 +9,16 @@ command line can write them to a folder for another engine.
 
 from __future__ import annotations
 
+import functools
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Cooperation, Handbook, month_span
 from ..model.history import Revision
 from . import paths
-from .calendar.feeds import cooperation_feeds
+from .calendar.feeds import Feed, cooperation_feeds
 from .calendar.upcoming import upcoming_text
 from .derive import month_pages
 from .environment import render
@@ -34,6 +36,14 @@ from .wheel.rings import wheel_rings
 # Titles are plain text. A title of None means "use the page's own heading",
 # which is how pages named in the data get theirs.
 NavEntry = tuple[str | None, str | list["NavEntry"]]
+Files = dict[str, str | bytes]
+# (a cooperation, how to render its files) -> its files: a build passes the content cache
+# (engines/kept_pages.py), which renders only a cooperation whose inputs changed.
+FilesKeeper = Callable[[Cooperation, Callable[[], Files]], Files]
+
+
+def rendered_now(cooperation: Cooperation, render_files: Callable[[], Files]) -> Files:
+    return render_files()
 
 
 @dataclass(frozen=True)
@@ -79,12 +89,17 @@ class Earlier:
 
 
 def render_site(
-    handbook: Handbook, directory_urls: bool = True, earlier: Earlier | None = None, word: WordMaker = made_now
+    handbook: Handbook,
+    directory_urls: bool = True,
+    earlier: Earlier | None = None,
+    word: WordMaker = made_now,
+    keep: FilesKeeper = rendered_now,
 ) -> RenderedSite:
     """Every file of the site; `directory_urls` is False for the offline copy opened from disk.
     The files of a cooperation that has not changed since `earlier` are taken from it (a
-    cooperation's files depend only on its own data, the site's settings and the history).
-    `word` makes the Word papers: a build passes the cache (engines/binaries.py)."""
+    cooperation's files depend only on its own data, the site's settings and the history);
+    the others are rendered through `keep`. `word` makes the Word papers. A build passes the
+    content cache for both (engines/kept_pages.py)."""
     feeds = {c.id: cooperation_feeds(c, handbook.site) for c in handbook.cooperations}
     report(site_problems(handbook, feeds))
     history = history_after(handbook, feeds)
@@ -99,13 +114,28 @@ def render_site(
         if kept:
             files.update(kept)
             continue
-        pages = cooperation_pages(c, handbook.site, feeds[c.id], history, directory_urls, word)
-        pages[paths.changes_page(c)] = changes_page(c)
-        files.update(with_trust_notes(c, handbook.site, pages))
-        files[paths.print_page(c)] = print_view(c, handbook.site, directory_urls)  # its trust note is on its title page
+        render_files = functools.partial(_cooperation_files, c, handbook, feeds[c.id], history, directory_urls, word)
+        files.update(keep(c, render_files))
     nav: list[NavEntry] = [(c.info.short_name, _cooperation_nav(c)) for c in handbook.cooperations]
     nav.append(("Tillgänglighet", ACCESSIBILITY))
     return RenderedSite(dict(sorted(files.items())), nav, history, handbook.site.address)
+
+
+def _cooperation_files(
+    cooperation: Cooperation,
+    handbook: Handbook,
+    feeds: list[Feed],
+    history: dict[str, Revision],
+    directory_urls: bool,
+    word: WordMaker,
+) -> Files:
+    """Every file of one cooperation: its pages with their trust notes, feeds, papers and print view."""
+    site = handbook.site
+    pages = cooperation_pages(cooperation, site, feeds, history, directory_urls, word)
+    pages[paths.changes_page(cooperation)] = changes_page(cooperation)
+    files = with_trust_notes(cooperation, site, pages)
+    files[paths.print_page(cooperation)] = print_view(cooperation, site, directory_urls)  # trust note on its title page
+    return files
 
 
 def _cooperation_nav(c: Cooperation) -> list[NavEntry]:

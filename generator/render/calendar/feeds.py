@@ -12,13 +12,15 @@ from __future__ import annotations
 import datetime
 import zoneinfo
 from dataclasses import dataclass
-
-import icalendar
+from typing import TYPE_CHECKING
 
 from ...errors import DataError
 from ...model import Cooperation, Role, SiteSettings
 from ...model.history import History, Observed, Revision
 from .events import Event, cooperation_events, duplicate_uids
+
+if TYPE_CHECKING:
+    import icalendar
 
 PRODID = "-//Samverkanshandboken//Handbok för kommunal samverkan//SV"
 TZID = "Europe/Stockholm"
@@ -140,6 +142,8 @@ def observed(feeds: list[Feed]) -> list[Observed]:
 def feed_text(feed: Feed, history: History) -> str:
     """The feed as iCalendar text; SEQUENCE and LAST-MODIFIED come from `history`, which must
     already record every event of the feed (`model.history.advance`)."""
+    import icalendar  # a twenty-fifth of a second to import: not on a build that reads the feeds from the cache
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -159,6 +163,8 @@ def feed_text(feed: Feed, history: History) -> str:
 
 
 def _vevent(event: Event, revision: Revision) -> icalendar.Event:
+    import icalendar
+
     vevent = icalendar.Event()
     vevent.add("uid", event.uid)
     vevent.add("dtstamp", revision.modified)
