@@ -20,7 +20,7 @@ from ..model import Cooperation, Handbook
 from ..render import paths
 from ..render.print_edition import document as print_edition
 from ..render.site import Earlier, RenderedSite, render_site
-from . import pdf, raster, templates
+from . import parallel, pdf, raster, templates
 from .cache import Cache, made
 from .kept_pages import KeptPages
 from .versions import installed_packages, library_version
@@ -54,41 +54,59 @@ def with_binaries(
     """The rendered site with a PNG beside each wheel and each cooperation's PDF. Without
     `new_pdfs` only the PDFs already in the cache are added (the preview: a changed PDF takes
     WeasyPrint seconds, while the page it belongs to takes milliseconds), and a changed wheel
-    keeps the PNG the preview `shown` before (a download, not on the page; `make site` draws it)."""
+    keeps the PNG the preview `shown` before (a download, not on the page; `make site` draws it).
+    What is not in the cache is drawn on every core the machine has (parallel.py)."""
     shown = shown or {}
     files: dict[str, str | bytes] = dict(site.files)
     if handbook.cooperations:  # the print view's fonts, published beside its stylesheet
         pdf.require_fonts()
         files |= {f"{print_edition.FONT_FOLDER}/{font.name}": font.read_bytes() for font in pdf.font_files()}
+    pdfs: dict[str, _Job] = {}
+    pngs: dict[str, _Job] = {}
     for c in handbook.cooperations:
         if paths.pdf_file(c) in files:  # kept with the rest of its files from an earlier build
             continue
         for svg_path in _wheels(c):
             svg = files.get(svg_path)
             if isinstance(svg, str):  # the same wheel as PNG, for slides
-                files[raster.png_path(svg_path)] = _png_file(svg, raster.png_path(svg_path), cache, shown)
-        parts, make = _pdf_job(c, handbook)
-        if new_pdfs:
-            files[paths.pdf_file(c)] = made(cache, "pdf", parts, make)
-        elif cache is not None and (kept := cache.kept("pdf", parts)) is not None:
-            files[paths.pdf_file(c)] = kept
+                pngs[raster.png_path(svg_path)] = ([_code("png"), svg], functools.partial(raster.png_from_svg, svg))
+        pdfs[paths.pdf_file(c)] = _pdf_job(c, handbook)
+    kept_pdfs, missing = _kept("pdf", pdfs, cache, {} if new_pdfs else None)
+    kept_pngs, missing_pngs = _kept("png", pngs, cache, shown)
+    missing |= missing_pngs  # after the PDFs, the largest: no core waits at the end for one of them
+    drawn = parallel.drawn({path: draw for path, (_, _, draw) in missing.items()})
+    for path, (kind, parts, _) in missing.items():
+        if cache is not None:
+            cache.keep(kind, parts, drawn[path])
+    files |= kept_pdfs | kept_pngs | drawn
     return dataclasses.replace(site, files=dict(sorted(files.items())))
 
 
-def _png_file(svg: str, path: str, cache: Cache | None, shown: Mapping[str, str | bytes]) -> bytes:
-    parts = [_code("png"), svg]
-    if cache is not None and (kept := cache.kept("png", parts)) is not None:
-        return kept
-    earlier = shown.get(path)
-    return earlier if isinstance(earlier, bytes) else made(cache, "png", parts, _png(svg))
+# What a drawing is made from (its cache key) and how it is made.
+_Job = tuple[list[str], parallel.Drawing]
+
+
+def _kept(
+    kind: str, jobs: Mapping[str, _Job], cache: Cache | None, shown: Mapping[str, str | bytes] | None
+) -> tuple[dict[str, bytes], dict[str, tuple[str, list[str], parallel.Drawing]]]:
+    """Each job's file from the cache, else the one the preview `shown` before; and the jobs
+    left to draw (none with `shown` None: the preview's PDFs)."""
+    files: dict[str, bytes] = {}
+    missing: dict[str, tuple[str, list[str], parallel.Drawing]] = {}
+    for path, (parts, draw) in jobs.items():
+        kept = cache.kept(kind, parts) if cache is not None else None
+        earlier = shown.get(path) if shown is not None else None
+        if kept is None and isinstance(earlier, bytes):
+            kept = earlier
+        if kept is not None:
+            files[path] = kept
+        elif shown is not None:
+            missing[path] = (kind, parts, draw)
+    return files, missing
 
 
 def _wheels(c: Cooperation) -> list[str]:
     return [paths.wheel_file(c, year) for year in (None, *(s.year for s in c.schedules))]
-
-
-def _png(svg: str) -> functools.partial[bytes]:
-    return functools.partial(raster.png_from_svg, svg)
 
 
 def cooperation_pdf(c: Cooperation, handbook: Handbook, cache: Cache | None = None) -> bytes:

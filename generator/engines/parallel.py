@@ -1,0 +1,48 @@
+"""The drawings a build must make (PDF, PNG), made side by side on the machine's cores.
+
+Each drawing is a pure function of its text (binaries.py), so it can be made in another
+process and give the same bytes; a build without the cache spent most of its time in
+WeasyPrint and CairoSVG one drawing after another. The workers are forked from the build, so
+they share what it has imported and need nothing pickled but the text and the result. A fork
+is only safe with no other thread running (a lock held by a thread at the fork stays held in
+the child): the preview, which serves and watches in threads, and a machine with one core
+make the drawings one after another, as does a single drawing.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import multiprocessing
+import os
+import signal
+import threading
+from collections.abc import Callable, Mapping
+
+Drawing = Callable[[], bytes]
+
+
+def drawn(drawings: Mapping[str, Drawing]) -> dict[str, bytes]:
+    """Every drawing made, by its name: on several cores when it pays and is safe."""
+    workers = min(len(drawings), _cores())
+    if workers < 2 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return {name: draw() for name, draw in drawings.items()}
+    context = multiprocessing.get_context("fork")
+    # The largest first (the PDFs are given first), so no core waits at the end for one of them.
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=_worker) as pool:
+        futures = {name: pool.submit(draw) for name, draw in drawings.items()}
+        return {name: future.result() for name, future in futures.items()}
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container or `taskset` may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _worker() -> None:
+    """A worker leaves stopping to the build: its signal handlers would clean up the build's
+    temporary folders, which the build itself does; a signal to the group ends the worker."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
