@@ -5,8 +5,9 @@ Real Word styles (Title, Heading 1–2, List Bullet, Table Grid) make the docume
 readable by screen readers; the language is Swedish on every style we use; the page is A4. The
 bytes are the same for the same data: the document dates come from the data, and every entry of
 the zip archive has one fixed date. python-docx's template is parsed once per process and each
-paper writes only its own body, header, footer and properties into a copy of it
-(`benchmarks/papers.py` measures the papers).
+paper writes only its own body, header, footer and properties into a copy of it; tables are
+copies of rows made once (wordtable.py), and the archive is put together from the template's
+parts compressed once (wordzip.py). `benchmarks/papers.py` measures the papers.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from dataclasses import dataclass
 import docx
 from docx.blkcntnr import BlockItemContainer
 from docx.document import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
@@ -35,12 +35,15 @@ from docx.shared import Mm, Pt, Twips
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from .wordtable import filled_row, row_shape, table_start
+from .wordzip import Packed, archive, pack
+
 LANGUAGE = "sv-SE"
 PROPERTY_LIMIT = 255
 A4 = (Twips(11906), Twips(16838))  # 210 × 297 mm, as Word itself writes it
 TEXT_WIDTH = Mm(160)
 FOOTER_POINTS = 9  # the header and footer lines  # A4 less the margins: where a right-aligned tab stop sits
-DOCUMENT_XML, CORE_XML, HEADER_XML, FOOTER_XML = (
+OWN_PARTS = DOCUMENT_XML, CORE_XML, HEADER_XML, FOOTER_XML = (
     "word/document.xml",
     "docProps/core.xml",
     "word/header1.xml",
@@ -78,7 +81,7 @@ class _Template:
     core: CT_CoreProperties
     header: BaseOxmlElement
     footer: BaseOxmlElement
-    files: tuple[tuple[str, bytes], ...]
+    parts: tuple[Packed | str, ...]  # in the archive's order; a paper's own parts by name only
     style_ids: dict[str, str]
 
 
@@ -97,11 +100,12 @@ def _template() -> _Template:
     doc.styles["Normal"].font.size = Pt(11)
     buffer = io.BytesIO()
     doc.save(buffer)
-    with zipfile.ZipFile(buffer) as archive:
-        files = tuple((name, archive.read(name)) for name in archive.namelist())
+    with zipfile.ZipFile(buffer) as template:
+        names = template.namelist()
+        parts = tuple(name if name in OWN_PARTS else pack(name, template.read(name)) for name in names)
     style_ids = {name: doc.styles[name].style_id for name in STYLES}
     header, footer = section.header._element, section.footer._element
-    return _Template(doc, doc.core_properties._element, header, footer, files, style_ids)
+    return _Template(doc, doc.core_properties._element, header, footer, parts, style_ids)
 
 
 def new_paper(title: str, subject: str, author: str, issued: datetime.date) -> Paper:
@@ -210,36 +214,28 @@ def table(
 ) -> Table:
     """A Table Grid table. With `header_row` the first row names the columns, repeats on every
     page and is marked as a header for screen readers; without it the first column labels each
-    row, and the rows may split across pages (a cell the secretary types into grows)."""
-    body = list(rows)
-    first = 1 if header_row else 0
-    table: Table = doc.add_table(rows=first + len(body), cols=len(header))
-    table._tbl.tblStyle_val = _template().style_ids["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    # Fixed column widths in the grid as well as the cells: LibreOffice lays out by the grid.
-    table.autofit = False
-    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
-        column.w = Mm(width)
+    row, and the rows may split across pages (a cell the secretary types into grows).
+    The table and its rows are copies of ones made once per shape (wordtable.py): python-docx
+    setting each cell's properties one by one was most of the time a minutes paper took."""
+    if len(header) != len(widths):
+        raise ValueError(f"{len(header)} columns but {len(widths)} widths")
+    tbl = copy.deepcopy(table_start(widths, _template().style_ids["Table Grid"]))
     if header_row:
-        for index, text in enumerate(header):
-            table.rows[0].cells[index].paragraphs[0].add_run(safe(text)).bold = True
-        table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-    for row, values in zip(table.rows[first:], body, strict=True):
-        row.height = Mm(row_height)  # at least this high; it grows with the text
-        for index, (cell, text) in enumerate(zip(row.cells, values, strict=False)):
-            cell.paragraphs[0].add_run(safe(text)).bold = not header_row and index == 0
-    for row in table.rows:
-        if header_row:
-            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Mm(width)
-            cell.paragraphs[0].paragraph_format.keep_with_next = keep_with_next
-            cell.paragraphs[0].paragraph_format.space_after = Pt(0)
-    return table
+        header_shape = row_shape(widths, keep_with_next, True, None)
+        tbl.append(filled_row(header_shape, _safe(header), bold_first=True, bold_rest=True))
+    shape = row_shape(widths, keep_with_next, header_row, row_height)
+    for values in rows:
+        tbl.append(filled_row(shape, _safe(values), bold_first=not header_row, bold_rest=False))
+    doc.element.body._insert_tbl(tbl)
+    return Table(tbl, doc)
 
 
 def safe(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
+
+
+def _safe(texts: Iterable[str]) -> list[str]:
+    return [safe(text) for text in texts]
 
 
 def _property(text: str) -> str:
@@ -250,23 +246,16 @@ def _property(text: str) -> str:
 
 def save(paper: Paper) -> bytes:
     """The template's archive with this paper's document, header, footer and properties, every
-    entry dated from the data (python-docx would stamp them with the clock)."""
-    changed = {
+    entry dated from the data (python-docx would stamp them with the clock). Only these four
+    parts are compressed here; the template's were compressed once (wordzip.py)."""
+    own = {
         DOCUMENT_XML: serialize_part_xml(paper.doc.element),
         HEADER_XML: serialize_part_xml(paper.header._element),
         FOOTER_XML: serialize_part_xml(paper.footer._element),
         CORE_XML: _core_properties(paper),
     }
-    issued = paper.issued
-    stamp = (issued.year, issued.month, issued.day, 0, 0, 0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, content in _template().files:
-            info = zipfile.ZipInfo(name, stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, changed.get(name, content))
-    return out.getvalue()
+    parts = [pack(part, own[part]) if isinstance(part, str) else part for part in _template().parts]
+    return archive(parts, paper.issued)
 
 
 def field(paragraph: Paragraph, instruction: str, shown: str) -> None:
