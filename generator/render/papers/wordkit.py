@@ -1,12 +1,12 @@
 """The Word machinery under the papers (word.py): python-docx's template made ready once, styles
-set by id, ruled lines, tables, the header and footer with page fields, and a byte-identical save.
+set by id, tables, the header and footer with page fields, and a byte-identical save.
 
 Real Word styles (Title, Heading 1–2, List Bullet, Table Grid) make the documents navigable and
 readable by screen readers; the language is Swedish on every style we use; the page is A4. The
 bytes are the same for the same data: the document dates come from the data, and every entry of
 the zip archive has one fixed date. python-docx's template is parsed once per process and each
 paper writes only its own body, header, footer and properties into a copy of it; tables are
-copies of rows made once (wordtable.py), and the archive is put together from the template's
+copies of rows made once (wordxml.py), and the archive is put together from the template's
 parts compressed once (wordzip.py). `benchmarks/papers.py` measures the papers.
 """
 
@@ -24,18 +24,18 @@ from dataclasses import dataclass
 import docx
 from docx.blkcntnr import BlockItemContainer
 from docx.document import Document
-from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml import OxmlElement
 from docx.oxml.coreprops import CT_CoreProperties
 from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, Twips
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from .wordtable import filled_row, row_shape, table_start
+from .wordxml import Look, filled, filled_row, paragraph_shape, put_style, put_text, row_shape, table_start
 from .wordzip import Packed, archive, pack
 
 LANGUAGE = "sv-SE"
@@ -163,44 +163,46 @@ def _set_language(doc: Document) -> None:
 
 
 def heading(doc: Container, text: str, level: int) -> Paragraph:
-    return styled(doc.add_paragraph(safe(text)), f"Heading {level}")
+    return styled(plain(doc, text), f"Heading {level}")
+
+
+def plain(doc: Container, text: str) -> Paragraph:
+    """A paragraph holding `text` (as `doc.add_paragraph(text)`, with the text put in directly)."""
+    new = doc.add_paragraph()
+    if text:
+        put_text(new._p.add_r(), safe(text))
+    return new
 
 
 def para(doc: Container, text: str, bold: bool = False) -> Paragraph:
-    paragraph = doc.add_paragraph()
-    paragraph.add_run(safe(text)).bold = bold
+    """A paragraph of `text`; a bold one is a lead-in kept with what follows."""
     if bold:
-        paragraph.paragraph_format.keep_with_next = True
-        paragraph.paragraph_format.space_before = Pt(8)
-        paragraph.paragraph_format.space_after = Pt(0)
-    return paragraph
+        return shaped(doc, paragraph_shape((Look(bold=True),), 8, 0, True), text)
+    return shaped(doc, paragraph_shape((Look(bold=False),)), text)
+
+
+def labelled(doc: Container, label: str, value: str) -> Paragraph:
+    """'Label: value' with the label in bold."""
+    return shaped(doc, paragraph_shape((Look(bold=True), Look()), space_after=2), f"{label}: ", value)
+
+
+def shaped(doc: Container, shape: CT_P, *texts: str) -> Paragraph:
+    """A paragraph made as `shape` (wordxml.paragraph_shape) with `texts` in its runs."""
+    new = doc.add_paragraph()
+    filled(new._p, shape, [safe(text) for text in texts])
+    return new
 
 
 def bullet(doc: Container, text: str) -> Paragraph:
-    return styled(doc.add_paragraph(safe(text)), "List Bullet")
+    return styled(plain(doc, text), "List Bullet")
 
 
 def styled(paragraph: Paragraph, style: str) -> Paragraph:
     """`paragraph` in `style` (one of STYLES, never the default 'Normal'), set by the id that the
     template resolved once: python-docx's `style=` looks the name up, and the default style,
     among every style of the document on each use, which was most of the time a paper took."""
-    paragraph._p.style = _template().style_ids[style]
+    put_style(paragraph._p, _template().style_ids[style])
     return paragraph
-
-
-def lines(doc: Document, count: int, keep_with_next: bool = False) -> None:
-    """Empty ruled lines to write on."""
-    for _ in range(count):
-        paragraph = doc.add_paragraph()
-        paragraph.paragraph_format.keep_with_next = keep_with_next
-        paragraph.paragraph_format.space_before = Pt(12)
-        paragraph.paragraph_format.space_after = Pt(0)
-        borders = OxmlElement("w:pBdr")
-        bottom = OxmlElement("w:bottom")
-        for attribute, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "767676")):
-            bottom.set(qn(attribute), value)
-        borders.append(bottom)
-        paragraph._p.get_or_add_pPr().append(borders)
 
 
 def table(
@@ -215,7 +217,7 @@ def table(
     """A Table Grid table. With `header_row` the first row names the columns, repeats on every
     page and is marked as a header for screen readers; without it the first column labels each
     row, and the rows may split across pages (a cell the secretary types into grows).
-    The table and its rows are copies of ones made once per shape (wordtable.py): python-docx
+    The table and its rows are copies of ones made once per shape (wordxml.py): python-docx
     setting each cell's properties one by one was most of the time a minutes paper took."""
     if len(header) != len(widths):
         raise ValueError(f"{len(header)} columns but {len(widths)} widths")
@@ -276,11 +278,6 @@ def field(paragraph: Paragraph, instruction: str, shown: str) -> None:
 
 def two_sided(container: Container, left: str, right: str, bold: bool = False, size: int = FOOTER_POINTS) -> Paragraph:
     """A line with `left` at the margin and `right` against the right margin, for headers and footers."""
-    paragraph = container.add_paragraph()
-    paragraph.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
-    paragraph.paragraph_format.space_after = Pt(0)
-    for text in (left, "\t", right):
-        run = paragraph.add_run(safe(text))
-        run.bold = bold
-        run.font.size = Pt(size)
-    return paragraph
+    look = Look(bold, size)
+    shape = paragraph_shape((look, Look(bold, size, tab=True), look), space_after=0, right_tab=TEXT_WIDTH)
+    return shaped(container, shape, left, right)

@@ -6,7 +6,7 @@ would compress every part again for every paper, which was a quarter of the time
 here a part is compressed once into a `Packed` and the archive is put together from the packed
 parts by the public PKZIP format (APPNOTE.TXT 4.3: local header, data, central directory, end
 record). The bytes are exactly those `zipfile.ZipFile.writestr` writes on Linux for an entry
-with a date, ZIP_DEFLATED at the default level and mode 0644, which tests/test_word_archive.py
+with a date, ZIP_DEFLATED at the default level and mode 0644, which tests/test_word_xml.py
 checks; every entry has the same fixed date and attributes, so the same parts give the same bytes.
 """
 
