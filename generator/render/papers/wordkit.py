@@ -223,11 +223,10 @@ def table(
         raise ValueError(f"{len(header)} columns but {len(widths)} widths")
     tbl = copy.deepcopy(table_start(widths, _template().style_ids["Table Grid"]))
     if header_row:
-        header_shape = row_shape(widths, keep_with_next, True, None)
-        tbl.append(filled_row(header_shape, _safe(header), bold_first=True, bold_rest=True))
-    shape = row_shape(widths, keep_with_next, header_row, row_height)
+        tbl.append(filled_row(row_shape(widths, keep_with_next, True, None, (True, True)), _safe(header)))
+    shape = row_shape(widths, keep_with_next, header_row, row_height, (not header_row, False))
     for values in rows:
-        tbl.append(filled_row(shape, _safe(values), bold_first=not header_row, bold_rest=False))
+        tbl.append(filled_row(shape, _safe(values)))
     doc.element.body._insert_tbl(tbl)
     return Table(tbl, doc)
 

@@ -29,7 +29,7 @@ from docx.shared import Emu, Mm, Pt
 from docx.text.font import Font
 from docx.text.parfmt import ParagraphFormat
 
-_CELL, _PARAGRAPH, _RUN, _TAB, _TEXT, _STYLE = (qn(f"w:{tag}") for tag in ("tc", "p", "r", "tab", "t", "pStyle"))
+_RUN, _TAB, _TEXT, _STYLE = (qn(f"w:{tag}") for tag in ("r", "tab", "t", "pStyle"))
 _VAL, _PRESERVE = qn("w:val"), qn("xml:space")
 _BREAKS = re.compile("[\t\r\n]")  # python-docx writes these as w:tab and w:br
 
@@ -58,9 +58,12 @@ def table_start(widths: tuple[int, ...], style_id: str) -> CT_Tbl:
 
 
 @functools.cache
-def row_shape(widths: tuple[int, ...], keep_with_next: bool, header_row: bool, height: int | None) -> CT_Row:
-    """An empty `w:tr`: the header row (`height` None: repeated on every page, `tblHeader`) or a
-    body row at least `height` mm high. Rows of a table with a header row never split."""
+def row_shape(
+    widths: tuple[int, ...], keep_with_next: bool, header_row: bool, height: int | None, bold: tuple[bool, bool]
+) -> CT_Row:
+    """A `w:tr` with an empty run in each cell: the header row (`height` None: repeated on every
+    page, `tblHeader`) or a body row at least `height` mm high. Rows of a table with a header row
+    never split. The first cell's run is bold as `bold[0]` says, the others as `bold[1]`."""
     row = CT_Tbl.new_tbl(1, len(widths), Mm(sum(widths))).tr_lst[0]
     if height is None:
         row.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
@@ -68,31 +71,25 @@ def row_shape(widths: tuple[int, ...], keep_with_next: bool, header_row: bool, h
         row.trHeight_val = Mm(height)  # at least this high; it grows with the text
     if header_row:
         row.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    for cell, width in zip(row.tc_lst, widths, strict=True):
+    for index, (cell, width) in enumerate(zip(row.tc_lst, widths, strict=True)):
         cell.width = Mm(width)
-        paragraph = ParagraphFormat(cell.p_lst[0])
-        paragraph.keep_with_next = keep_with_next
-        paragraph.space_after = Pt(0)
+        paragraph = cell.p_lst[0]
+        layout = ParagraphFormat(paragraph)
+        layout.keep_with_next = keep_with_next
+        layout.space_after = Pt(0)
+        Font(paragraph.add_r()).bold = bold[0] if index == 0 else bold[1]
     return row
 
 
-@functools.cache
-def _run(bold: bool) -> CT_R:
-    """An empty `w:r`, bold or explicitly not (as python-docx's `run.bold = …` writes it)."""
-    run: CT_R = OxmlElement("w:r")
-    Font(run).bold = bold
-    return run
-
-
-def filled_row(shape: CT_Row, values: Sequence[str], bold_first: bool, bold_rest: bool) -> CT_Row:
-    """A copy of `shape` with `values` (safe for XML) in its cells; a missing value leaves its
-    cell without a run."""
+def filled_row(shape: CT_Row, values: Sequence[str]) -> CT_Row:
+    """A copy of `shape` with `values` (safe for XML) in its cells' runs; a cell without a value
+    is left without a run, as python-docx leaves it."""
     row = copy.deepcopy(shape)
-    for index, (cell, text) in enumerate(zip(row.iterchildren(_CELL), values, strict=False)):
-        run = copy.deepcopy(_run(bold_first if index == 0 else bold_rest))
-        if text:
-            run.text = text
-        cell.find(_PARAGRAPH).append(run)
+    for index, run in enumerate(list(row.iter(_RUN))):
+        if index < len(values):
+            put_text(run, values[index])
+        else:
+            run.getparent().remove(run)
     return row
 
 
