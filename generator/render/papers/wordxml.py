@@ -29,7 +29,7 @@ from docx.shared import Emu, Mm, Pt
 from docx.text.font import Font
 from docx.text.parfmt import ParagraphFormat
 
-_RUN, _TAB, _TEXT, _STYLE = (qn(f"w:{tag}") for tag in ("r", "tab", "t", "pStyle"))
+_RUN, _TAB, _TEXT, _PROPERTIES, _STYLE = (qn(f"w:{tag}") for tag in ("r", "tab", "t", "pPr", "pStyle"))
 _VAL, _PRESERVE = qn("w:val"), qn("xml:space")
 _BREAKS = re.compile("[\t\r\n]")  # python-docx writes these as w:tab and w:br
 
@@ -109,7 +109,10 @@ def put_text(run: CT_R, text: str) -> None:
 
 def put_style(paragraph: CT_P, style_id: str) -> None:
     """`w:pStyle` as python-docx sets it: the first child of the paragraph's properties."""
-    properties = paragraph.get_or_add_pPr()
+    properties = paragraph.find(_PROPERTIES)
+    if properties is None:  # python-docx puts them first in the paragraph
+        properties = paragraph.makeelement(_PROPERTIES, {})
+        paragraph.insert(0, properties)
     for old in properties.findall(_STYLE):
         properties.remove(old)
     properties.insert(0, properties.makeelement(_STYLE, {_VAL: style_id}))
