@@ -16,7 +16,21 @@ from docx.shared import Mm, Pt
 from .agenda import Item
 from .papers import Papers
 from .who import short_date
-from .wordkit import FOOTER_POINTS, Paper, bullet, field, heading, new_paper, para, safe, save, styled, table, two_sided
+from .wordkit import (
+    FOOTER_POINTS,
+    Paper,
+    bullet,
+    field,
+    heading,
+    labelled,
+    new_paper,
+    para,
+    plain,
+    save,
+    styled,
+    table,
+    two_sided,
+)
 
 NOTICE = "Kallelse"
 CANCELLED = "Inställt sammanträde"
@@ -111,8 +125,8 @@ def _paper(p: Papers, kind: str) -> Paper:
     paper = new_paper(f"{kind}: {p.title}", p.when, p.cooperation, p.issued)
     _header(paper, p, kind)
     _footer(paper, p)
-    styled(paper.doc.add_paragraph(safe(kind)), "Title")
-    styled(paper.doc.add_paragraph(safe(p.title)), "Subtitle")
+    styled(plain(paper.doc, kind), "Title")
+    styled(plain(paper.doc, p.title), "Subtitle")
     return paper
 
 
@@ -144,10 +158,7 @@ def _facts(doc: Document, p: Papers) -> None:
 
 
 def _fact(doc: Document, label: str, value: str) -> None:
-    paragraph = doc.add_paragraph()
-    paragraph.paragraph_format.space_after = Pt(2)
-    paragraph.add_run(safe(f"{label}: ")).bold = True
-    paragraph.add_run(safe(value))
+    labelled(doc, label, value)
 
 
 def _closing(doc: Document, p: Papers, welcome: bool = True) -> None:
