@@ -12,7 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from ..engines.binaries import built_site
+from ..engines.binaries import SiteBeingDrawn, started_site
 from ..engines.cache import Cache
 from ..engines.unavailable import PdfUnavailable
 from ..errors import display_path
@@ -35,18 +35,22 @@ def build(config_file: Path, site_dir: Path, handbook: Handbook, cache: Cache | 
     epoch = datetime.datetime.combine(handbook.version_date, datetime.time(), datetime.UTC).timestamp()
     before = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
+    drawing: SiteBeingDrawn | None = None
     try:
         config = _load(config_file, site_dir, warnings)
         _check_pages(Path(config.docs_dir))
         plugin = config.plugins["handbook"]
         assert isinstance(plugin, HandbookPlugin)  # _load made sure
-        rendered = built_site(handbook, cache, config.use_directory_urls)
-        plugin.rendered = rendered
+        # The PDFs and PNGs not in the cache are drawn while MkDocs lays out the pages.
+        drawing = plugin.drawing = started_site(handbook, cache, config.use_directory_urls)
         mkdocs_build(config)
+        rendered = drawing.finish()  # finished already when MkDocs was about to copy the files
     except (MkDocsException, OSError, PdfUnavailable) as err:
         details = "\n".join(warnings.messages)
         raise BuildFailed(f"{details}\n{err}".strip()) from None
     finally:
+        if drawing is not None:  # MkDocs stopped first: no worker is left drawing
+            drawing.pending.cancel()
         logger.removeHandler(warnings)
         if before is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)

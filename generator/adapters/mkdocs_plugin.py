@@ -27,7 +27,7 @@ from mkdocs.structure.nav import Navigation
 
 from .. import theme
 from ..engines import templates
-from ..engines.binaries import built_site
+from ..engines.binaries import SiteBeingDrawn, built_site
 from ..engines.cache import DEFAULT_FOLDER, Cache, CacheUnavailable
 from ..engines.unavailable import PdfUnavailable
 from ..errors import DataErrors
@@ -36,7 +36,7 @@ from ..render import paths
 from ..render.site import Earlier, RenderedSite, merge_nav
 from ..validate import read_handbook
 from ..validate.warnings import collect_warnings
-from ..write import OutputRefused, remove_scratch, scratch_folder, update_files
+from ..write import OutputRefused, remove_scratch, scratch_folder, update_files, write_files
 from . import search_split, watching
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -53,8 +53,10 @@ class HandbookConfig(Config):  # type: ignore[no-untyped-call]
 class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.site: RenderedSite | None = None
-        # Set by `python -m generator build`, which has read and rendered the data already.
-        self.rendered: RenderedSite | None = None
+        # Set by `python -m generator build`, which has read and rendered the data already; the
+        # drawings not in the cache are finished while MkDocs lays out the pages (see on_env).
+        self.drawing: SiteBeingDrawn | None = None
+        self.placeholders: dict[str, File] = {}
         self.serving = False
         self.errors: DataErrors | None = None  # while serving: the data's errors, shown instead of the pages
         # `serve --dirty` rebuilds only the pages whose source file is newer than the page. The
@@ -85,7 +87,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _add_theme(config)  # also while the data has errors: the page that lists them has the handbook's look
-        rendered, self.rendered = self.rendered, None  # `serve` reads the data anew on every change
+        rendered = self.drawing.site if self.drawing is not None else None  # `serve` reads the data on every change
         if rendered is None:
             try:
                 rendered = self._render(config)
@@ -141,6 +143,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             if not everything and self.sources is not None:  # rebuilt only if its text changed
                 generated = File(path, str(self.sources), config.site_dir, config.use_directory_urls)
             files.append(generated)
+        if self.drawing is not None:  # known now, for links; written once drawn (on_post_build)
+            self.placeholders = {p: File.generated(config, p, content=b"") for p in self.drawing.keys}
+            for placeholder in self.placeholders.values():
+                files.append(placeholder)
         return files
 
     def _sources_updated(self, files: Files, config: MkDocsConfig) -> bool:
@@ -183,8 +189,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        if self.cache is not None:  # the theme's templates compiled once, not on every build
-            env.bytecode_cache = templates.theme_cache(self.cache, env)
+        cache = self.drawing.cache if self.drawing is not None else self.cache
+        if cache is not None:  # the theme's templates compiled once, not on every build
+            env.bytecode_cache = templates.theme_cache(cache, env)
         return env
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -197,11 +204,22 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         return nav
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.drawing is not None:  # MkDocs wrote the pages meanwhile, and each drawing empty
+            self._write_drawings(Path(config.site_dir))
         if self.site is not None:  # after Material's search (and offline) plugin, listed before this one
             search_split.split_index(Path(config.site_dir), search_split.sections(self.site.nav))
         if self.cache is not None:  # a preview skips the cooperations it did not render: it never trims
             self.cache.save(trim=not self.serving)
             self.cache = None
+
+    def _write_drawings(self, site_dir: Path) -> None:
+        """The PDFs and PNGs, once drawn, over the empty files MkDocs wrote in their place."""
+        assert self.drawing is not None
+        try:
+            self.site = self.drawing.finish()
+        except PdfUnavailable as refused:
+            raise PluginError(str(refused)) from None
+        write_files({p.dest_uri: self.site.files[path] for path, p in self.placeholders.items()}, site_dir)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.cache = None  # what a failed build made is not kept

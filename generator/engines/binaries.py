@@ -34,6 +34,17 @@ def built_site(
     new_pdfs: bool = True,
 ) -> RenderedSite:
     """The whole site with every file engines make, through `cache`: what a build publishes."""
+    return started_site(handbook, cache, directory_urls, earlier, new_pdfs).finish()
+
+
+def started_site(
+    handbook: Handbook,
+    cache: Cache | None,
+    directory_urls: bool = True,
+    earlier: Earlier | None = None,
+    new_pdfs: bool = True,
+) -> SiteBeingDrawn:
+    """The site rendered, with its drawings under way: MkDocs can lay out the pages meanwhile."""
     templates.use_cache(cache)
     if cache is None:
         site = render_site(handbook, directory_urls, earlier)
@@ -41,7 +52,25 @@ def built_site(
         kept = KeptPages(cache, handbook, directory_urls)
         site = render_site(handbook, directory_urls, earlier, word=kept.word, keep=kept.files)
     shown = earlier.site.files if earlier is not None and not new_pdfs else {}
-    return with_binaries(site, handbook, cache, new_pdfs, shown)
+    return start_binaries(site, handbook, cache, new_pdfs, shown)
+
+
+@dataclasses.dataclass
+class SiteBeingDrawn:
+    """A rendered site whose PNG and PDF files not in the cache are being drawn (`pending`)."""
+
+    site: RenderedSite  # with every file but those pending
+    pending: parallel.Pending
+    keys: dict[str, tuple[str, list[str]]]  # (kind, parts) in the cache of each pending file
+    cache: Cache | None
+
+    def finish(self) -> RenderedSite:
+        """The whole site, once every drawing is made (and kept in the cache)."""
+        drawn = self.pending.finish()
+        for path, (kind, parts) in self.keys.items():
+            if self.cache is not None:
+                self.cache.keep(kind, parts, drawn[path])  # the same entry again if finished twice
+        return dataclasses.replace(self.site, files=dict(sorted((self.site.files | drawn).items())))
 
 
 def with_binaries(
@@ -51,6 +80,17 @@ def with_binaries(
     new_pdfs: bool = True,
     shown: Mapping[str, str | bytes] | None = None,
 ) -> RenderedSite:
+    """The rendered site with a PNG beside each wheel and each cooperation's PDF."""
+    return start_binaries(site, handbook, cache, new_pdfs, shown).finish()
+
+
+def start_binaries(
+    site: RenderedSite,
+    handbook: Handbook,
+    cache: Cache | None = None,
+    new_pdfs: bool = True,
+    shown: Mapping[str, str | bytes] | None = None,
+) -> SiteBeingDrawn:
     """The rendered site with a PNG beside each wheel and each cooperation's PDF. Without
     `new_pdfs` only the PDFs already in the cache are added (the preview: a changed PDF takes
     WeasyPrint seconds, while the page it belongs to takes milliseconds), and a changed wheel
@@ -74,12 +114,10 @@ def with_binaries(
     kept_pdfs, missing = _kept("pdf", pdfs, cache, {} if new_pdfs else None)
     kept_pngs, missing_pngs = _kept("png", pngs, cache, shown)
     missing |= missing_pngs  # after the PDFs, the largest: no core waits at the end for one of them
-    drawn = parallel.drawn({path: draw for path, (_, _, draw) in missing.items()})
-    for path, (kind, parts, _) in missing.items():
-        if cache is not None:
-            cache.keep(kind, parts, drawn[path])
-    files |= kept_pdfs | kept_pngs | drawn
-    return dataclasses.replace(site, files=dict(sorted(files.items())))
+    pending = parallel.Pending({path: draw for path, (_, _, draw) in missing.items()})
+    keys = {path: (kind, parts) for path, (kind, parts, _) in missing.items()}
+    files |= kept_pdfs | kept_pngs
+    return SiteBeingDrawn(dataclasses.replace(site, files=files), pending, keys, cache)
 
 
 # What a drawing is made from (its cache key) and how it is made.

@@ -21,16 +21,46 @@ from collections.abc import Callable, Mapping
 Drawing = Callable[[], bytes]
 
 
+class Pending:
+    """Drawings being made while the build goes on (MkDocs lays out the pages meanwhile);
+    `finish` waits for them. Where a pool is not safe or does not pay, `finish` makes them."""
+
+    def __init__(self, drawings: Mapping[str, Drawing]) -> None:
+        self.drawings = dict(drawings)
+        self._pool = _pool(len(self.drawings))
+        self._futures = {name: self._pool.submit(draw) for name, draw in self.drawings.items()} if self._pool else {}
+        self._made: dict[str, bytes] | None = None
+
+    def finish(self) -> dict[str, bytes]:
+        """Every drawing, by its name; an engine's refusal is raised here as itself."""
+        if self._made is None:
+            try:
+                if self._futures:
+                    self._made = {name: future.result() for name, future in self._futures.items()}
+                else:
+                    self._made = {name: draw() for name, draw in self.drawings.items()}
+            finally:
+                self.cancel()
+        return self._made
+
+    def cancel(self) -> None:
+        """Stop what has not started and end the workers (a failed build waits for no drawing)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
 def drawn(drawings: Mapping[str, Drawing]) -> dict[str, bytes]:
     """Every drawing made, by its name: on several cores when it pays and is safe."""
-    workers = min(len(drawings), _cores())
+    return Pending(drawings).finish()
+
+
+def _pool(count: int) -> concurrent.futures.ProcessPoolExecutor | None:
+    workers = min(count, _cores())
     if workers < 2 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return {name: draw() for name, draw in drawings.items()}
+        return None
     context = multiprocessing.get_context("fork")
-    # The largest first (the PDFs are given first), so no core waits at the end for one of them.
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=_worker) as pool:
-        futures = {name: pool.submit(draw) for name, draw in drawings.items()}
-        return {name: future.result() for name, future in futures.items()}
+    return concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=_worker)
 
 
 def _cores() -> int:
