@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import threading
+from pathlib import Path
 
 import pytest
 
-from generator.engines import parallel, raster
+from generator.cli import main
+from generator.engines import parallel, pdf, raster
 from generator.engines.binaries import _pdf_job
 from generator.engines.unavailable import PdfUnavailable
 from generator.render.site import render_site
@@ -65,3 +68,23 @@ def test_the_bytes_are_those_made_one_after_another() -> None:
 def test_a_refusal_in_a_worker_reaches_the_build_as_itself() -> None:
     with pytest.raises(PdfUnavailable, match="provet vägrar"):
         parallel.drawn({"a": functools.partial(_pid, "a"), "b": _refuse})
+
+
+def _refusing_pdf(html: str, base_url: str) -> bytes:
+    raise PdfUnavailable("PDF-versionen kunde inte göras: provet vägrar.")
+
+
+def test_a_drawing_that_fails_while_mkdocs_builds_stops_the_build_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The PDFs are drawn while MkDocs lays out the pages (adapters/mkdocs_build.py): a refusal
+    then still ends the build in Swedish, and the site is not written."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    monkeypatch.setattr(pdf, "html_to_pdf", _refusing_pdf)  # the forked workers inherit it
+    site = tmp_path / "site"
+    code = main(["build", "--data", str(data), "--site", str(site), "--utan-cache"])
+    error = capsys.readouterr().err
+    assert code == 1
+    assert "provet vägrar" in error and "Handboken byggdes inte" in error and "Traceback" not in error
+    assert not site.exists()
