@@ -65,6 +65,15 @@ def test_the_bytes_are_those_made_one_after_another() -> None:
     assert parallel.drawn(drawings) == {name: draw() for name, draw in drawings.items()}
 
 
+def _die() -> bytes:
+    os._exit(3)  # as a worker the kernel ends for want of memory
+
+
+def test_a_worker_that_dies_is_a_swedish_message() -> None:
+    with pytest.raises(PdfUnavailable, match="avslutades oväntat"):
+        parallel.drawn({"a": functools.partial(_pid, "a"), "b": _die})
+
+
 def test_a_refusal_in_a_worker_reaches_the_build_as_itself() -> None:
     with pytest.raises(PdfUnavailable, match="provet vägrar"):
         parallel.drawn({"a": functools.partial(_pid, "a"), "b": _refuse})

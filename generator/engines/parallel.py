@@ -12,11 +12,14 @@ make the drawings one after another, as does a single drawing.
 from __future__ import annotations
 
 import concurrent.futures
+import concurrent.futures.process
 import multiprocessing
 import os
 import signal
 import threading
 from collections.abc import Callable, Mapping
+
+from .unavailable import PdfUnavailable
 
 Drawing = Callable[[], bytes]
 
@@ -27,9 +30,15 @@ class Pending:
 
     def __init__(self, drawings: Mapping[str, Drawing]) -> None:
         self.drawings = dict(drawings)
-        self._pool = _pool(len(self.drawings))
-        self._futures = {name: self._pool.submit(draw) for name, draw in self.drawings.items()} if self._pool else {}
         self._made: dict[str, bytes] | None = None
+        self._futures: dict[str, concurrent.futures.Future[bytes]] = {}
+        self._pool = pool = _pool(len(self.drawings))
+        if pool is not None:
+            try:
+                self._futures = {name: pool.submit(draw) for name, draw in self.drawings.items()}
+            except OSError:  # no process could be started (a limit on processes): one after another here
+                self.cancel()
+                self._futures = {}
 
     def finish(self) -> dict[str, bytes]:
         """Every drawing, by its name; an engine's refusal is raised here as itself."""
@@ -39,6 +48,11 @@ class Pending:
                     self._made = {name: future.result() for name, future in self._futures.items()}
                 else:
                     self._made = {name: draw() for name, draw in self.drawings.items()}
+            except concurrent.futures.process.BrokenProcessPool:
+                raise PdfUnavailable(
+                    "PDF- och PNG-filerna kunde inte göras: en process som ritade dem avslutades oväntat "
+                    "(kanske slut på minne). Bygg igen, gärna med färre andra program igång."
+                ) from None
             finally:
                 self.cancel()
         return self._made
