@@ -5,21 +5,23 @@ reaching the build as itself."""
 from __future__ import annotations
 
 import functools
+import json
 import os
 import shutil
+import subprocess
+import sys
+import textwrap
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from generator.cli import main
-from generator.engines import parallel, pdf, raster
-from generator.engines.binaries import _pdf_job
+from generator.engines import parallel, pdf
 from generator.engines.unavailable import PdfUnavailable
-from generator.render.site import render_site
-from generator.validate import read_handbook
 
-from conftest import FIXTURE_DATA
+from conftest import FIXTURE_DATA, ROOT
 
 pytestmark = pytest.mark.skipif(parallel._cores() < 2, reason="the machine has one core")
 
@@ -32,12 +34,34 @@ def _refuse() -> bytes:
     raise PdfUnavailable("PDF-versionen kunde inte göras: provet vägrar.")
 
 
+def in_a_fresh_process(program: str) -> dict[str, Any]:
+    """Run `program` in a new interpreter, where no other test's thread keeps the pool away (and a
+    worker's death cannot end pytest); it prints its findings as JSON on its last line."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(program)], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    found: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return found
+
+
 def test_drawings_are_made_in_other_processes() -> None:
-    assert threading.active_count() == 1  # else the test would not see the pool
-    made = parallel.drawn({name: functools.partial(_pid, name) for name in ("a", "b", "c")})
-    assert set(made) == {"a", "b", "c"}
-    pids = {int(content.split()[1]) for content in made.values()}
-    assert os.getpid() not in pids and made["a"].startswith(b"a ")
+    found = in_a_fresh_process(
+        """
+        import functools, json, os
+        from generator.engines import parallel
+
+        def pid(name):
+            return f"{name} {os.getpid()}".encode()
+
+        made = parallel.drawn({name: functools.partial(pid, name) for name in ("a", "b", "c")})
+        print(json.dumps({"me": os.getpid(), "made": {k: v.decode() for k, v in made.items()}}))
+        """
+    )
+    assert sorted(found["made"]) == ["a", "b", "c"]
+    assert all(text.startswith(name + " ") for name, text in found["made"].items())
+    assert found["me"] not in {int(text.split()[1]) for text in found["made"].values()}
 
 
 def test_with_another_thread_running_they_are_made_here() -> None:
@@ -54,24 +78,46 @@ def test_with_another_thread_running_they_are_made_here() -> None:
 
 @pytest.mark.slow
 def test_the_bytes_are_those_made_one_after_another() -> None:
-    handbook = read_handbook(FIXTURE_DATA)
-    (cooperation,) = handbook.cooperations
-    svg = render_site(handbook).files["exempel/arshjul/arshjul.svg"]
-    assert isinstance(svg, str)
-    drawings: dict[str, parallel.Drawing] = {
-        "pdf": _pdf_job(cooperation, handbook)[1],
-        "png": functools.partial(raster.png_from_svg, svg),
-    }
-    assert parallel.drawn(drawings) == {name: draw() for name, draw in drawings.items()}
+    found = in_a_fresh_process(
+        """
+        import functools, json, pathlib
+        from generator.engines import parallel, raster
+        from generator.engines.binaries import _pdf_job
+        from generator.render.site import render_site
+        from generator.validate import read_handbook
 
-
-def _die() -> bytes:
-    os._exit(3)  # as a worker the kernel ends for want of memory
+        handbook = read_handbook(pathlib.Path("tests/fixtures/data"))
+        (cooperation,) = handbook.cooperations
+        svg = render_site(handbook).files["exempel/arshjul/arshjul.svg"]
+        drawings = {"pdf": _pdf_job(cooperation, handbook)[1], "png": functools.partial(raster.png_from_svg, svg)}
+        pending = parallel.Pending(drawings)
+        in_pool = bool(pending._futures)
+        print(json.dumps({"pool": in_pool, "same": pending.finish() == {k: d() for k, d in drawings.items()}}))
+        """
+    )
+    assert found == {"pool": True, "same": True}
 
 
 def test_a_worker_that_dies_is_a_swedish_message() -> None:
-    with pytest.raises(PdfUnavailable, match="avslutades oväntat"):
-        parallel.drawn({"a": functools.partial(_pid, "a"), "b": _die})
+    found = in_a_fresh_process(
+        """
+        import json, os
+        from generator.engines import parallel
+        from generator.engines.unavailable import PdfUnavailable
+
+        def die():
+            os._exit(3)  # as a worker the kernel ends for want of memory
+
+        def fine():
+            return b"ok"
+
+        try:
+            parallel.drawn({"a": fine, "b": die})
+        except PdfUnavailable as refused:
+            print(json.dumps({"said": str(refused)}))
+        """
+    )
+    assert "avslutades oväntat" in found["said"]
 
 
 def test_a_refusal_in_a_worker_reaches_the_build_as_itself() -> None:
