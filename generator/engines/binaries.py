@@ -44,25 +44,46 @@ def started_site(
     earlier: Earlier | None = None,
     new_pdfs: bool = True,
 ) -> SiteBeingDrawn:
-    """The site rendered, with its drawings under way: MkDocs can lay out the pages meanwhile."""
+    """The site rendered, with its drawings under way: the PDFs from the start (they need only
+    the model), the PNGs once the wheels are rendered; MkDocs can lay out the pages meanwhile."""
     templates.use_cache(cache)
+    kept_before = earlier.site.files if earlier is not None else {}
+    drawing = SiteBeingDrawn(cache)
+    drawing.add("pdf", _pdf_jobs(handbook, kept_before), {} if new_pdfs else None)
     if cache is None:
         site = render_site(handbook, directory_urls, earlier)
     else:
         kept = KeptPages(cache, handbook, directory_urls)
         site = render_site(handbook, directory_urls, earlier, word=kept.word, keep=kept.files)
-    shown = earlier.site.files if earlier is not None and not new_pdfs else {}
-    return start_binaries(site, handbook, cache, new_pdfs, shown)
+    shown = kept_before if not new_pdfs else {}
+    drawing.add("png", _png_jobs(handbook, site.files, kept_before), shown)
+    drawing.site = dataclasses.replace(site, files={**site.files, **_fonts(handbook), **drawing.kept})
+    return drawing
 
 
-@dataclasses.dataclass
 class SiteBeingDrawn:
     """A rendered site whose PNG and PDF files not in the cache are being drawn (`pending`)."""
 
-    site: RenderedSite  # with every file but those pending
-    pending: parallel.Pending
-    keys: dict[str, tuple[str, list[str]]]  # (kind, parts) in the cache of each pending file
-    cache: Cache | None
+    def __init__(self, cache: Cache | None) -> None:
+        self.cache = cache
+        self.site = RenderedSite({}, [], {}, "")  # with every file but those pending, once rendered
+        self.kept: dict[str, bytes] = {}  # the drawings found in the cache or shown before
+        self.keys: dict[str, tuple[str, list[str]]] = {}  # (kind, parts) in the cache of each pending file
+        self.pending = parallel.Pending({})
+
+    def add(self, kind: str, jobs: Mapping[str, _Job], shown: Mapping[str, str | bytes] | None) -> None:
+        """Each job's file from the cache, else the one the preview `shown` before, else drawn
+        (with `shown` None, never: the preview's PDFs)."""
+        for path, (parts, draw) in jobs.items():
+            kept = self.cache.kept(kind, parts) if self.cache is not None else None
+            earlier = shown.get(path) if shown is not None else None
+            if kept is None and isinstance(earlier, bytes):
+                kept = earlier
+            if kept is not None:
+                self.kept[path] = kept
+            elif shown is not None:
+                self.keys[path] = (kind, parts)
+                self.pending.add(path, draw)
 
     def finish(self) -> RenderedSite:
         """The whole site, once every drawing is made (and kept in the cache)."""
@@ -80,67 +101,47 @@ def with_binaries(
     new_pdfs: bool = True,
     shown: Mapping[str, str | bytes] | None = None,
 ) -> RenderedSite:
-    """The rendered site with a PNG beside each wheel and each cooperation's PDF."""
-    return start_binaries(site, handbook, cache, new_pdfs, shown).finish()
-
-
-def start_binaries(
-    site: RenderedSite,
-    handbook: Handbook,
-    cache: Cache | None = None,
-    new_pdfs: bool = True,
-    shown: Mapping[str, str | bytes] | None = None,
-) -> SiteBeingDrawn:
     """The rendered site with a PNG beside each wheel and each cooperation's PDF. Without
     `new_pdfs` only the PDFs already in the cache are added (the preview: a changed PDF takes
     WeasyPrint seconds, while the page it belongs to takes milliseconds), and a changed wheel
     keeps the PNG the preview `shown` before (a download, not on the page; `make site` draws it).
     What is not in the cache is drawn on every core the machine has (parallel.py)."""
-    shown = shown or {}
-    files: dict[str, str | bytes] = dict(site.files)
-    if handbook.cooperations:  # the print view's fonts, published beside its stylesheet
-        pdf.require_fonts()
-        files |= {f"{print_edition.FONT_FOLDER}/{font.name}": font.read_bytes() for font in pdf.font_files()}
-    pdfs: dict[str, _Job] = {}
-    pngs: dict[str, _Job] = {}
-    for c in handbook.cooperations:
-        if paths.pdf_file(c) in files:  # kept with the rest of its files from an earlier build
-            continue
-        for svg_path in _wheels(c):
-            svg = files.get(svg_path)
-            if isinstance(svg, str):  # the same wheel as PNG, for slides
-                pngs[raster.png_path(svg_path)] = ([_code("png"), svg], functools.partial(raster.png_from_svg, svg))
-        pdfs[paths.pdf_file(c)] = _pdf_job(c, handbook)
-    kept_pdfs, missing = _kept("pdf", pdfs, cache, {} if new_pdfs else None)
-    kept_pngs, missing_pngs = _kept("png", pngs, cache, shown)
-    missing |= missing_pngs  # after the PDFs, the largest: no core waits at the end for one of them
-    pending = parallel.Pending({path: draw for path, (_, _, draw) in missing.items()})
-    keys = {path: (kind, parts) for path, (kind, parts, _) in missing.items()}
-    files |= kept_pdfs | kept_pngs
-    return SiteBeingDrawn(dataclasses.replace(site, files=files), pending, keys, cache)
+    drawing = SiteBeingDrawn(cache)
+    drawing.add("pdf", _pdf_jobs(handbook, site.files), {} if new_pdfs else None)
+    drawing.add("png", _png_jobs(handbook, site.files, site.files), shown or {})
+    drawing.site = dataclasses.replace(site, files={**site.files, **_fonts(handbook), **drawing.kept})
+    return drawing.finish()
 
 
 # What a drawing is made from (its cache key) and how it is made.
 _Job = tuple[list[str], parallel.Drawing]
 
 
-def _kept(
-    kind: str, jobs: Mapping[str, _Job], cache: Cache | None, shown: Mapping[str, str | bytes] | None
-) -> tuple[dict[str, bytes], dict[str, tuple[str, list[str], parallel.Drawing]]]:
-    """Each job's file from the cache, else the one the preview `shown` before; and the jobs
-    left to draw (none with `shown` None: the preview's PDFs)."""
-    files: dict[str, bytes] = {}
-    missing: dict[str, tuple[str, list[str], parallel.Drawing]] = {}
-    for path, (parts, draw) in jobs.items():
-        kept = cache.kept(kind, parts) if cache is not None else None
-        earlier = shown.get(path) if shown is not None else None
-        if kept is None and isinstance(earlier, bytes):
-            kept = earlier
-        if kept is not None:
-            files[path] = kept
-        elif shown is not None:
-            missing[path] = (kind, parts, draw)
-    return files, missing
+def _pdf_jobs(handbook: Handbook, kept: Mapping[str, str | bytes]) -> dict[str, _Job]:
+    """Each cooperation's PDF, but where `kept` (an earlier build's files) has it."""
+    return {paths.pdf_file(c): _pdf_job(c, handbook) for c in handbook.cooperations if paths.pdf_file(c) not in kept}
+
+
+def _png_jobs(handbook: Handbook, files: Mapping[str, str | bytes], kept: Mapping[str, str | bytes]) -> dict[str, _Job]:
+    """The same wheels as PNG, for slides; none for a cooperation whose PDF `kept` has (its
+    files all come from an earlier build)."""
+    jobs: dict[str, _Job] = {}
+    for c in handbook.cooperations:
+        if paths.pdf_file(c) in kept:
+            continue
+        for svg_path in _wheels(c):
+            svg = files.get(svg_path)
+            if isinstance(svg, str):
+                jobs[raster.png_path(svg_path)] = ([_code("png"), svg], functools.partial(raster.png_from_svg, svg))
+    return jobs
+
+
+def _fonts(handbook: Handbook) -> dict[str, bytes]:
+    """The print view's fonts, published beside its stylesheet."""
+    if not handbook.cooperations:
+        return {}
+    pdf.require_fonts()
+    return {f"{print_edition.FONT_FOLDER}/{font.name}": font.read_bytes() for font in pdf.font_files()}
 
 
 def _wheels(c: Cooperation) -> list[str]:

@@ -3,10 +3,11 @@
 Each drawing is a pure function of its text (binaries.py), so it can be made in another
 process and give the same bytes; a build without the cache spent most of its time in
 WeasyPrint and CairoSVG one drawing after another. The workers are forked from the build, so
-they share what it has imported and need nothing pickled but the text and the result. A fork
-is only safe with no other thread running (a lock held by a thread at the fork stays held in
-the child): the preview, which serves and watches in threads, and a machine with one core
-make the drawings one after another, as does a single drawing.
+they share what it has imported and need nothing pickled but the text and the result; the
+build goes on meanwhile (the PDFs start before the pages are rendered, and MkDocs lays out the
+pages while they are drawn). A fork is only safe with no other thread running (a lock held by a
+thread at the fork stays held in the child): the preview, which serves and watches in threads,
+and a machine with one core make the drawings one after another when they are asked for.
 """
 
 from __future__ import annotations
@@ -29,25 +30,40 @@ class Pending:
     `finish` waits for them. Where a pool is not safe or does not pay, `finish` makes them."""
 
     def __init__(self, drawings: Mapping[str, Drawing]) -> None:
-        self.drawings = dict(drawings)
+        self.drawings: dict[str, Drawing] = {}
         self._made: dict[str, bytes] | None = None
         self._futures: dict[str, concurrent.futures.Future[bytes]] = {}
-        self._pool = pool = _pool(len(self.drawings))
-        if pool is not None:
-            try:
-                self._futures = {name: pool.submit(draw) for name, draw in self.drawings.items()}
-            except OSError:  # no process could be started (a limit on processes): one after another here
-                self.cancel()
-                self._futures = {}
+        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self._started = False
+        for name, draw in drawings.items():
+            self.add(name, draw)
+
+    def add(self, name: str, draw: Drawing) -> None:
+        """One more drawing, started at once where there is a pool (the first drawing starts it:
+        even one drawing is made while the build goes on)."""
+        self.drawings[name] = draw
+        if not self._started:
+            self._started = True
+            self._pool = _pool(_cores())
+        if self._pool is not None:
+            self._submit(name, draw)
+
+    def _submit(self, name: str, draw: Drawing) -> None:
+        assert self._pool is not None
+        try:
+            self._futures[name] = self._pool.submit(draw)
+        except OSError:  # no process could be started (a limit on processes): one after another here
+            self.cancel()
+            self._futures = {}
 
     def finish(self) -> dict[str, bytes]:
         """Every drawing, by its name; an engine's refusal is raised here as itself."""
         if self._made is None:
             try:
-                if self._futures:
-                    self._made = {name: future.result() for name, future in self._futures.items()}
-                else:
-                    self._made = {name: draw() for name, draw in self.drawings.items()}
+                self._made = {
+                    name: self._futures[name].result() if name in self._futures else draw()
+                    for name, draw in self.drawings.items()
+                }
             except concurrent.futures.process.BrokenProcessPool:
                 raise PdfUnavailable(
                     "PDF- och PNG-filerna kunde inte göras: en process som ritade dem avslutades oväntat "
@@ -69,8 +85,7 @@ def drawn(drawings: Mapping[str, Drawing]) -> dict[str, bytes]:
     return Pending(drawings).finish()
 
 
-def _pool(count: int) -> concurrent.futures.ProcessPoolExecutor | None:
-    workers = min(count, _cores())
+def _pool(workers: int) -> concurrent.futures.ProcessPoolExecutor | None:
     if workers < 2 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
         return None
     context = multiprocessing.get_context("fork")
