@@ -27,7 +27,7 @@ Drawing = Callable[[], bytes]
 
 class Pending:
     """Drawings being made while the build goes on (MkDocs lays out the pages meanwhile);
-    `finish` waits for them. Where a pool is not safe or does not pay, `finish` makes them."""
+    `finish` waits for them. Where no pool is safe (see above), `finish` makes them."""
 
     def __init__(self, drawings: Mapping[str, Drawing]) -> None:
         self.drawings: dict[str, Drawing] = {}
