@@ -17,6 +17,7 @@ import concurrent.futures.process
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Mapping
 
@@ -86,7 +87,9 @@ def drawn(drawings: Mapping[str, Drawing]) -> dict[str, bytes]:
 
 
 def _pool(workers: int) -> concurrent.futures.ProcessPoolExecutor | None:
-    if workers < 2 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+    # Linux only: macOS lists fork too, but a process that has loaded Apple's frameworks (Pango
+    # and cairo may) can crash in a forked child; Windows has no fork.
+    if workers < 2 or threading.active_count() > 1 or not sys.platform.startswith("linux"):
         return None
     context = multiprocessing.get_context("fork")
     return concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=_worker)
