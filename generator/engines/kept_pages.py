@@ -6,8 +6,8 @@ settings, the calendar history and the generator's code: with all of them unchan
 are the same, so a warm build reads them back instead (rendering was most of what a warm build
 spent beyond MkDocs itself). The key is everything the files are made from: the repr of the
 frozen model (which prints every field but the source positions, which no page shows), the
-settings, the history, the kind of URLs and a digest of the generator's code and the installed
-packages. The Word papers stay entries of their own (binaries.py keeps them by their `Papers`):
+settings, the history, the kind of URLs and a digest of the generator's code, Python's version
+and the installed packages. The Word papers stay entries of their own (binaries.py keeps them by their `Papers`):
 the pages' entry names them, so a paper is stored once and is read back only if it is whole.
 """
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -89,8 +90,8 @@ class KeptPages:
 
 @functools.cache
 def _code() -> str:
-    """A digest of the generator's source files and the installed packages' versions."""
-    digest = hashlib.sha256("\n".join(installed_packages()).encode("utf-8"))
+    """A digest of the generator's source files, Python's version and the installed packages'."""
+    digest = hashlib.sha256("\n".join([sys.version, *installed_packages()]).encode("utf-8"))
     for source in sorted(GENERATOR.rglob("*")):
         if source.suffix in _SOURCES and "__pycache__" not in source.parts and source.is_file():
             digest.update(source.relative_to(GENERATOR).as_posix().encode("utf-8") + b"\0")
