@@ -7,8 +7,9 @@ are the same, so a warm build reads them back instead (rendering was most of wha
 spent beyond MkDocs itself). The key is everything the files are made from: the repr of the
 frozen model (which prints every field but the source positions, which no page shows), the
 settings, the history, the kind of URLs and a digest of the generator's code, Python's version
-and the installed packages. The Word papers stay entries of their own (binaries.py keeps them by their `Papers`):
-the pages' entry names them, so a paper is stored once and is read back only if it is whole.
+and the installed packages. The Word papers are entries of their own, kept by their `Papers`
+(`word`): the pages' entry names them, so a paper is stored once and is read back only if it
+is whole.
 """
 
 from __future__ import annotations
