@@ -22,7 +22,7 @@ import stat
 import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .errors import display_path
 from .targets import (
@@ -154,11 +154,19 @@ def write_files(files: Mapping[str, str | bytes], folder: Path, keep: bool = Fal
     """Write `{relative path: text or bytes}` into `folder`, which the caller has staged. With
     `keep`, a file that is already there (a hand-written page) is an `OutputRefused`."""
     for relative, content in sorted(files.items()):
+        if not _inside(relative):
+            raise OutputRefused(f"{relative[:80]!r}: en genererad fil måste ligga inne i mappen den skrivs till")
         path = folder / relative
         if keep and path.exists():
             raise OutputRefused(f"docs/{relative} finns både som handskriven och genererad sida; ta bort den ena")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(as_bytes(content))
+
+
+def _inside(relative: str) -> bool:
+    """A relative path that stays in its folder: not absolute, no '..', no NUL."""
+    path = PurePosixPath(relative)
+    return bool(relative) and not path.is_absolute() and ".." not in path.parts and "\0" not in relative
 
 
 def copy_tree(source: Path, folder: Path) -> None:

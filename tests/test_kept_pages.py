@@ -70,6 +70,13 @@ LIES = [
     b'{"text": {}, "word": {"exempel/x.docx": "../../../../etc/passwd"}}',
     b'{"text": {}, "word": {"exempel/x.docx": "' + b"0" * 64 + b'.docx"}}',  # no such entry
     b'{"text": {}}',
+    b'{"text": {"/tmp/utanfor.txt": "x"}, "word": {}}',  # outside the site
+    b'{"text": {"index.md": "# Kapad startsida"}, "word": {}}',  # another page than the cooperation's
+    b'{"text": {"exempel/../index.md": "x"}, "word": {}}',
+    b'{"text": {"exempel/a\\u0000b.md": "x"}, "word": {}}',
+    b'{"text": {"exempel\\\\..\\\\x.md": "x"}, "word": {}}',
+    b'{"text": {}, "word": {"exempel/x.docx": "' + b"0" * 64 + b'.pdf"}}',  # another kind of entry
+    b"[" * 200_000,  # deeper than the JSON reader goes
     b'{"text": "exempel/index.md", "word": []}',
     b"[]",
 ]

@@ -8,10 +8,12 @@ import functools
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -143,3 +145,103 @@ def test_a_drawing_that_fails_while_mkdocs_builds_stops_the_build_and_writes_not
     assert code == 1
     assert "provet vägrar" in error and "Handboken byggdes inte" in error and "Traceback" not in error
     assert not site.exists()
+
+
+def _ended(pid: int) -> bool:
+    """Gone, or a zombie nobody has reaped yet: either way it holds nothing open."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return True
+    return state in ("Z", "X")
+
+
+def test_the_workers_end_with_a_build_that_is_killed(tmp_path: Path) -> None:
+    """`kill -9` or the out-of-memory killer gives the build no chance to stop its workers; they
+    hold a copy of its lock on the target, which would refuse every later build."""
+    program = textwrap.dedent(
+        """
+        import os, sys, time
+        from generator.engines import parallel
+
+        def slow():
+            time.sleep(60)
+            return b""
+
+        pending = parallel.Pending({"a": slow, "b": slow})
+        print(" ".join(str(pid) for pid in pending._pool._processes), flush=True)
+        time.sleep(60)
+        """
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    build = subprocess.Popen([sys.executable, "-c", program], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    assert build.stdout is not None
+    workers = [int(pid) for pid in build.stdout.readline().split()]
+    assert workers and not any(_ended(pid) for pid in workers)
+    build.kill()
+    build.wait()
+    for _ in range(100):
+        if all(_ended(pid) for pid in workers):
+            break
+        time.sleep(0.05)
+    assert all(_ended(pid) for pid in workers)
+
+
+# (how the build treats Ctrl-C, how its workers do): a build in the background ignores it, and so must they.
+INTERRUPTS = [("default", signal.SIG_DFL), ("ignored", signal.SIG_IGN)]
+
+
+@pytest.mark.parametrize(("build", "worker"), INTERRUPTS)
+def test_a_worker_ignores_ctrl_c_when_the_build_does(build: str, worker: signal.Handlers) -> None:
+    found = in_a_fresh_process(
+        f"""
+        import json, signal
+        from generator.engines import parallel
+
+        def handler():
+            return str(int(signal.getsignal(signal.SIGINT))).encode()
+
+        if {build!r} == "ignored":
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        print(json.dumps({{"worker": parallel.drawn({{"a": handler, "b": handler}})["a"].decode()}}))
+        """
+    )
+    assert found["worker"] == str(int(worker))
+
+
+def test_a_worker_that_dies_before_all_drawings_are_handed_out_is_a_swedish_message() -> None:
+    found = in_a_fresh_process(
+        """
+        import json, os, signal, time
+        from generator.engines import parallel
+        from generator.engines.unavailable import PdfUnavailable
+
+        def fine():
+            return b"ok"
+
+        pending = parallel.Pending({"a": fine})
+        for pid in list(pending._pool._processes):
+            os.kill(pid, signal.SIGKILL)
+        time.sleep(0.5)
+        try:
+            pending.add("b", fine)
+            pending.finish()
+        except PdfUnavailable as refused:
+            print(json.dumps({"said": str(refused)}))
+        """
+    )
+    assert "avslutades oväntat" in found["said"]
+
+
+@pytest.mark.slow
+def test_a_build_leaves_nothing_in_the_temporary_folder(tmp_path: Path) -> None:
+    """WeasyPrint's copy of the fonts included: a worker ends without collecting it."""
+    data, temporary = tmp_path / "data", tmp_path / "tmp"
+    shutil.copytree(FIXTURE_DATA, data)
+    temporary.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(temporary)}
+    command = [sys.executable, "-m", "generator", "build", "--data", str(data), "--site", str(tmp_path / "site")]
+    result = subprocess.run([*command, "--utan-cache"], cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "exempel" / "utskrift").is_dir()
+    assert list(temporary.iterdir()) == []

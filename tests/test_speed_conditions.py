@@ -139,3 +139,18 @@ def test_the_preview_is_told_of_a_saved_file_by_file_events(tmp_path: Path) -> N
     finally:
         server.observer.stop()
         server.observer.join()
+
+
+def test_the_preview_keeps_an_edited_cooperations_pictures_when_its_pdf_was_shown(data: Path, tmp_path: Path) -> None:
+    """With the PDF in the cache the preview showed every file of the cooperation; after an edit
+    its wheels keep the PNGs shown before (the PDF waits for `make site`), none is lost."""
+    cache = Cache(tmp_path / "cache")
+    before = read_handbook(data)
+    built_site(before, cache)  # what `make site` made: the PDF and the PNGs in the cache
+    shown = built_site(before, cache, new_pdfs=False)
+    assert "exempel/utskrift/handbok-exempel.pdf" in shown.files
+    plan = data / "exempel" / "motesplan-2026.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("datum: 2026-03-12", "datum: 2026-03-19"), "utf-8")
+    after = built_site(read_handbook(data), cache, earlier=Earlier(before, shown, True), new_pdfs=False)
+    pictures = [path for path in shown.files if path.endswith(".png")]
+    assert pictures and all(after.files.get(path) == shown.files[path] for path in pictures)

@@ -208,3 +208,28 @@ def test_a_scratch_folder_is_removed_only_while_it_is_ours(tmp_path: Path) -> No
     (foreign / "viktigt.txt").write_text("x")
     remove_scratch(foreign)
     assert (foreign / "viktigt.txt").exists()
+
+
+# (a path a file is written to inside a folder, whether the writer takes it)
+PLACES = [
+    ("sml/index.md", True),
+    ("a/b/c.pdf", True),
+    ("/etc/utanfor.txt", False),
+    ("../utanfor.txt", False),
+    ("sml/../../utanfor.txt", False),
+    ("sml/a\0b.md", False),
+    ("", False),
+]
+
+
+@pytest.mark.parametrize(("relative", "taken"), PLACES)
+def test_a_generated_file_stays_inside_its_folder(tmp_path: Path, relative: str, taken: bool) -> None:
+    folder = tmp_path / "stage"
+    folder.mkdir()
+    if taken:
+        write_files({relative: "x"}, folder)
+        assert (folder / relative).read_text(encoding="utf-8") == "x"
+    else:
+        with pytest.raises(OutputRefused, match="inne i mappen"):
+            write_files({relative: "x"}, folder)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["stage"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from ..model import Cooperation, Handbook
@@ -47,18 +47,29 @@ def started_site(
     """The site rendered, with its drawings under way: the PDFs from the start (they need only
     the model), the PNGs once the wheels are rendered; MkDocs can lay out the pages meanwhile."""
     templates.use_cache(cache)
-    kept_before = earlier.site.files if earlier is not None else {}
+    # The files of the cooperations that did not change since the preview's last build.
+    unchanged = {p: f for c in handbook.cooperations for p, f in _files_of(earlier, c, handbook, directory_urls)}
     drawing = SiteBeingDrawn(cache)
-    drawing.add("pdf", _pdf_jobs(handbook, kept_before), {} if new_pdfs else None)
-    if cache is None:
-        site = render_site(handbook, directory_urls, earlier)
-    else:
-        kept = KeptPages(cache, handbook, directory_urls)
-        site = render_site(handbook, directory_urls, earlier, word=kept.word, keep=kept.files)
-    shown = kept_before if not new_pdfs else {}
-    drawing.add("png", _png_jobs(handbook, site.files, kept_before), shown)
-    drawing.site = dataclasses.replace(site, files={**site.files, **_fonts(handbook), **drawing.kept})
+    try:
+        drawing.add("pdf", _pdf_jobs(handbook, unchanged), {} if new_pdfs else None)
+        if cache is None:
+            site = render_site(handbook, directory_urls, earlier)
+        else:
+            kept = KeptPages(cache, handbook, directory_urls)
+            site = render_site(handbook, directory_urls, earlier, word=kept.word, keep=kept.files)
+        shown = earlier.site.files if earlier is not None and not new_pdfs else {}
+        drawing.add("png", _png_jobs(handbook, site.files, unchanged), shown)
+        drawing.site = dataclasses.replace(site, files={**site.files, **_fonts(handbook), **drawing.kept})
+    except BaseException:  # data errors, a signal: the PDFs started above are not waited for
+        drawing.pending.cancel()
+        raise
     return drawing
+
+
+def _files_of(
+    earlier: Earlier | None, cooperation: Cooperation, handbook: Handbook, directory_urls: bool
+) -> Iterable[tuple[str, str | bytes]]:
+    return earlier.files_of(cooperation, handbook, directory_urls).items() if earlier is not None else ()
 
 
 class SiteBeingDrawn:

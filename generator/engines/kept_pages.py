@@ -52,7 +52,7 @@ class KeptPages:
         and every paper they name is whole; otherwise rendered now (and kept when the build succeeds)."""
         parts = [*self.common, repr(cooperation)]
         stored = self.cache.kept("pages", parts)
-        files = self._read(stored) if stored is not None else None
+        files = self._read(stored, cooperation.id) if stored is not None else None
         if files is None:
             files = render_files()
             entry = self._entry(files)
@@ -70,15 +70,21 @@ class KeptPages:
         entries = {path: self.papers[content] for path, content in binary.items()}
         return json.dumps({"text": text, "word": entries}, ensure_ascii=False).encode("utf-8")
 
-    def _read(self, stored: bytes) -> Files | None:
+    def _read(self, stored: bytes, cooperation_id: str) -> Files | None:
+        """The files an entry holds, or None if it is not what `_entry` writes: the seal only
+        shows that an entry is whole, not who wrote it, so nothing in it is trusted further."""
         try:
             entry = json.loads(stored)
             text, entries = entry["text"], entry["word"]
-        except (ValueError, TypeError, KeyError):
+        except (ValueError, TypeError, KeyError, RecursionError):
             return None
         if not (isinstance(text, dict) and isinstance(entries, dict)):
             return None
         if not all(isinstance(value, str) for value in (*text.values(), *entries.values())):
+            return None
+        if not all(_own_path(path, cooperation_id) for path in (*text, *entries)):
+            return None
+        if not all(name.endswith(".docx") for name in entries.values()):
             return None
         files: Files = dict(text)
         for path, name in entries.items():
@@ -87,6 +93,19 @@ class KeptPages:
                 return None
             files[path] = paper
         return files
+
+
+def _own_path(path: str, cooperation_id: str) -> bool:
+    """A path a cooperation's files may have: inside its own folder, relative, no '..', no
+    backslash, no control character (an entry cannot place a file elsewhere, e.g. the home page)."""
+    parts = path.split("/")
+    return (
+        len(parts) > 1
+        and parts[0] == cooperation_id
+        and all(part not in ("", ".", "..") for part in parts)
+        and "\\" not in path
+        and path.isprintable()
+    )
 
 
 @functools.cache

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import concurrent.futures.process
+import ctypes
 import multiprocessing
 import os
 import signal
@@ -24,6 +25,11 @@ from collections.abc import Callable, Mapping
 from .unavailable import PdfUnavailable
 
 Drawing = Callable[[], bytes]
+WORKER_DIED = (
+    "PDF- och PNG-filerna kunde inte göras: en process som ritade dem avslutades oväntat "
+    "(kanske slut på minne). Bygg igen, gärna med färre andra program igång."
+)
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when the one that forked it ends
 
 
 class Pending:
@@ -53,6 +59,9 @@ class Pending:
         assert self._pool is not None
         try:
             self._futures[name] = self._pool.submit(draw)
+        except concurrent.futures.process.BrokenProcessPool:  # a worker died before all were handed out
+            self.cancel()
+            raise PdfUnavailable(WORKER_DIED) from None
         except OSError:  # no process could be started (a limit on processes): one after another here
             self.cancel()
             self._futures = {}
@@ -66,10 +75,7 @@ class Pending:
                     for name, draw in self.drawings.items()
                 }
             except concurrent.futures.process.BrokenProcessPool:
-                raise PdfUnavailable(
-                    "PDF- och PNG-filerna kunde inte göras: en process som ritade dem avslutades oväntat "
-                    "(kanske slut på minne). Bygg igen, gärna med färre andra program igång."
-                ) from None
+                raise PdfUnavailable(WORKER_DIED) from None
             finally:
                 self.cancel()
         return self._made
@@ -92,7 +98,9 @@ def _pool(workers: int) -> concurrent.futures.ProcessPoolExecutor | None:
     if workers < 2 or threading.active_count() > 1 or not sys.platform.startswith("linux"):
         return None
     context = multiprocessing.get_context("fork")
-    return concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=_worker)
+    return concurrent.futures.ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_worker, initargs=(os.getpid(),)
+    )
 
 
 def _cores() -> int:
@@ -103,8 +111,16 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _worker() -> None:
+def _worker(build: int) -> None:
     """A worker leaves stopping to the build: its signal handlers would clean up the build's
-    temporary folders, which the build itself does; a signal to the group ends the worker."""
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    temporary folders, which the build itself does; a signal to the group ends the worker
+    (unless the build ignores it, as a background job does). A worker also ends with the build
+    however the build ends (`kill -9`, the kernel's out-of-memory killer): it holds a copy of the
+    build's lock on its target, which would refuse every later build."""
+    for number in (signal.SIGTERM, signal.SIGINT):
+        if signal.getsignal(number) is not signal.SIG_IGN:
+            signal.signal(number, signal.SIG_DFL)
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != build:  # the build ended before the line above
+        os._exit(1)

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ..render.print_edition import document as print_edition
 from ..render.print_edition.document import FONT_FACES
+from ..write import remove_scratch, scratch_folder
 from .unavailable import PdfUnavailable
 
 __all__ = ["FONT_DIR", "PdfUnavailable", "font_files", "html_to_pdf", "project_fetcher"]
@@ -37,6 +39,18 @@ def font_files() -> list[Path]:
 
 
 def html_to_pdf(html: str, base_url: str) -> bytes:
+    # WeasyPrint copies the fonts into a temporary folder that it removes only when its font
+    # configuration is collected, which a worker that ends (parallel.py) never does: the
+    # folder is made in one of the generator's own, removed here.
+    scratch = scratch_folder("handbok-pdf-")
+    try:
+        with _temporary_files_in(scratch):
+            return _pdf(html, base_url)
+    finally:
+        remove_scratch(scratch)
+
+
+def _pdf(html: str, base_url: str) -> bytes:
     weasyprint = _engine()
     with _project_fonts_only():
         fonts = weasyprint.text.fonts.FontConfiguration()
@@ -87,6 +101,16 @@ def project_fetcher() -> Any:
 
     project_only = type("ProjectOnly", (urls.URLFetcher,), {"fetch": fetch})
     return project_only(allowed_protocols=("file",), fail_on_errors=True)
+
+
+@contextlib.contextmanager
+def _temporary_files_in(folder: Path) -> Iterator[None]:
+    before = tempfile.tempdir
+    tempfile.tempdir = str(folder)
+    try:
+        yield
+    finally:
+        tempfile.tempdir = before
 
 
 @contextlib.contextmanager
