@@ -54,7 +54,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
     def __init__(self) -> None:
         self.site: RenderedSite | None = None
         # Set by `python -m generator build`, which has read and rendered the data already; the
-        # drawings not in the cache are finished while MkDocs lays out the pages (see on_env).
+        # drawings not in the cache are made while MkDocs lays out the pages (on_post_build writes them).
         self.drawing: SiteBeingDrawn | None = None
         self.placeholders: dict[str, File] = {}
         self.serving = False
