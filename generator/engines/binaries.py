@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from ..render.site import Earlier, RenderedSite, render_site
 from . import parallel, pdf, raster, templates
 from .cache import Cache, made
 from .kept_pages import KeptPages
-from .versions import installed_packages, library_version
+from .versions import digest, installed_packages, library_version
 
 
 def built_site(
@@ -59,7 +58,7 @@ def started_site(
             site = render_site(handbook, directory_urls, earlier, word=kept.word, keep=kept.files)
         shown = earlier.site.files if earlier is not None and not new_pdfs else {}
         drawing.add("png", _png_jobs(handbook, site.files, unchanged), shown)
-        drawing.site = dataclasses.replace(site, files={**site.files, **_fonts(handbook), **drawing.kept})
+        drawing.rendered(site, handbook)
     except BaseException:  # data errors, a signal: the PDFs started above are not waited for
         drawing.pending.cancel()
         raise
@@ -77,10 +76,15 @@ class SiteBeingDrawn:
 
     def __init__(self, cache: Cache | None) -> None:
         self.cache = cache
-        self.site = RenderedSite({}, [], {}, "")  # with every file but those pending, once rendered
+        self.site: RenderedSite | None = None  # with every file but those pending, once rendered
         self.kept: dict[str, bytes] = {}  # the drawings found in the cache or shown before
         self.keys: dict[str, tuple[str, list[str]]] = {}  # (kind, parts) in the cache of each pending file
         self.pending = parallel.Pending({})
+        self._finished: RenderedSite | None = None
+
+    def rendered(self, site: RenderedSite, handbook: Handbook) -> None:
+        """The rendered site, with the print view's fonts and the drawings kept from before."""
+        self.site = dataclasses.replace(site, files={**site.files, **_fonts(handbook), **self.kept})
 
     def add(self, kind: str, jobs: Mapping[str, _Job], shown: Mapping[str, str | bytes] | None) -> None:
         """Each job's file from the cache, else the one the preview `shown` before, else drawn
@@ -98,11 +102,14 @@ class SiteBeingDrawn:
 
     def finish(self) -> RenderedSite:
         """The whole site, once every drawing is made (and kept in the cache)."""
-        drawn = self.pending.finish()
-        for path, (kind, parts) in self.keys.items():
-            if self.cache is not None:
-                self.cache.keep(kind, parts, drawn[path])  # the same entry again if finished twice
-        return dataclasses.replace(self.site, files=dict(sorted((self.site.files | drawn).items())))
+        if self._finished is None:
+            assert self.site is not None, "rendered() comes first"
+            drawn = self.pending.finish()
+            for path, (kind, parts) in self.keys.items():
+                if self.cache is not None:
+                    self.cache.keep(kind, parts, drawn[path])
+            self._finished = dataclasses.replace(self.site, files=dict(sorted((self.site.files | drawn).items())))
+        return self._finished
 
 
 def with_binaries(
@@ -120,7 +127,7 @@ def with_binaries(
     drawing = SiteBeingDrawn(cache)
     drawing.add("pdf", _pdf_jobs(handbook, site.files), {} if new_pdfs else None)
     drawing.add("png", _png_jobs(handbook, site.files, site.files), shown or {})
-    drawing.site = dataclasses.replace(site, files={**site.files, **_fonts(handbook), **drawing.kept})
+    drawing.rendered(site, handbook)
     return drawing.finish()
 
 
@@ -184,7 +191,4 @@ def _code(kind: str) -> str:
         "png": (library_version("cairo"), [Path(raster.__file__), *pdf.font_files()]),
         "pdf": (library_version("pango"), [Path(pdf.__file__), *pdf.font_files()]),
     }[kind]
-    digest = hashlib.sha256("\n".join([kind, engine, *installed_packages()]).encode("utf-8"))
-    for source in (Path(__file__), *sources):
-        digest.update(source.read_bytes() if source.is_file() else b"-")
-    return digest.hexdigest()
+    return digest([kind, engine, *installed_packages()], [Path(__file__), *sources])

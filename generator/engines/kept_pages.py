@@ -15,7 +15,6 @@ is whole.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import sys
 from collections.abc import Callable
@@ -25,7 +24,7 @@ from ..model import Cooperation, Handbook
 from ..render.papers.papers import Papers
 from ..render.site import Files
 from .cache import Cache
-from .versions import installed_packages
+from .versions import digest, installed_packages
 
 GENERATOR = Path(__file__).resolve().parent.parent
 # What rendering reads besides the model: the code and the templates beside it.
@@ -111,9 +110,5 @@ def _own_path(path: str, cooperation_id: str) -> bool:
 @functools.cache
 def _code() -> str:
     """A digest of the generator's source files, Python's version and the installed packages'."""
-    digest = hashlib.sha256("\n".join([sys.version, *installed_packages()]).encode("utf-8"))
-    for source in sorted(GENERATOR.rglob("*")):
-        if source.suffix in _SOURCES and "__pycache__" not in source.parts and source.is_file():
-            digest.update(source.relative_to(GENERATOR).as_posix().encode("utf-8") + b"\0")
-            digest.update(source.read_bytes())
-    return digest.hexdigest()
+    sources = [p for p in sorted(GENERATOR.rglob("*")) if p.suffix in _SOURCES and "__pycache__" not in p.parts]
+    return digest([sys.version, *installed_packages()], sources)

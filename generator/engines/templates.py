@@ -10,7 +10,6 @@ output does not change: the same source under the same options compiles to the s
 from __future__ import annotations
 
 import functools
-import hashlib
 from importlib.metadata import version
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from jinja2.bccache import Bucket
 from ..render import environment as markdown_templates
 from ..render.print_edition import document as print_templates
 from .cache import Cache
-from .versions import installed_packages
+from .versions import digest, installed_packages
 
 
 class TemplateCache(jinja2.BytecodeCache):
@@ -60,8 +59,4 @@ def theme_cache(cache: Cache, environment: jinja2.Environment) -> TemplateCache:
 
 @functools.cache
 def _code() -> str:
-    sources = (Path(markdown_templates.__file__), Path(print_templates.__file__))
-    digest = hashlib.sha256(f"jinja2=={version('jinja2')}".encode())
-    for source in sources:
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
+    return digest([f"jinja2=={version('jinja2')}"], [Path(markdown_templates.__file__), Path(print_templates.__file__)])

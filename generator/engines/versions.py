@@ -8,7 +8,9 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import functools
+import hashlib
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 METADATA = (".dist-info", ".egg-info")  # the folders that name an installed distribution and its version
@@ -44,6 +46,15 @@ def installed_packages() -> tuple[str, ...]:
         except OSError:  # a zip on the path, or a folder that does not exist
             continue
     return tuple(sorted(found))
+
+
+def digest(labels: Iterable[str], sources: Iterable[Path]) -> str:
+    """The part of a cache key that names what makes an entry besides its input: `labels`
+    (versions, a kind) and the bytes of the `sources` (code, templates, fonts; '-' for a missing one)."""
+    hashed = hashlib.sha256("\n".join(labels).encode("utf-8"))
+    for source in sources:
+        hashed.update(source.read_bytes() if source.is_file() else b"-")
+    return hashed.hexdigest()
 
 
 def _open(name: str) -> ctypes.CDLL | None:
