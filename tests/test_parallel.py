@@ -25,7 +25,7 @@ from generator.engines.unavailable import PdfUnavailable
 
 from conftest import FIXTURE_DATA, ROOT
 
-pytestmark = pytest.mark.skipif(parallel._cores() < 2, reason="the machine has one core")
+pytestmark = pytest.mark.skipif(parallel.cores() < 2, reason="the machine has one core")
 
 
 def _pid(name: str) -> bytes:
@@ -39,7 +39,7 @@ def _refuse() -> bytes:
 def in_a_fresh_process(program: str) -> dict[str, Any]:
     """Run `program` in a new interpreter, where no other test's thread keeps the pool away (and a
     worker's death cannot end pytest); it prints its findings as JSON on its last line."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])}
     result = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(program)], cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )
@@ -64,6 +64,31 @@ def test_drawings_are_made_in_other_processes() -> None:
     assert sorted(found["made"]) == ["a", "b", "c"]
     assert all(text.startswith(name + " ") for name, text in found["made"].items())
     assert found["me"] not in {int(text.split()[1]) for text in found["made"].values()}
+
+
+# (workers an engine may take, how many drawings): each worker loads the engine once, so an
+# engine's drawings go to no more workers than it may take, and to no more than there are drawings.
+SHARES = [(1, 3, 1), (2, 3, 2), (2, 1, 1)]
+
+
+@pytest.mark.parametrize(("workers", "drawings", "processes"), SHARES)
+def test_an_engine_s_drawings_are_shared_among_the_workers_it_may_take(
+    workers: int, drawings: int, processes: int
+) -> None:
+    found = in_a_fresh_process(
+        f"""
+        import functools, json, os
+        from generator.engines import parallel
+        from test_parallel import _pid
+
+        pending = parallel.Pending()
+        pending.add({{str(n): functools.partial(_pid, str(n)) for n in range({drawings})}}, {workers})
+        made = pending.finish()
+        print(json.dumps({{"me": os.getpid(), "by": sorted({{text.split()[1].decode() for text in made.values()}})}}))
+        """
+    )
+    assert len(found["by"]) == processes
+    assert str(found["me"]) not in found["by"]
 
 
 def test_with_another_thread_running_they_are_made_here() -> None:
@@ -92,8 +117,9 @@ def test_the_bytes_are_those_made_one_after_another() -> None:
         (cooperation,) = handbook.cooperations
         svg = render_site(handbook).files["exempel/arshjul/arshjul.svg"]
         drawings = {"pdf": _pdf_job(cooperation, handbook)[1], "png": functools.partial(raster.png_from_svg, svg)}
-        pending = parallel.Pending(drawings)
-        in_pool = bool(pending._futures)
+        pending = parallel.Pending()
+        pending.add(drawings, 2)
+        in_pool = bool(pending._jobs)
         print(json.dumps({"pool": in_pool, "same": pending.finish() == {k: d() for k, d in drawings.items()}}))
         """
     )
@@ -168,7 +194,8 @@ def test_the_workers_end_with_a_build_that_is_killed(tmp_path: Path) -> None:
             time.sleep(60)
             return b""
 
-        pending = parallel.Pending({"a": slow, "b": slow})
+        pending = parallel.Pending()
+        pending.add({"a": slow, "b": slow}, 2)
         print(" ".join(str(pid) for pid in pending._pool._processes), flush=True)
         time.sleep(60)
         """
@@ -219,12 +246,13 @@ def test_a_worker_that_dies_before_all_drawings_are_handed_out_is_a_swedish_mess
         def fine():
             return b"ok"
 
-        pending = parallel.Pending({"a": fine})
+        pending = parallel.Pending()
+        pending.add({"a": fine}, 1)
         for pid in list(pending._pool._processes):
             os.kill(pid, signal.SIGKILL)
         time.sleep(0.5)
         try:
-            pending.add("b", fine)
+            pending.add({"b": fine}, 1)
             pending.finish()
         except PdfUnavailable as refused:
             print(json.dumps({"said": str(refused)}))
@@ -245,3 +273,18 @@ def test_a_build_leaves_nothing_in_the_temporary_folder(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "exempel" / "utskrift").is_dir()
     assert list(temporary.iterdir()) == []
+
+
+# (cores, workers the PDFs may take, the PNGs): WeasyPrint takes 0.4 s to load and a PDF about a
+# second, CairoSVG 0.2 s and a PNG a quarter: the PNGs share one worker, the PDFs the other cores.
+WORKERS = [(1, 1, 1), (2, 1, 1), (4, 3, 1), (8, 7, 1)]
+
+
+@pytest.mark.parametrize(("cores", "pdf", "png"), WORKERS)
+def test_each_engine_is_loaded_by_the_fewest_workers_that_keep_the_cores_busy(
+    cores: int, pdf: int, png: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.engines import binaries
+
+    monkeypatch.setattr(parallel, "cores", lambda: cores)
+    assert (binaries._workers("pdf"), binaries._workers("png")) == (pdf, png)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import zlib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
@@ -79,7 +80,7 @@ class SiteBeingDrawn:
         self.site: RenderedSite | None = None  # with every file but those pending, once rendered
         self.kept: dict[str, bytes] = {}  # the drawings found in the cache or shown before
         self.keys: dict[str, tuple[str, list[str]]] = {}  # (kind, parts) in the cache of each pending file
-        self.pending = parallel.Pending({})
+        self.pending = parallel.Pending()
         self._finished: RenderedSite | None = None
 
     def rendered(self, site: RenderedSite, handbook: Handbook) -> None:
@@ -89,6 +90,7 @@ class SiteBeingDrawn:
     def add(self, kind: str, jobs: Mapping[str, _Job], shown: Mapping[str, str | bytes] | None) -> None:
         """Each job's file from the cache, else the one the preview `shown` before, else drawn
         (with `shown` None, never: the preview's PDFs)."""
+        new: dict[str, parallel.Drawing] = {}
         for path, (parts, draw) in jobs.items():
             kept = self.cache.kept(kind, parts) if self.cache is not None else None
             earlier = shown.get(path) if shown is not None else None
@@ -98,7 +100,8 @@ class SiteBeingDrawn:
                 self.kept[path] = kept
             elif shown is not None:
                 self.keys[path] = (kind, parts)
-                self.pending.add(path, draw)
+                new[path] = draw
+        self.pending.add(new, _workers(kind))
 
     def finish(self) -> RenderedSite:
         """The whole site, once every drawing is made (and kept in the cache)."""
@@ -129,6 +132,13 @@ def with_binaries(
     drawing.add("png", _png_jobs(handbook, site.files, site.files), shown or {})
     drawing.rendered(site, handbook)
     return drawing.finish()
+
+
+def _workers(kind: str) -> int:
+    """How many workers a kind of drawing may take. A cooperation's PNGs take a quarter of a
+    second each and its PDF about a second: the PNGs get one worker, the PDFs the other cores
+    (or the only other one), and neither engine is loaded by more workers than that."""
+    return 1 if kind == "png" else max(1, parallel.cores() - 1)
 
 
 # What a drawing is made from (its cache key) and how it is made.
@@ -185,10 +195,11 @@ def _pdf_job(c: Cooperation, handbook: Handbook) -> tuple[list[str], Callable[[]
 def _code(kind: str) -> str:
     """What else decides the bytes of a `kind` file: every installed Python package's version
     (the engines and what they use, e.g. fontTools for subsetting, lxml for Word), the system's
-    cairo or Pango, this code and the fonts (the PNG's SVG asks for Arial, which fontconfig finds
+    cairo or Pango (and zlib), this code and the fonts (the PNG's SVG asks for Arial, which fontconfig finds
     in the same files). Nothing here imports an engine."""
-    engine, sources = {
-        "png": (library_version("cairo"), [Path(raster.__file__), *pdf.font_files()]),
-        "pdf": (library_version("pango"), [Path(pdf.__file__), *pdf.font_files()]),
+    engines, sources = {
+        # raster.png_file packs the PNG with zlib: another version may pack the same pixels differently
+        "png": ([library_version("cairo"), f"zlib {zlib.ZLIB_RUNTIME_VERSION}"], [Path(raster.__file__)]),
+        "pdf": ([library_version("pango")], [Path(pdf.__file__)]),
     }[kind]
-    return digest([kind, engine, *installed_packages()], [Path(__file__), *sources])
+    return digest([kind, *engines, *installed_packages()], [Path(__file__), *sources, *pdf.font_files()])

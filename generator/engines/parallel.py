@@ -15,6 +15,7 @@ from __future__ import annotations
 import concurrent.futures
 import concurrent.futures.process
 import ctypes
+import functools
 import multiprocessing
 import os
 import signal
@@ -36,44 +37,48 @@ class Pending:
     """Drawings being made while the build goes on (MkDocs lays out the pages meanwhile);
     `finish` waits for them. Where no pool is safe (see above), `finish` makes them."""
 
-    def __init__(self, drawings: Mapping[str, Drawing]) -> None:
+    def __init__(self) -> None:
         self.drawings: dict[str, Drawing] = {}
         self._made: dict[str, bytes] | None = None
-        self._futures: dict[str, concurrent.futures.Future[bytes]] = {}
+        self._jobs: list[concurrent.futures.Future[dict[str, bytes]]] = []
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         self._started = False
-        for name, draw in drawings.items():
-            self.add(name, draw)
 
-    def add(self, name: str, draw: Drawing) -> None:
-        """One more drawing, started at once where there is a pool (the first drawing starts it:
-        even one drawing is made while the build goes on)."""
-        self.drawings[name] = draw
+    def add(self, drawings: Mapping[str, Drawing], workers: int) -> None:
+        """Drawings by one engine, started at once where there is a pool (the first drawings
+        start it: even one drawing is made while the build goes on), shared among at most
+        `workers` workers. A worker loads an engine the first time it uses it (WeasyPrint takes
+        0.4 s, CairoSVG 0.2 s), so each engine is kept to the fewest workers that keep the cores busy."""
+        if not drawings:
+            return
+        self.drawings.update(drawings)
         if not self._started:
             self._started = True
-            self._pool = _pool(_cores())
-        if self._pool is not None:
-            self._submit(name, draw)
+            self._pool = _pool(cores())
+        names = list(drawings)
+        shares = min(workers, len(names))
+        for share in range(shares if self._pool is not None else 0):
+            self._submit({name: drawings[name] for name in names[share::shares]})
 
-    def _submit(self, name: str, draw: Drawing) -> None:
+    def _submit(self, drawings: dict[str, Drawing]) -> None:
         assert self._pool is not None
         try:
-            self._futures[name] = self._pool.submit(draw)
+            self._jobs.append(self._pool.submit(functools.partial(_made, drawings)))
         except concurrent.futures.process.BrokenProcessPool:  # a worker died before all were handed out
             self.cancel()
             raise PdfUnavailable(WORKER_DIED) from None
         except OSError:  # no process could be started (a limit on processes): one after another here
             self.cancel()
-            self._futures = {}
+            self._jobs = []
 
     def finish(self) -> dict[str, bytes]:
         """Every drawing, by its name; an engine's refusal is raised here as itself."""
         if self._made is None:
             try:
-                self._made = {
-                    name: self._futures[name].result() if name in self._futures else draw()
-                    for name, draw in self.drawings.items()
-                }
+                made: dict[str, bytes] = {}
+                for job in self._jobs:
+                    made.update(job.result())
+                self._made = {name: made[name] if name in made else draw() for name, draw in self.drawings.items()}
             except concurrent.futures.process.BrokenProcessPool:
                 raise PdfUnavailable(WORKER_DIED) from None
             finally:
@@ -89,7 +94,14 @@ class Pending:
 
 def drawn(drawings: Mapping[str, Drawing]) -> dict[str, bytes]:
     """Every drawing made, by its name: on several cores when it pays and is safe."""
-    return Pending(drawings).finish()
+    pending = Pending()
+    pending.add(drawings, cores())
+    return pending.finish()
+
+
+def _made(drawings: Mapping[str, Drawing]) -> dict[str, bytes]:
+    """One worker's share: its drawings one after another."""
+    return {name: draw() for name, draw in drawings.items()}
 
 
 def _pool(workers: int) -> concurrent.futures.ProcessPoolExecutor | None:
@@ -103,7 +115,7 @@ def _pool(workers: int) -> concurrent.futures.ProcessPoolExecutor | None:
     )
 
 
-def _cores() -> int:
+def cores() -> int:
     """The cores this process may run on (a container or `taskset` may allow fewer than the machine has)."""
     try:
         return len(os.sched_getaffinity(0))
