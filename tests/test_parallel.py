@@ -91,6 +91,27 @@ def test_an_engine_s_drawings_are_shared_among_the_workers_it_may_take(
     assert str(found["me"]) not in found["by"]
 
 
+def _niceness() -> bytes:
+    return str(os.nice(0)).encode()
+
+
+@pytest.mark.parametrize(("can_wait", "lower"), [(False, 0), (True, parallel.CAN_WAIT)])
+def test_drawings_that_can_wait_yield_to_the_build(can_wait: bool, lower: int) -> None:
+    """The PNGs can wait for a free core; the build's own work and the PDFs are the longer paths."""
+    found = in_a_fresh_process(
+        f"""
+        import json, os
+        from generator.engines import parallel
+        from test_parallel import _niceness
+
+        pending = parallel.Pending()
+        pending.add({{"a": _niceness}}, 1, can_wait={can_wait})
+        print(json.dumps({{"build": os.nice(0), "worker": int(pending.finish()["a"])}}))
+        """
+    )
+    assert found["worker"] == min(found["build"] + lower, 19)
+
+
 def test_with_another_thread_running_they_are_made_here() -> None:
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)

@@ -101,7 +101,7 @@ class SiteBeingDrawn:
             elif shown is not None:
                 self.keys[path] = (kind, parts)
                 new[path] = draw
-        self.pending.add(new, _workers(kind))
+        self.pending.add(new, _workers(kind), can_wait=kind == "png")
 
     def finish(self) -> RenderedSite:
         """The whole site, once every drawing is made (and kept in the cache)."""
@@ -135,9 +135,10 @@ def with_binaries(
 
 
 def _workers(kind: str) -> int:
-    """How many workers a kind of drawing may take. A cooperation's PNGs take a quarter of a
+    """How many workers a kind of drawing may take. A cooperation's PNGs take a fifth of a
     second each and its PDF about a second: the PNGs get one worker, the PDFs the other cores
-    (or the only other one), and neither engine is loaded by more workers than that."""
+    (or the only other one), and neither engine is loaded by more workers than that. The PNGs
+    can wait (parallel.Pending.add): the PDFs and the pages are the longer paths."""
     return 1 if kind == "png" else max(1, parallel.cores() - 1)
 
 

@@ -31,6 +31,7 @@ WORKER_DIED = (
     "(kanske slut på minne). Bygg igen, gärna med färre andra program igång."
 )
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when the one that forked it ends
+CAN_WAIT = 10  # niceness (0 to 19) of a worker whose drawings can wait: it runs when a core is free
 
 
 class Pending:
@@ -44,11 +45,12 @@ class Pending:
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         self._started = False
 
-    def add(self, drawings: Mapping[str, Drawing], workers: int) -> None:
+    def add(self, drawings: Mapping[str, Drawing], workers: int, can_wait: bool = False) -> None:
         """Drawings by one engine, started at once where there is a pool (the first drawings
         start it: even one drawing is made while the build goes on), shared among at most
         `workers` workers. A worker loads an engine the first time it uses it (WeasyPrint takes
-        0.4 s, CairoSVG 0.2 s), so each engine is kept to the fewest workers that keep the cores busy."""
+        0.4 s, CairoSVG 0.2 s), so each engine is kept to the fewest workers that keep the cores
+        busy. Drawings that `can_wait` are made at a lower priority, on the time the others leave."""
         if not drawings:
             return
         self.drawings.update(drawings)
@@ -58,12 +60,12 @@ class Pending:
         names = list(drawings)
         shares = min(workers, len(names))
         for share in range(shares if self._pool is not None else 0):
-            self._submit({name: drawings[name] for name in names[share::shares]})
+            self._submit({name: drawings[name] for name in names[share::shares]}, can_wait)
 
-    def _submit(self, drawings: dict[str, Drawing]) -> None:
+    def _submit(self, drawings: dict[str, Drawing], can_wait: bool) -> None:
         assert self._pool is not None
         try:
-            self._jobs.append(self._pool.submit(functools.partial(_made, drawings)))
+            self._jobs.append(self._pool.submit(functools.partial(_made, drawings, can_wait)))
         except concurrent.futures.process.BrokenProcessPool:  # a worker died before all were handed out
             self.cancel()
             raise PdfUnavailable(WORKER_DIED) from None
@@ -99,8 +101,11 @@ def drawn(drawings: Mapping[str, Drawing]) -> dict[str, bytes]:
     return pending.finish()
 
 
-def _made(drawings: Mapping[str, Drawing]) -> dict[str, bytes]:
-    """One worker's share: its drawings one after another."""
+def _made(drawings: Mapping[str, Drawing], can_wait: bool) -> dict[str, bytes]:
+    """One worker's share: its drawings one after another (the worker, which a build uses once,
+    yields to the other processes from then on when they `can_wait`)."""
+    if can_wait:
+        os.nice(CAN_WAIT)
     return {name: draw() for name, draw in drawings.items()}
 
 
