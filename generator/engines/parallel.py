@@ -5,9 +5,12 @@ process and give the same bytes; a build without the cache spent most of its tim
 WeasyPrint and CairoSVG one drawing after another. The workers are forked from the build, so
 they share what it has imported and need nothing pickled but the text and the result; the
 build goes on meanwhile (the PDFs start before the pages are rendered, and MkDocs lays out the
-pages while they are drawn). A fork is only safe with no other thread running (a lock held by a
-thread at the fork stays held in the child): the preview, which serves and watches in threads,
-and a machine with one core make the drawings one after another when they are asked for.
+pages while they are drawn). A worker loads an engine the first time it draws with it, which
+costs as much as a small drawing, so the drawings of one engine go to as few workers as keep the
+cores busy (`Pending.add`), and those that can wait yield the cores to the rest. A fork is only
+safe with no other thread running (a lock held by a thread at the fork stays held in the child):
+the preview, which serves and watches in threads, and a machine with one core make the drawings
+one after another when they are asked for.
 """
 
 from __future__ import annotations
