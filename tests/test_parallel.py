@@ -32,6 +32,13 @@ def _pid(name: str) -> bytes:
     return f"{name} {os.getpid()}".encode()
 
 
+def drawn(drawings: dict[str, parallel.Drawing]) -> dict[str, bytes]:
+    """Every drawing made, each as a share of its own (as a build's PDFs are on many cores)."""
+    pending = parallel.Pending()
+    pending.add(drawings, len(drawings), dict.fromkeys(drawings, 1))
+    return pending.finish()
+
+
 def _refuse() -> bytes:
     raise PdfUnavailable("PDF-versionen kunde inte göras: provet vägrar.")
 
@@ -52,12 +59,12 @@ def test_drawings_are_made_in_other_processes() -> None:
     found = in_a_fresh_process(
         """
         import functools, json, os
-        from generator.engines import parallel
+        from test_parallel import drawn
 
         def pid(name):
             return f"{name} {os.getpid()}".encode()
 
-        made = parallel.drawn({name: functools.partial(pid, name) for name in ("a", "b", "c")})
+        made = drawn({name: functools.partial(pid, name) for name in ("a", "b", "c")})
         print(json.dumps({"me": os.getpid(), "made": {k: v.decode() for k, v in made.items()}}))
         """
     )
@@ -66,29 +73,65 @@ def test_drawings_are_made_in_other_processes() -> None:
     assert found["me"] not in {int(text.split()[1]) for text in found["made"].values()}
 
 
-# (workers an engine may take, how many drawings): each worker loads the engine once, so an
-# engine's drawings go to no more workers than it may take, and to no more than there are drawings.
-SHARES = [(1, 3, 1), (2, 3, 2), (2, 1, 1)]
+# (what the row shows, workers, sizes, shares): each worker loads the engine once, so an engine's
+# drawings go to no more workers than it may take, largest first to the least loaded.
+SHARES = [
+    ("one worker makes them all", 1, {"a": 5, "b": 3, "c": 1}, [["a", "b", "c"]]),
+    ("largest first, to the least loaded", 2, {"a": 1, "b": 5, "c": 3, "d": 3}, [["b", "a"], ["c", "d"]]),
+    ("no more workers than drawings", 3, {"a": 1}, [["a"]]),
+    ("equal sizes keep their order", 2, {"a": 1, "b": 1, "c": 1}, [["a", "c"], ["b"]]),
+]
 
 
-@pytest.mark.parametrize(("workers", "drawings", "processes"), SHARES)
+@pytest.mark.parametrize(("workers", "sizes", "expected"), [row[1:] for row in SHARES], ids=[row[0] for row in SHARES])
 def test_an_engine_s_drawings_are_shared_among_the_workers_it_may_take(
-    workers: int, drawings: int, processes: int
+    workers: int, sizes: dict[str, int], expected: list[list[str]]
 ) -> None:
+    assert parallel.shares(sizes, workers) == expected
+
+
+def test_a_share_is_made_by_one_worker() -> None:
     found = in_a_fresh_process(
-        f"""
+        """
         import functools, json, os
         from generator.engines import parallel
         from test_parallel import _pid
 
         pending = parallel.Pending()
-        pending.add({{str(n): functools.partial(_pid, str(n)) for n in range({drawings})}}, {workers})
+        pending.add({name: functools.partial(_pid, name) for name in "abc"}, 1, dict.fromkeys("abc", 1))
         made = pending.finish()
-        print(json.dumps({{"me": os.getpid(), "by": sorted({{text.split()[1].decode() for text in made.values()}})}}))
+        print(json.dumps({"me": os.getpid(), "by": sorted({text.split()[1].decode() for text in made.values()})}))
         """
     )
-    assert len(found["by"]) == processes
+    assert len(found["by"]) == 1
     assert str(found["me"]) not in found["by"]
+
+
+def _marked(folder: str, name: str) -> bytes:
+    (Path(folder) / name).touch()
+    time.sleep(0.5)
+    return name.encode()
+
+
+def test_a_failed_build_waits_only_for_the_drawing_each_worker_is_on(tmp_path: Path) -> None:
+    """A share holds a worker's drawings one after another; a build that fails (bad data found
+    while MkDocs lays out the pages, Ctrl-C) must not wait for the rest of them."""
+    found = in_a_fresh_process(
+        f"""
+        import functools, json, os, time
+        from generator.engines import parallel
+        from test_parallel import _marked
+
+        drawings = {{name: functools.partial(_marked, {str(tmp_path)!r}, name) for name in "abc"}}
+        pending = parallel.Pending()
+        pending.add(drawings, 1, dict.fromkeys("abc", 1))
+        while not os.listdir({str(tmp_path)!r}):
+            time.sleep(0.01)
+        pending.cancel()
+        print(json.dumps({{"begun": sorted(os.listdir({str(tmp_path)!r}))}}))
+        """
+    )
+    assert found["begun"] == ["a"]
 
 
 def _niceness() -> bytes:
@@ -105,7 +148,7 @@ def test_drawings_that_can_wait_yield_to_the_build(can_wait: bool, lower: int) -
         from test_parallel import _niceness
 
         pending = parallel.Pending()
-        pending.add({{"a": _niceness}}, 1, can_wait={can_wait})
+        pending.add({{"a": _niceness}}, 1, {{"a": 1}}, can_wait={can_wait})
         print(json.dumps({{"build": os.nice(0), "worker": int(pending.finish()["a"])}}))
         """
     )
@@ -117,7 +160,7 @@ def test_with_another_thread_running_they_are_made_here() -> None:
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        made = parallel.drawn({name: functools.partial(_pid, name) for name in ("a", "b")})
+        made = drawn({name: functools.partial(_pid, name) for name in ("a", "b")})
     finally:
         stop.set()
         other.join()
@@ -139,7 +182,7 @@ def test_the_bytes_are_those_made_one_after_another() -> None:
         svg = render_site(handbook).files["exempel/arshjul/arshjul.svg"]
         drawings = {"pdf": _pdf_job(cooperation, handbook)[1], "png": functools.partial(raster.png_from_svg, svg)}
         pending = parallel.Pending()
-        pending.add(drawings, 2)
+        pending.add(drawings, 2, dict.fromkeys(drawings, 1))
         in_pool = bool(pending._jobs)
         print(json.dumps({"pool": in_pool, "same": pending.finish() == {k: d() for k, d in drawings.items()}}))
         """
@@ -151,8 +194,8 @@ def test_a_worker_that_dies_is_a_swedish_message() -> None:
     found = in_a_fresh_process(
         """
         import json, os
-        from generator.engines import parallel
         from generator.engines.unavailable import PdfUnavailable
+        from test_parallel import drawn
 
         def die():
             os._exit(3)  # as a worker the kernel ends for want of memory
@@ -161,7 +204,7 @@ def test_a_worker_that_dies_is_a_swedish_message() -> None:
             return b"ok"
 
         try:
-            parallel.drawn({"a": fine, "b": die})
+            drawn({"a": fine, "b": die})
         except PdfUnavailable as refused:
             print(json.dumps({"said": str(refused)}))
         """
@@ -171,7 +214,7 @@ def test_a_worker_that_dies_is_a_swedish_message() -> None:
 
 def test_a_refusal_in_a_worker_reaches_the_build_as_itself() -> None:
     with pytest.raises(PdfUnavailable, match="provet vägrar"):
-        parallel.drawn({"a": functools.partial(_pid, "a"), "b": _refuse})
+        drawn({"a": functools.partial(_pid, "a"), "b": _refuse})
 
 
 def _refusing_pdf(html: str, base_url: str) -> bytes:
@@ -216,8 +259,8 @@ def test_the_workers_end_with_a_build_that_is_killed(tmp_path: Path) -> None:
             return b""
 
         pending = parallel.Pending()
-        pending.add({"a": slow, "b": slow}, 2)
-        print(" ".join(str(pid) for pid in pending._pool._processes), flush=True)
+        pending.add({"a": slow, "b": slow}, 2, {"a": 1, "b": 1})
+        print(" ".join(str(pid) for pid in pending._pool.executor._processes), flush=True)
         time.sleep(60)
         """
     )
@@ -244,14 +287,14 @@ def test_a_worker_ignores_ctrl_c_when_the_build_does(build: str, worker: signal.
     found = in_a_fresh_process(
         f"""
         import json, signal
-        from generator.engines import parallel
+        from test_parallel import drawn
 
         def handler():
             return str(int(signal.getsignal(signal.SIGINT))).encode()
 
         if {build!r} == "ignored":
             signal.signal(signal.SIGINT, signal.SIG_IGN)
-        print(json.dumps({{"worker": parallel.drawn({{"a": handler, "b": handler}})["a"].decode()}}))
+        print(json.dumps({{"worker": drawn({{"a": handler, "b": handler}})["a"].decode()}}))
         """
     )
     assert found["worker"] == str(int(worker))
@@ -268,12 +311,12 @@ def test_a_worker_that_dies_before_all_drawings_are_handed_out_is_a_swedish_mess
             return b"ok"
 
         pending = parallel.Pending()
-        pending.add({"a": fine}, 1)
-        for pid in list(pending._pool._processes):
+        pending.add({"a": fine}, 1, {"a": 1})
+        for pid in list(pending._pool.executor._processes):
             os.kill(pid, signal.SIGKILL)
         time.sleep(0.5)
         try:
-            pending.add({"b": fine}, 1)
+            pending.add({"b": fine}, 1, {"b": 1})
             pending.finish()
         except PdfUnavailable as refused:
             print(json.dumps({"said": str(refused)}))

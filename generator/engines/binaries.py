@@ -101,7 +101,9 @@ class SiteBeingDrawn:
             elif shown is not None:
                 self.keys[path] = (kind, parts)
                 new[path] = draw
-        self.pending.add(new, _workers(kind), can_wait=kind == "png")
+        # A drawing's text (the last part of its key: the HTML, the SVG) is a fair guess of its time.
+        sizes = {path: len(jobs[path][0][-1]) for path in new}
+        self.pending.add(new, _workers(kind), sizes, can_wait=kind == "png")
 
     def finish(self) -> RenderedSite:
         """The whole site, once every drawing is made (and kept in the cache)."""

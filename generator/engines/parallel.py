@@ -18,6 +18,7 @@ from __future__ import annotations
 import concurrent.futures
 import concurrent.futures.process
 import ctypes
+import dataclasses
 import functools
 import multiprocessing
 import os
@@ -25,6 +26,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Mapping
+from multiprocessing.synchronize import Event as EventType
 
 from .unavailable import PdfUnavailable
 
@@ -45,30 +47,31 @@ class Pending:
         self.drawings: dict[str, Drawing] = {}
         self._made: dict[str, bytes] | None = None
         self._jobs: list[concurrent.futures.Future[dict[str, bytes]]] = []
-        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self._pool: _Pool | None = None
         self._started = False
 
-    def add(self, drawings: Mapping[str, Drawing], workers: int, can_wait: bool = False) -> None:
+    def add(
+        self, drawings: Mapping[str, Drawing], workers: int, sizes: Mapping[str, int], can_wait: bool = False
+    ) -> None:
         """Drawings by one engine, started at once where there is a pool (the first drawings
         start it: even one drawing is made while the build goes on), shared among at most
-        `workers` workers. A worker loads an engine the first time it uses it (WeasyPrint takes
-        0.4 s, CairoSVG 0.2 s), so each engine is kept to the fewest workers that keep the cores
-        busy. Drawings that `can_wait` are made at a lower priority, on the time the others leave."""
+        `workers` workers by their `sizes` (`shares`). A worker loads an engine the first time it
+        uses it (WeasyPrint takes 0.4 s, CairoSVG 0.2 s), so each engine is kept to the fewest
+        workers that keep the cores busy. Drawings that `can_wait` are made at a lower priority,
+        on the time the others leave."""
         if not drawings:
             return
         self.drawings.update(drawings)
         if not self._started:
             self._started = True
             self._pool = _pool(cores())
-        names = list(drawings)
-        shares = min(workers, len(names))
-        for share in range(shares if self._pool is not None else 0):
-            self._submit({name: drawings[name] for name in names[share::shares]}, can_wait)
+        for names in shares(sizes, workers) if self._pool is not None else []:
+            self._submit({name: drawings[name] for name in names}, can_wait)
 
     def _submit(self, drawings: dict[str, Drawing], can_wait: bool) -> None:
         assert self._pool is not None
         try:
-            self._jobs.append(self._pool.submit(functools.partial(_made, drawings, can_wait)))
+            self._jobs.append(self._pool.executor.submit(functools.partial(_made, drawings, can_wait)))
         except concurrent.futures.process.BrokenProcessPool:  # a worker died before all were handed out
             self.cancel()
             raise PdfUnavailable(WORKER_DIED) from None
@@ -91,36 +94,58 @@ class Pending:
         return self._made
 
     def cancel(self) -> None:
-        """Stop what has not started and end the workers (a failed build waits for no drawing)."""
+        """End the workers once each has made the drawing it is on (a failed build waits for no other)."""
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool.stop.set()
+            self._pool.executor.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
 
-def drawn(drawings: Mapping[str, Drawing]) -> dict[str, bytes]:
-    """Every drawing made, by its name: on several cores when it pays and is safe."""
-    pending = Pending()
-    pending.add(drawings, cores())
-    return pending.finish()
+def shares(sizes: Mapping[str, int], workers: int) -> list[list[str]]:
+    """The drawings named in `sizes` split among at most `workers` workers, so that the total
+    sizes are as even as the largest-first rule makes them (a drawing's text is a fair guess of
+    its time): each worker then makes its share one drawing after another."""
+    loads: list[tuple[int, list[str]]] = [(0, []) for _ in range(min(workers, len(sizes)))]
+    for name in sorted(sizes, key=lambda name: -sizes[name]):  # sorted() keeps the order of equal sizes
+        lightest = min(range(len(loads)), key=lambda share: loads[share][0])
+        total, names = loads[lightest]
+        loads[lightest] = (total + sizes[name], [*names, name])
+    return [names for _, names in loads]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Pool:
+    executor: concurrent.futures.ProcessPoolExecutor
+    stop: EventType  # set by `cancel`: a worker makes no more drawings of its share
+
+
+_stop: EventType | None = None  # in a worker: its pool's `stop`
 
 
 def _made(drawings: Mapping[str, Drawing], can_wait: bool) -> dict[str, bytes]:
-    """One worker's share: its drawings one after another (the worker, which a build uses once,
-    yields to the other processes from then on when they `can_wait`)."""
+    """One worker's share: its drawings one after another, until the build stops them (the
+    worker, which a build uses once, yields to the other processes from then on when they `can_wait`)."""
     if can_wait:
         os.nice(CAN_WAIT)
-    return {name: draw() for name, draw in drawings.items()}
+    made: dict[str, bytes] = {}
+    for name, draw in drawings.items():
+        if _stop is not None and _stop.is_set():
+            break
+        made[name] = draw()
+    return made
 
 
-def _pool(workers: int) -> concurrent.futures.ProcessPoolExecutor | None:
+def _pool(workers: int) -> _Pool | None:
     # Linux only: macOS lists fork too, but a process that has loaded Apple's frameworks (Pango
     # and cairo may) can crash in a forked child; Windows has no fork.
     if workers < 2 or threading.active_count() > 1 or not sys.platform.startswith("linux"):
         return None
     context = multiprocessing.get_context("fork")
-    return concurrent.futures.ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_worker, initargs=(os.getpid(),)
+    stop = context.Event()  # handed to the workers as they are forked: an event cannot be sent later
+    executor = concurrent.futures.ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_worker, initargs=(os.getpid(), stop)
     )
+    return _Pool(executor, stop)
 
 
 def cores() -> int:
@@ -131,7 +156,7 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def _worker(build: int) -> None:
+def _worker(build: int, stop: EventType) -> None:
     """A worker leaves stopping to the build: its signal handlers would clean up the build's
     temporary folders, which the build itself does; a signal to the group ends the worker
     (unless the build ignores it, as a background job does). A worker also ends with the build
@@ -144,3 +169,5 @@ def _worker(build: int) -> None:
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != build:  # the build ended before the line above
         os._exit(1)
+    global _stop
+    _stop = stop
