@@ -71,10 +71,10 @@ def cancellation_docx(p: Papers) -> bytes:
     paper = _paper(p, CANCELLED)
     doc = paper.doc
     para(doc, f"Mötet {p.when} är inställt.")
-    _fact(doc, "Planerad plats", p.place)
+    labelled(doc, "Planerad plats", p.place)
     if p.meeting is not None and p.meeting.reason:
-        _fact(doc, "Anledning", p.meeting.reason)
-    _fact(doc, "Nästa möte", p.next_meeting or "Står i mötesplanen")
+        labelled(doc, "Anledning", p.meeting.reason)
+    labelled(doc, "Nästa möte", p.next_meeting or "Står i mötesplanen")
     _closing(doc, p, welcome=False)
     return save(paper)
 
@@ -86,8 +86,8 @@ def minutes_docx(p: Papers) -> bytes:
         return cancellation_docx(p)
     paper = _paper(p, p.minutes_name)
     doc = paper.doc
-    _fact(doc, "Datum och tid", p.when)
-    _fact(doc, "Plats", p.place)
+    labelled(doc, "Datum och tid", p.when)
+    labelled(doc, "Plats", p.place)
     heading(doc, "Närvaro", 1)
     rows = [(i.municipality or "Övriga", role, "", "") for i in p.invited for role in i.roles]
     table(doc, ("Kommun", "Roll", "Namn", "Närvarande/frånvarande"), rows or [("", "", "", "")], (28, 52, 45, 35))
@@ -154,11 +154,7 @@ def _facts(doc: Document, p: Papers) -> None:
     """The meeting: when, where, a moved meeting's old date, and who convenes and sends."""
     for fact in p.facts:
         if not fact.group and not fact.elsewhere_in_word:  # the subtitle names the group
-            _fact(doc, fact.label, fact.value)
-
-
-def _fact(doc: Document, label: str, value: str) -> None:
-    labelled(doc, label, value)
+            labelled(doc, fact.label, fact.value)
 
 
 def _closing(doc: Document, p: Papers, welcome: bool = True) -> None:

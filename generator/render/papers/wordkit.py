@@ -190,7 +190,7 @@ def labelled(doc: Container, label: str, value: str) -> Paragraph:
 def shaped(doc: Container, shape: CT_P, *texts: str) -> Paragraph:
     """A paragraph made as `shape` (wordxml.paragraph_shape) with `texts` in its runs."""
     new = doc.add_paragraph()
-    filled(new._p, shape, [safe(text) for text in texts])
+    filled(new._p, shape, _safe(texts))
     return new
 
 
