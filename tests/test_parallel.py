@@ -43,12 +43,18 @@ def _refuse() -> bytes:
     raise PdfUnavailable("PDF-versionen kunde inte göras: provet vägrar.")
 
 
-def in_a_fresh_process(program: str) -> dict[str, Any]:
+def in_a_fresh_process(program: str, timeout: float = 120) -> dict[str, Any]:
     """Run `program` in a new interpreter, where no other test's thread keeps the pool away (and a
     worker's death cannot end pytest); it prints its findings as JSON on its last line."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])}
     result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(program)], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-c", textwrap.dedent(program)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,  # a build that waits for ever fails here instead of stopping the suite
     )
     assert result.returncode == 0, result.stderr
     found: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
@@ -132,6 +138,36 @@ def test_a_failed_build_waits_only_for_the_drawing_each_worker_is_on(tmp_path: P
         """
     )
     assert found["begun"] == ["a"]
+
+
+def _checking() -> bytes:
+    """A worker reading its stop flag over and over, as it does between two drawings."""
+    while not parallel._stopped():
+        pass
+    return b""
+
+
+def test_a_worker_killed_while_it_reads_the_stop_flag_leaves_the_build_free() -> None:
+    """A worker that dies makes the pool end the others at once, wherever they are: one ended
+    while it held a lock of the stop flag would leave the build waiting for ever in `cancel`."""
+    found = in_a_fresh_process(
+        """
+        import json, os, signal, time
+        from generator.engines import parallel
+        from test_parallel import _checking
+
+        for _ in range(20):
+            pending = parallel.Pending()
+            pending.add({"a": _checking}, 1, {"a": 1})
+            time.sleep(0.05)
+            for pid in list(pending._pool.executor._processes):
+                os.kill(pid, signal.SIGKILL)
+            pending.cancel()
+        print(json.dumps({"ended": True}))
+        """,
+        timeout=60,
+    )
+    assert found == {"ended": True}
 
 
 def _niceness() -> bytes:

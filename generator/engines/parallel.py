@@ -26,7 +26,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Mapping
-from multiprocessing.synchronize import Event as EventType
+from typing import Any
 
 from .unavailable import PdfUnavailable
 
@@ -96,7 +96,7 @@ class Pending:
     def cancel(self) -> None:
         """End the workers once each has made the drawing it is on (a failed build waits for no other)."""
         if self._pool is not None:
-            self._pool.stop.set()
+            self._pool.stop.value = True
             self._pool.executor.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
@@ -113,13 +113,22 @@ def shares(sizes: Mapping[str, int], workers: int) -> list[list[str]]:
     return [names for _, names in loads]
 
 
+# A flag in memory the build shares with its workers, without a lock: a worker killed while it
+# held one (a worker that dies ends the others at once) would leave `cancel` waiting for ever.
+Flag = Any  # multiprocessing's RawValue of a c_bool, which has no type of its own
+
+
 @dataclasses.dataclass(frozen=True)
 class _Pool:
     executor: concurrent.futures.ProcessPoolExecutor
-    stop: EventType  # set by `cancel`: a worker makes no more drawings of its share
+    stop: Flag  # set by `cancel`: a worker makes no more drawings of its share
 
 
-_stop: EventType | None = None  # in a worker: its pool's `stop`
+_stop: Flag | None = None  # in a worker: its pool's `stop`
+
+
+def _stopped() -> bool:
+    return _stop is not None and bool(_stop.value)
 
 
 def _made(drawings: Mapping[str, Drawing], can_wait: bool) -> dict[str, bytes]:
@@ -129,7 +138,7 @@ def _made(drawings: Mapping[str, Drawing], can_wait: bool) -> dict[str, bytes]:
         os.nice(CAN_WAIT)
     made: dict[str, bytes] = {}
     for name, draw in drawings.items():
-        if _stop is not None and _stop.is_set():
+        if _stopped():
             break
         made[name] = draw()
     return made
@@ -141,7 +150,7 @@ def _pool(workers: int) -> _Pool | None:
     if workers < 2 or threading.active_count() > 1 or not sys.platform.startswith("linux"):
         return None
     context = multiprocessing.get_context("fork")
-    stop = context.Event()  # handed to the workers as they are forked: an event cannot be sent later
+    stop = context.RawValue(ctypes.c_bool, False)  # handed to the workers as they are forked
     executor = concurrent.futures.ProcessPoolExecutor(
         workers, mp_context=context, initializer=_worker, initargs=(os.getpid(), stop)
     )
@@ -156,7 +165,7 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def _worker(build: int, stop: EventType) -> None:
+def _worker(build: int, stop: Flag) -> None:
     """A worker leaves stopping to the build: its signal handlers would clean up the build's
     temporary folders, which the build itself does; a signal to the group ends the worker
     (unless the build ignores it, as a background job does). A worker also ends with the build
