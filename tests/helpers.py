@@ -1,12 +1,16 @@
-"""Plain helpers that several test modules share: a copy of the project, a digest of a folder, and
-the calendar feeds read back by libical. (Fixtures live in conftest.py and browser.py.)"""
+"""Plain helpers that several test modules share: a copy of the project, a digest of a folder,
+the calendar feeds read back by libical, and a program run in a new interpreter. (Fixtures live
+in conftest.py and browser.py.)"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
+import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -43,3 +47,21 @@ def libical(files: list[Path]) -> list[dict[str, Any]]:
         [SYSTEM_PYTHON, str(LIBICAL_DUMP), *map(str, files)], capture_output=True, text=True, check=True
     )
     return list(json.loads(result.stdout))
+
+
+def in_a_fresh_process(program: str, timeout: float = 120) -> dict[str, Any]:
+    """Run `program` in a new interpreter, where no other test's thread keeps the pool away (and a
+    worker's death cannot end pytest); it prints its findings as JSON on its last line."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])}
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(program)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,  # a build that waits for ever fails here instead of stopping the suite
+    )
+    assert result.returncode == 0, result.stderr
+    found: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return found

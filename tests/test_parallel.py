@@ -5,7 +5,6 @@ reaching the build as itself."""
 from __future__ import annotations
 
 import functools
-import json
 import os
 import shutil
 import signal
@@ -15,7 +14,6 @@ import textwrap
 import threading
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -24,6 +22,7 @@ from generator.engines import parallel, pdf
 from generator.engines.unavailable import PdfUnavailable
 
 from conftest import FIXTURE_DATA, ROOT
+from helpers import in_a_fresh_process
 
 pytestmark = pytest.mark.skipif(parallel.cores() < 2, reason="the machine has one core")
 
@@ -41,24 +40,6 @@ def drawn(drawings: dict[str, parallel.Drawing]) -> dict[str, bytes]:
 
 def _refuse() -> bytes:
     raise PdfUnavailable("PDF-versionen kunde inte göras: provet vägrar.")
-
-
-def in_a_fresh_process(program: str, timeout: float = 120) -> dict[str, Any]:
-    """Run `program` in a new interpreter, where no other test's thread keeps the pool away (and a
-    worker's death cannot end pytest); it prints its findings as JSON on its last line."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])}
-    result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(program)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=timeout,  # a build that waits for ever fails here instead of stopping the suite
-    )
-    assert result.returncode == 0, result.stderr
-    found: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
-    return found
 
 
 def test_drawings_are_made_in_other_processes() -> None:

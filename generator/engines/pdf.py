@@ -22,6 +22,7 @@ from typing import Any
 from ..render.print_edition import document as print_edition
 from ..render.print_edition.document import FONT_FACES
 from ..write import remove_scratch, scratch_folder
+from . import libraries
 from .unavailable import PdfUnavailable
 
 __all__ = ["FONT_DIR", "PdfUnavailable", "font_files", "html_to_pdf", "project_fetcher"]
@@ -131,7 +132,8 @@ def _project_fonts_only() -> Iterator[None]:
 
 def _engine() -> Any:
     try:
-        import weasyprint  # needs Pango from the system; imported only when a PDF is made
+        with libraries.file_names_only():
+            import weasyprint  # needs Pango from the system; imported only when a PDF is made
     except OSError as err:
         raise PdfUnavailable(
             "PDF-versionen kräver Pango: installera Debians paket libpango-1.0-0, libpangoft2-1.0-0 "

@@ -20,7 +20,6 @@ PNG's letters are the same on every machine.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import struct
 import sys
@@ -29,6 +28,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..render.wheel.svg import PNG_WIDTH
+from . import libraries
 from .pdf import FONT_DIR
 from .unavailable import PdfUnavailable
 
@@ -52,7 +52,8 @@ class FontsUnavailable(PdfUnavailable):
 
 
 def png_from_svg(svg: str) -> bytes:
-    from cairosvg.surface import PNGSurface  # a fifth of a second to import: not on a warm build
+    with libraries.file_names_only():
+        from cairosvg.surface import PNGSurface  # a fifth of a second to import: not on a warm build
 
     class Packed(PNGSurface):  # type: ignore[misc]  # CairoSVG's PNG surface, packed by png_file
         def finish(self) -> None:  # PNGSurface.finish would write cairo's own PNG: past it to Surface's
@@ -118,7 +119,9 @@ def png_path(svg_path: str) -> str:
 @functools.cache
 def _project_fonts_only() -> None:
     """Once per process: fontconfig's current configuration holds the project's fonts and nothing else."""
-    library = ctypes.CDLL(ctypes.util.find_library("fontconfig") or "libfontconfig.so.1")
+    library = libraries.opened("libfontconfig.so.1", "fontconfig")
+    if library is None:
+        raise FontsUnavailable("Årshjulets typsnitt kunde inte ges till fontconfig: biblioteket fontconfig saknas.")
     library.FcConfigCreate.restype = ctypes.c_void_p
     library.FcConfigParseAndLoadFromMemory.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
     library.FcConfigAppFontAddDir.argtypes = [ctypes.c_void_p, ctypes.c_char_p]

@@ -6,15 +6,16 @@ metadata; cairo's and Pango's from the shared libraries, opened as the engines o
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import hashlib
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from .libraries import opened
+
 METADATA = (".dist-info", ".egg-info")  # the folders that name an installed distribution and its version
-# The names WeasyPrint (text/ffi.py) and cairocffi try, Debian's first.
+# The libraries' Linux file names, which WeasyPrint (text/ffi.py) and cairocffi open, and their names elsewhere.
 _LIBRARIES = {
     "pango": ("libpango-1.0.so.0", "pango-1.0"),
     "cairo": ("libcairo.so.2", "cairo"),
@@ -24,7 +25,7 @@ _LIBRARIES = {
 @functools.cache
 def library_version(name: str) -> str:
     """'cairo 1.18.0', 'pango 15612': the version the library in use reports, or what is missing."""
-    library = _open(name)
+    library = opened(*_LIBRARIES[name])
     if library is None:
         return f"{name} missing"  # the engine will say so in Swedish when it is needed
     if name == "cairo":
@@ -55,15 +56,3 @@ def digest(labels: Iterable[str], sources: Iterable[Path]) -> str:
     for source in sources:
         hashed.update(source.read_bytes() if source.is_file() else b"-")
     return hashed.hexdigest()
-
-
-def _open(name: str) -> ctypes.CDLL | None:
-    for candidate in _LIBRARIES[name]:
-        found = candidate if candidate.endswith(tuple("0123456789")) else ctypes.util.find_library(candidate)
-        if not found:
-            continue
-        try:
-            return ctypes.CDLL(found)
-        except OSError:
-            continue
-    return None
