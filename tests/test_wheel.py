@@ -6,6 +6,7 @@ import math
 import posixpath
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import astuple
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from generator.render.wheel.geometry import (
     month_start_angle,
     on_lower_half,
     point,
+    text_arc,
 )
 from generator.render.wheel.labels import place_label
 from generator.render.wheel.markers import status_marker
@@ -195,7 +197,7 @@ def test_labels_on_the_lower_half_run_anticlockwise_so_they_read_upright(month: 
     start, end = month_start_angle(month), month_start_angle(month) + 30
     label = place_label(("Budget",), start, end, 300, 340)
     assert label is not None
-    first, last, sweep = arc_end_angles(label.lines[0][1])
+    first, last, sweep = arc_end_angles(text_arc(*astuple(label.lines[0][1])))
     assert on_lower_half(start + 15) is lower
     if lower:  # from the month's end back to its start: left to right at the bottom of the wheel
         assert (sweep, round(first), round(last)) == ("0", round(end % 360), round(start))
@@ -211,7 +213,7 @@ def test_a_two_line_label_reads_top_line_first_on_both_halves() -> None:
         start = month_start_angle(month)
         label = place_label(("Delårsbokslut och kommande års budget",), start, start + 60, 250, 300)
         assert label is not None and len(label.lines) == 2
-        radii = [float(path.split(" A")[1].split(" ")[0]) for _, path in label.lines]
+        radii = [arc.radius for _, arc in label.lines]
         assert (radii[0] > radii[1]) is outer_first
 
 
@@ -230,7 +232,7 @@ def test_a_label_is_placed_only_where_it_fits(
     label = place_label(texts, 0, span, inner, outer)
     assert (label.lines[0][0] if label else None) == expected
     if label is not None:  # the estimate leaves the margins free at both ends of the arc
-        radius = float(label.lines[0][1].split(" A")[1].split(" ")[0])
+        radius = label.lines[0][1].radius
         assert text_width(label.lines[0][0], label.size) / radius <= math.radians(span)
 
 

@@ -66,7 +66,7 @@ def print_document(c: Cooperation, site: SiteSettings) -> str:
             c=c,
             title=document_title(c),
             author=site.publisher,
-            body=Markup(body(c, site, directory_urls=True, pdf_link=None)),  # noqa: S704 - built here
+            body=Markup(body(c, site, directory_urls=True, pdf_link=None, on_paths=False)),  # noqa: S704 - built here
         )
     )
 
@@ -76,7 +76,9 @@ def published_url(c: Cooperation, site: SiteSettings) -> str:
     return paths.absolute(site.address, print_page(c))
 
 
-def body(c: Cooperation, site: SiteSettings, directory_urls: bool, pdf_link: str | None) -> str:
+def body(c: Cooperation, site: SiteSettings, directory_urls: bool, pdf_link: str | None, on_paths: bool = True) -> str:
+    """The document's body; the PDF's has its wheel's curved words placed glyph by glyph (`on_paths`
+    False), as its engine has no textPath (wheel/curved.py)."""
     here = print_page(c)
 
     def url(path: str, anchor: str = "") -> str:
@@ -99,7 +101,7 @@ def body(c: Cooperation, site: SiteSettings, directory_urls: bool, pdf_link: str
             external=derive.external_bodies(c),
             rows=derive.month_rows(c),
             roles=[derive.role_summary(c, r) for r in c.roles],
-            wheel=Markup(wheel_svg(c, here, directory_urls)),  # noqa: S704 - generated SVG, escaped at its source
+            wheel=Markup(wheel_svg(c, here, directory_urls, on_paths=on_paths)),  # noqa: S704 - generated SVG, escaped at its source
             org_chart=Markup(org_chart_svg(c, here, directory_urls)),  # noqa: S704 - as above
             changes=since_previous(c),
             review=review_sentence(c),

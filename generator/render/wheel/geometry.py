@@ -46,8 +46,8 @@ def _sector(start: float, end: float, inner: float, outer: float) -> str:
     ix2, iy2 = point(end, inner)
     ix1, iy1 = point(start, inner)
     return (
-        f"M{_fmt(ox1)} {_fmt(oy1)} A{_fmt(outer)} {_fmt(outer)} 0 {large} 1 {_fmt(ox2)} {_fmt(oy2)} "
-        f"L{_fmt(ix2)} {_fmt(iy2)} A{_fmt(inner)} {_fmt(inner)} 0 {large} 0 {_fmt(ix1)} {_fmt(iy1)} Z"
+        f"M{number(ox1)} {number(oy1)} A{number(outer)} {number(outer)} 0 {large} 1 {number(ox2)} {number(oy2)} "
+        f"L{number(ix2)} {number(iy2)} A{number(inner)} {number(inner)} 0 {large} 0 {number(ix1)} {number(iy1)} Z"
     )
 
 
@@ -75,8 +75,8 @@ def text_arc(start: float, end: float, radius: float) -> str:
         (x1, y1), (x2, y2), sweep = point(end, radius), point(start, radius), 0
     else:
         (x1, y1), (x2, y2), sweep = point(start, radius), point(end, radius), 1
-    r = _fmt(radius)
-    return f"M{_fmt(x1)} {_fmt(y1)} A{r} {r} 0 {large} {sweep} {_fmt(x2)} {_fmt(y2)}"
+    r = number(radius)
+    return f"M{number(x1)} {number(y1)} A{r} {r} 0 {large} {sweep} {number(x2)} {number(y2)}"
 
 
 def baseline_radius(centre: float, size: float, angle: float) -> float:
@@ -95,6 +95,7 @@ def _round(value: float) -> float:
     return 0.0 if rounded == 0 else rounded  # never '-0'
 
 
-def _fmt(value: float) -> str:
+def number(value: float) -> str:
+    """A coordinate as SVG text: two decimals at most, no trailing zeros, never "-0"."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("", "-0") else text

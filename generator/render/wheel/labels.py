@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .geometry import arc_length, baseline_radius, on_lower_half, text_arc
+from .curved import Arc
+from .geometry import arc_length, baseline_radius, on_lower_half
 from .textwidth import text_width
 
 SIZES = (14.0, 12.0, 10.5)
@@ -20,7 +21,7 @@ LINE = 1.2  # line height in em
 
 @dataclass(frozen=True)
 class Label:
-    lines: tuple[tuple[str, str], ...]  # (text, path it follows), the first line on top as read
+    lines: tuple[tuple[str, Arc], ...]  # (text, the arc it follows), the first line on top as read
     size: float
 
 
@@ -50,7 +51,7 @@ def _fit(lines: list[str], size: float, start: float, end: float, inner: float, 
         innermost = radius - (0.8 if sign > 0 else 0.25) * size  # glyphs rise inwards on the lower half
         if innermost <= PAD or text_width(line, size) / radius > math.radians(end - start) - 2 * PAD / innermost:
             return None
-        placed.append((line, text_arc(start, end, radius)))
+        placed.append((line, Arc(start, end, radius)))
     return Label(tuple(placed), size)
 
 

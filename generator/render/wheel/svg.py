@@ -15,7 +15,8 @@ from ...model import Cooperation, Month
 from .. import paths
 from ..derive import month_pages
 from ..markdown import html_text
-from .geometry import CENTER, SIZE, annular_sector, baseline_radius, day_angle, middle, month_angles, point, text_arc
+from .curved import Arc, curved_text
+from .geometry import CENTER, SIZE, annular_sector, baseline_radius, day_angle, middle, month_angles, point
 from .labels import fits_number, place_label
 from .legend import legend
 from .markers import marker_svg, stack_levels
@@ -42,11 +43,18 @@ STYLE = (
 
 
 def wheel_svg(
-    c: Cooperation, here: str, directory_urls: bool = True, year: int | None = None, wide: bool = False
+    c: Cooperation,
+    here: str,
+    directory_urls: bool = True,
+    year: int | None = None,
+    wide: bool = False,
+    on_paths: bool = True,
 ) -> str:
     """The wheel as SVG markup whose links are relative to `here` (the page or the .svg file);
     with a `year`, that year's meetings are marked on their days and their key is in the legend.
-    The legend stands under the wheel for a page's column, or beside it when `wide` (slides, print)."""
+    The legend stands under the wheel for a page's column, or beside it when `wide` (slides, print).
+    The words along the arcs follow paths, or (not `on_paths`) are placed glyph by glyph for the
+    PDF, whose engine has no textPath (curved.py)."""
     rings = wheel_rings(c, year)
     meetings = dated_meetings(c, year) if year else []
     ident = f"hb-arshjul-{c.id}" + (f"-{year}" if year else "") + ("-bred" if wide else "")
@@ -56,8 +64,8 @@ def wheel_svg(
 
     levels = stack_levels([_angle(m) for m in meetings])
     track = (max(levels, default=-1) + 1) * TRACK_STEP
-    body, numbered = _rings(rings, ident, MONTH_RING[0] - GAP - track, href)
-    parts = [*_month_ring(c, ident, href), *body]
+    body, numbered = _rings(rings, ident, MONTH_RING[0] - GAP - track, href, on_paths)
+    parts = [*_month_ring(c, ident, href, on_paths), *body]
     parts += _markers(meetings, levels, href)
     parts.append(_hub(c, year))
     if wide:
@@ -86,20 +94,18 @@ def _angle(m: DatedMeeting) -> float:
     return day_angle(m.month, m.day, m.days)
 
 
-def _month_ring(c: Cooperation, ident: str, href: Href) -> list[str]:
+def _month_ring(c: Cooperation, ident: str, href: Href, on_path: bool) -> list[str]:
     inner, outer = MONTH_RING
     parts = ['<g class="hb-arshjul__manader">']
     pages = month_pages(c)
     for month in Month:
         start, end = month_angles(month, month)
         radius = baseline_radius((inner + outer) / 2, 16, (start + end) / 2)
-        path_id = f"{ident}-m{month.value}"
+        arc, path_id = Arc(start, end, radius), f"{ident}-m{month.value}"
+        name = curved_text(month.title, arc, 16, "#ffffff", True, path_id, on_path)
         sector = (
             f'<path d="{annular_sector(month, month, inner, outer)}" fill="{MONTH_FILL}" stroke="#ffffff"'
-            ' stroke-width="2"/>'
-            f'<defs><path id="{path_id}" d="{text_arc(start, end, radius)}"/></defs>'
-            f'<text font-size="16" font-weight="700" fill="#ffffff"><textPath xlink:href="#{path_id}"'
-            f' href="#{path_id}" startOffset="50%" text-anchor="middle">{month.title}</textPath></text>'
+            f' stroke-width="2"/>{name}'
         )
         if month in pages:  # a month with nothing in it has no page to link to
             sector = (
@@ -110,7 +116,7 @@ def _month_ring(c: Cooperation, ident: str, href: Href) -> list[str]:
     return parts
 
 
-def _rings(rings: list[Ring], ident: str, outer: float, href: Href) -> tuple[list[str], list[Item]]:
+def _rings(rings: list[Ring], ident: str, outer: float, href: Href, on_path: bool) -> tuple[list[str], list[Item]]:
     """Each ring as wide as its lanes need; returns the markup and the items that show a number."""
     lane_width = (outer - HUB - GAP) / max(sum(r.lanes for r in rings), 1)
     parts: list[str] = []
@@ -125,7 +131,7 @@ def _rings(rings: list[Ring], ident: str, outer: float, href: Href) -> tuple[lis
         lane = (width - GAP) / ring.lanes
         for item in ring.items:
             low = inner + item.lane * lane
-            markup, shows_number = _item(item, ident, low, low + lane, href)
+            markup, shows_number = _item(item, ident, low, low + lane, href, on_path)
             parts.append(markup)
             if shows_number:
                 numbered.append(item)
@@ -134,7 +140,7 @@ def _rings(rings: list[Ring], ident: str, outer: float, href: Href) -> tuple[lis
     return parts, sorted(numbered, key=lambda i: i.number)
 
 
-def _item(item: Item, ident: str, low: float, high: float, href: Href) -> tuple[str, bool]:
+def _item(item: Item, ident: str, low: float, high: float, href: Href, on_path: bool) -> tuple[str, bool]:
     start, end = month_angles(item.first, item.last)
     link = href(item.target, item.anchor)
     shape = (
@@ -150,14 +156,10 @@ def _item(item: Item, ident: str, low: float, high: float, href: Href) -> tuple[
             f' fill="#000000">{item.number}</text>'
         )
     else:
-        text = ""
-        for index, (line, path) in enumerate(label.lines):
-            path_id = f"{ident}-{item.number}-{index}"
-            text += (
-                f'<defs><path id="{path_id}" d="{path}"/></defs>'
-                f'<text font-size="{label.size:g}" fill="#000000"><textPath xlink:href="#{path_id}" href="#{path_id}"'
-                f' startOffset="50%" text-anchor="middle">{html_text(line)}</textPath></text>'
-            )
+        text = "".join(
+            curved_text(line, arc, label.size, "#000000", False, f"{ident}-{item.number}-{index}", on_path)
+            for index, (line, arc) in enumerate(label.lines)
+        )
     return f'<a href="{link}"><title>{item.number}. {html_text(item.title)}</title>{shape}{text}</a>', label is None
 
 

@@ -1,0 +1,72 @@
+"""Words along an arc of the wheel (the months, the items' labels), as SVG in one of two forms.
+
+On a path (<textPath>, centred on the arc): browsers and CairoSVG set the words in whatever font
+they have. WeasyPrint, which makes the PDF, has no textPath: it set such words in a heap at the
+picture's top left corner. For the PDF each glyph is placed and turned on its own instead
+(`x`, `y` and `rotate` for every character), where a textPath would put it: the middle of its
+baseline on the arc, turned along the arc there. That needs each glyph's advance, which is known
+for the PDF's font (Liberation Sans, advances.py) but not for a browser's, so the page and the
+picture files keep the path.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..markdown import html_text
+from . import advances
+from .geometry import CENTER, number, on_lower_half, text_arc
+
+# A character the table lacks is taken to be as wide as a digit (the PDF sets it in a fallback glyph).
+UNKNOWN = 1139
+_WIDTHS = {
+    bold: {char: width for width, chars in table.items() for char in chars}
+    for bold, table in ((False, advances.REGULAR), (True, advances.BOLD))
+}
+
+
+@dataclass(frozen=True)
+class Arc:
+    """A baseline along the circle of `radius` from angle `start` to `end` (degrees clockwise from
+    twelve o'clock, start < end); on the lower half it is read from `end` back to `start`."""
+
+    start: float
+    end: float
+    radius: float
+
+
+def curved_text(text: str, arc: Arc, size: float, fill: str, bold: bool, path_id: str, on_path: bool = True) -> str:
+    """`text` centred on `arc`: on a path named `path_id`, or (not `on_path`) glyph by glyph."""
+    weight = ' font-weight="700"' if bold else ""
+    style = f'font-size="{size:g}"{weight} fill="{fill}"'
+    if on_path:
+        return (
+            f'<defs><path id="{path_id}" d="{text_arc(arc.start, arc.end, arc.radius)}"/></defs>'
+            f'<text {style}><textPath xlink:href="#{path_id}" href="#{path_id}" startOffset="50%"'
+            f' text-anchor="middle">{html_text(text)}</textPath></text>'
+        )
+    words = " ".join(text.split())  # a renderer joins runs of spaces: one position per character it sets
+    glyphs = placed_glyphs(words, arc, size, bold)
+    xs, ys, turns = (" ".join(number(glyph[part]) for glyph in glyphs) for part in range(3))
+    return f'<text {style} x="{xs}" y="{ys}" rotate="{turns}">{html_text(words)}</text>'
+
+
+def placed_glyphs(text: str, arc: Arc, size: float, bold: bool) -> list[tuple[float, float, float]]:
+    """Each character's origin (x, y) and turn (degrees clockwise) for `text` centred on `arc`."""
+    widths = [_WIDTHS[bold].get(char, UNKNOWN) * size / advances.UNITS_PER_EM for char in text]
+    lower = on_lower_half((arc.start + arc.end) / 2)
+    length = math.radians(arc.end - arc.start) * arc.radius
+    along = (length - sum(widths)) / 2  # from where the arc is read from, to the first glyph
+    glyphs = []
+    for width in widths:
+        middle = math.degrees((along + width / 2) / arc.radius)
+        angle = arc.end - middle if lower else arc.start + middle
+        # The way the text runs at that point: clockwise on the upper half, anticlockwise on the lower.
+        turn = angle + 180 if lower else angle
+        run_x, run_y = math.cos(math.radians(turn)), math.sin(math.radians(turn))
+        x = CENTER + arc.radius * math.sin(math.radians(angle)) - run_x * width / 2
+        y = CENTER - arc.radius * math.cos(math.radians(angle)) - run_y * width / 2
+        glyphs.append((x, y, (turn + 180) % 360 - 180))
+        along += width
+    return glyphs
