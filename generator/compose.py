@@ -69,11 +69,17 @@ MAX_DEPTH = 20  # lists and keys inside each other; the data files need about ei
 NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
     f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)
 )
+# Unicode's direction embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): unseen,
+# they turn round how the text after them is shown (on the page, in the PDF, in a calendar), so a
+# name could read otherwise than it is written ("Trojan Source"). Swedish text needs none of them:
+# a name in Arabic or Hebrew script is shown right to left without them.
+DIRECTION_CONTROLS = "\u202a-\u202e\u2066-\u2069"
 # Characters no editor means to type: C0 and C1 controls (but tab, line feed and carriage
-# return), DEL, lone surrogates and the noncharacters. PyYAML refuses most of them with an
-# English message and a character offset; load.py says where, in Swedish, first.
-CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{NONCHARACTERS}]")
+# return), DEL, lone surrogates, the noncharacters and the direction controls. PyYAML refuses
+# most of them with an English message and a character offset; load.py says where, in Swedish, first.
+CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{NONCHARACTERS}{DIRECTION_CONTROLS}]")
 _NONCHARACTER = re.compile(f"[{NONCHARACTERS}]")
+_DIRECTION = re.compile(f"[{DIRECTION_CONTROLS}]")
 
 
 def control_message(char: str) -> str:
@@ -83,6 +89,11 @@ def control_message(char: str) -> str:
         return (
             f"tecknet U+{ord(char):04X} är inget skrivbart tecken (ett icke-tecken i Unicode) och kan inte "
             "visas eller skrivas ut; ta bort det (skriv om ordet om du inte ser det)"
+        )
+    if _DIRECTION.match(char):
+        return (
+            f"osynligt riktningstecken U+{ord(char):04X} i texten: det vänder på hur texten efter det visas; "
+            "ta bort det (skriv om ordet om du inte ser det)"
         )
     return f"osynligt styrtecken U+{ord(char):04X} i texten; ta bort det (skriv om ordet om du inte ser det)"
 

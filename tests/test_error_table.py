@@ -51,6 +51,34 @@ YAML_ROWS: list[Row] = [
         ],
     ),
     (
+        "direction-override",  # "Trojan Source": the rest of the line would be shown turned round
+        "roller.yaml",
+        "namn: Ekonomichef",
+        "namn: Ekono\u202emichef",
+        [
+            (
+                0,
+                16,
+                "osynligt riktningstecken U+202E i texten: det vänder på hur texten efter det visas; "
+                "ta bort det (skriv om ordet om du inte ser det)",
+            ),
+        ],
+    ),
+    (
+        "escaped-direction-isolate",
+        "roller.yaml",
+        "namn: Ekonomichef",
+        'namn: "Ekono\\u2067michef"',
+        [
+            (
+                0,
+                11,
+                "osynligt riktningstecken U+2067 i texten: det vänder på hur texten efter det visas; "
+                "ta bort det (skriv om ordet om du inte ser det)",
+            ),
+        ],
+    ),
+    (
         "escaped-control",
         "roller.yaml",
         "namn: Ekonomichef",
