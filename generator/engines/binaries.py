@@ -13,8 +13,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import zlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 from ..model import Cooperation, Handbook
 from ..render import paths
@@ -91,7 +92,7 @@ class SiteBeingDrawn:
         """Each job's file from the cache, else the one the preview `shown` before, else drawn
         (with `shown` None, never: the preview's PDFs)."""
         new: dict[str, parallel.Drawing] = {}
-        for path, (parts, draw) in jobs.items():
+        for path, (parts, draw, _) in jobs.items():
             kept = self.cache.kept(kind, parts) if self.cache is not None else None
             earlier = shown.get(path) if shown is not None else None
             if kept is None and isinstance(earlier, bytes):
@@ -101,8 +102,7 @@ class SiteBeingDrawn:
             elif shown is not None:
                 self.keys[path] = (kind, parts)
                 new[path] = draw
-        # A drawing's text (the last part of its key: the HTML, the SVG) is a fair guess of its time.
-        sizes = {path: len(jobs[path][0][-1]) for path in new}
+        sizes = {path: len(jobs[path].text) for path in new}
         self.pending.add(new, _workers(kind), sizes, can_wait=kind == "png")
 
     def finish(self) -> RenderedSite:
@@ -144,8 +144,13 @@ def _workers(kind: str) -> int:
     return 1 if kind == "png" else max(1, parallel.cores() - 1)
 
 
-# What a drawing is made from (its cache key) and how it is made.
-_Job = tuple[list[str], parallel.Drawing]
+class _Job(NamedTuple):
+    """A drawing: what it is made from (its key in the cache), how it is made, and the text it
+    is drawn from (the HTML, the SVG), whose length is a fair guess of its time."""
+
+    parts: list[str]
+    draw: parallel.Drawing
+    text: str
 
 
 def _pdf_jobs(handbook: Handbook, kept: Mapping[str, str | bytes]) -> dict[str, _Job]:
@@ -163,7 +168,9 @@ def _png_jobs(handbook: Handbook, files: Mapping[str, str | bytes], kept: Mappin
         for svg_path in _wheels(c):
             svg = files.get(svg_path)
             if isinstance(svg, str):
-                jobs[raster.png_path(svg_path)] = ([_code("png"), svg], functools.partial(raster.png_from_svg, svg))
+                jobs[raster.png_path(svg_path)] = _Job(
+                    [_code("png"), svg], functools.partial(raster.png_from_svg, svg), svg
+                )
     return jobs
 
 
@@ -181,17 +188,17 @@ def _wheels(c: Cooperation) -> list[str]:
 
 def cooperation_pdf(c: Cooperation, handbook: Handbook, cache: Cache | None = None) -> bytes:
     """The PDF of `c`'s print edition."""
-    parts, make = _pdf_job(c, handbook)
+    parts, make, _ = _pdf_job(c, handbook)
     return made(cache, "pdf", parts, make)
 
 
-def _pdf_job(c: Cooperation, handbook: Handbook) -> tuple[list[str], Callable[[], bytes]]:
+def _pdf_job(c: Cooperation, handbook: Handbook) -> _Job:
     """What the PDF of `c` is made from, and how it is made."""
     pdf.require_fonts()  # first: missing fonts are a plain Swedish message, not a missing file
     html = print_edition.print_document(c, handbook.site)
     base_url = print_edition.published_url(c, handbook.site)
     parts = [_code("pdf"), print_edition.stylesheet(), base_url, html]
-    return parts, functools.partial(pdf.html_to_pdf, html, base_url)
+    return _Job(parts, functools.partial(pdf.html_to_pdf, html, base_url), html)
 
 
 @functools.cache

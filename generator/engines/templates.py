@@ -10,7 +10,6 @@ output does not change: the same source under the same options compiles to the s
 from __future__ import annotations
 
 import functools
-from importlib.metadata import version
 from pathlib import Path
 
 import jinja2
@@ -59,4 +58,6 @@ def theme_cache(cache: Cache, environment: jinja2.Environment) -> TemplateCache:
 
 @functools.cache
 def _code() -> str:
-    return digest([f"jinja2=={version('jinja2')}"], [Path(markdown_templates.__file__), Path(print_templates.__file__)])
+    """Jinja's version (as its metadata folder names it) and the code that sets up our environments."""
+    jinja = [package for package in installed_packages() if package.lower().startswith("jinja2-")]
+    return digest(jinja, [Path(markdown_templates.__file__), Path(print_templates.__file__)])
