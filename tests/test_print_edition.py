@@ -18,6 +18,7 @@ from generator.engines.pdf import PdfUnavailable, html_to_pdf
 from generator.model import Cooperation
 from generator.render import paths
 from generator.render.print_edition import document as print_edition
+from generator.render.wheel.rings import wheel_rings
 from generator.validate import read_handbook
 
 from conftest import FIXTURE_DATA, ROOT
@@ -200,3 +201,86 @@ def test_missing_fonts_are_a_plain_message(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr
     assert "installera om den" in result.stderr and "Traceback" not in result.stderr
     assert not site.exists()
+
+
+def test_the_contents_give_the_page_each_chapter_starts_on(
+    planned_site: Path, cooperations: tuple[Cooperation, ...]
+) -> None:
+    """Read as a reader reads the contents: each line a chapter and, at its right end, the page
+    that the PDF's own bookmark for that chapter leads to."""
+    for c in cooperations:
+        reader = PdfReader(pdf_path(planned_site, c))
+        starts = {
+            item.title: (reader.get_destination_page_number(item) or 0) + 1
+            for item in reader.outline
+            if not isinstance(item, list)
+        }
+        contents = run(
+            "pdftotext", "-layout", "-f", "2", "-l", "2", "-enc", "UTF-8", str(pdf_path(planned_site, c)), "-"
+        )
+        lines = [re.fullmatch(r"\s*\d+\. (.+?)[\s.]+(\d+)", line) for line in contents.splitlines()]
+        listed = {match.group(1): int(match.group(2)) for match in lines if match}
+        assert len(listed) >= 7, contents
+        assert listed == {title: starts[title] for title in listed}, c.id
+
+
+def test_each_page_is_headed_by_the_chapter_it_begins_in(
+    planned_site: Path, cooperations: tuple[Cooperation, ...]
+) -> None:
+    """A chapter that begins lower on a page (Syfte after Bakgrund) heads the next page, not that
+    one: a reader who opens the paper at a page sees the chapter of its first lines."""
+    for c in cooperations:
+        path = pdf_path(planned_site, c)
+        reader = PdfReader(path)
+        chapters = [
+            ((reader.get_destination_page_number(item) or 0) + 1, float(item.top or 0), item.title)
+            for item in reader.outline[1:]  # after the title page's own bookmark
+            if not isinstance(item, list)
+        ]
+        page_top = max(top for _, top, _ in chapters)  # where a chapter that opens a page begins
+        for page in range(2, len(reader.pages) + 1):
+            begun = [title for start, top, title in chapters if start < page or (start == page and top >= page_top - 1)]
+            head = run("pdftotext", "-f", str(page), "-l", str(page), "-enc", "UTF-8", str(path), "-").splitlines()[0]
+            assert head == begun[-1], (c.id, page)
+
+
+def test_a_wheel_is_printed_where_the_rules_give_months_and_centred(
+    planned_site: Path, cooperations: tuple[Cooperation, ...], tmp_path: Path
+) -> None:
+    """As on the wheel's page: rules without months give a sentence, not an empty ring and a table
+    of empty months. A drawn wheel stands in the middle of the page (its dark month ring is measured)."""
+    kinds = set()
+    for c in cooperations:
+        path = pdf_path(planned_site, c)
+        text = words(run("pdftotext", "-enc", "UTF-8", str(path), "-"))
+        drawn = bool(wheel_rings(c))
+        kinds.add(drawn)
+        assert ("inget årshjul att rita" in text) is not drawn, c.id
+        assert ("Månad för månad" in text) is drawn, c.id
+        if drawn:
+            reader = PdfReader(path)
+            page = next(i for i, p in enumerate(reader.pages, 1) if "Ringarna, inifrån" in p.extract_text())
+            shown = str(page)
+            subprocess.run(
+                ["pdftoppm", "-f", shown, "-l", shown, "-r", "30", "-png", str(path), str(tmp_path / c.id)], check=True
+            )
+            picture = Image.open(next(tmp_path.glob(f"{c.id}*.png"))).convert("RGB")
+            ring = [
+                x
+                for x in range(picture.width)
+                for y in range(picture.height)
+                if picture.getpixel((x, y)) == (29, 79, 110)
+            ]
+            assert abs((min(ring) + max(ring)) / 2 - picture.width / 2) < picture.width * 0.02, c.id
+    assert kinds == {True, False}  # the shipped rules have both kinds
+
+
+def test_a_body_that_uses_an_agenda_in_several_months_is_named_once(
+    planned_site: Path, cooperations: tuple[Cooperation, ...]
+) -> None:
+    for c in cooperations:
+        for agenda in c.agendas:
+            used = [body.id for body, _ in c.occasions_with_agenda(agenda.id)]
+            assert [body.id for body in c.agenda_bodies(agenda.id)] == list(dict.fromkeys(used))
+        text = words(run("pdftotext", "-enc", "UTF-8", str(pdf_path(planned_site, c)), "-"))
+        assert not re.search(r"\(([^(),]+), \1[,)]", text), c.id  # "(Styrgrupp, Styrgrupp)"

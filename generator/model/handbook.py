@@ -134,6 +134,10 @@ class Cooperation:
     def occasions_with_agenda(self, agenda_id: str) -> list[tuple[Body, Occasion]]:
         return [(b, o) for b, o in self.occasions() if o.agenda == agenda_id]
 
+    def agenda_bodies(self, agenda_id: str) -> list[Body]:
+        """The bodies whose meetings use an agenda, each once (a body may use it in several months)."""
+        return list({body.id: body for body, _ in self.occasions_with_agenda(agenda_id)}.values())
+
     def agenda_months(self, agenda_id: str) -> tuple[Month, ...]:
         """The months an agenda is used in, from the meetings that use it."""
         months = {m for _, o in self.occasions_with_agenda(agenda_id) for m in o.months}

@@ -25,6 +25,7 @@ from ..pages.changes import since_previous
 from ..pages.orgchart import org_chart_svg
 from ..paths import pdf_file, print_page, url_between
 from ..trust import review_sentence
+from ..wheel.rings import wheel_rings
 from ..wheel.svg import wheel_svg
 
 STYLESHEET = "assets/utskrift.css"
@@ -99,9 +100,10 @@ def body(c: Cooperation, site: SiteSettings, directory_urls: bool, pdf_link: str
             meetings=sorted(schedule.meetings, key=lambda m: m.order) if schedule else [],
             internal=derive.internal_bodies(c),
             external=derive.external_bodies(c),
-            rows=derive.month_rows(c),
+            rows=[row for row in derive.month_rows(c) if row.occasions or row.steps],  # as on the wheel's page
             roles=[derive.role_summary(c, r) for r in c.roles],
-            wheel=Markup(wheel_svg(c, here, directory_urls, on_paths=on_paths)),  # noqa: S704 - generated SVG, escaped at its source
+            # No months in the rules, no wheel to draw (as on the wheel's page): a sentence says so.
+            wheel=Markup(wheel_svg(c, here, directory_urls, on_paths=on_paths)) if wheel_rings(c) else "",  # noqa: S704 - generated SVG, escaped at its source
             org_chart=Markup(org_chart_svg(c, here, directory_urls)),  # noqa: S704 - as above
             changes=since_previous(c),
             review=review_sentence(c),
