@@ -19,6 +19,7 @@ from generator.render import paths
 from generator.render.wheel import advances
 from generator.render.wheel.curved import Arc, curved_text, placed_glyphs
 from generator.render.wheel.geometry import CENTER
+from generator.render.wheel.rings import wheel_rings
 from generator.validate import read_handbook
 
 MONTHS = ("Januari", "Februari", "Mars", "April", "Maj", "Juni", "Juli", "Augusti", "September", "Oktober",
@@ -112,13 +113,28 @@ def test_the_advances_are_the_pdf_fonts(table: str, font: str) -> None:
             assert metrics[glyphs[ord(char)]][0] == width, f"{char!r}: kör .venv/bin/python tools/wheel_advances.py"
 
 
-@pytest.mark.parametrize("number", [0, 1])
-def test_the_pdf_sets_the_month_names_round_the_wheel_in_order(
-    planned_data: Path, planned_site: Path, number: int
-) -> None:
+def test_the_pdf_sets_the_month_names_round_the_wheel_in_order(planned_data: Path, planned_site: Path) -> None:
     """Each month's name where its sector is: on one circle, a twelfth of a turn apart, clockwise.
     (WeasyPrint drew a textPath's words in a heap at the picture's corner, all at one point.)"""
-    c = read_handbook(planned_data).cooperations[number]
+    drawn = [c for c in read_handbook(planned_data).cooperations if wheel_rings(c)]
+    assert drawn
+    for c in drawn:
+        found = month_names_in(planned_site / paths.pdf_file(c))
+        assert list(found) == list(MONTHS), c.id
+        centre_x = sum(x for x, _ in found.values()) / 12
+        centre_y = sum(y for _, y in found.values()) / 12
+        radii = [math.hypot(x - centre_x, y - centre_y) for x, y in found.values()]
+        assert min(radii) > 0.8 * max(radii) > 50  # on one circle, of the wheel's size
+        # Page coordinates run upwards: clockwise on paper is the angle falling. Each name is found by
+        # its first letter, which is not its middle (and on the lower half is its clockwise end): a
+        # step is about a twelfth of a turn, and twelve such steps are one turn, in order.
+        turns = [math.degrees(math.atan2(y - centre_y, x - centre_x)) for x, y in found.values()]
+        steps = [(before - after) % 360 for before, after in itertools.pairwise([*turns, turns[0]])]
+        assert all(15 < step < 45 for step in steps), steps
+
+
+def month_names_in(pdf: Path) -> dict[str, tuple[float, float]]:
+    """Where each month's name begins on the first page that has the wheel, by pypdf's reading."""
     found: dict[str, tuple[float, float]] = {}
 
     def seen(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
@@ -126,17 +142,7 @@ def test_the_pdf_sets_the_month_names_round_the_wheel_in_order(
         if size == 16 and month and month not in found:  # the month ring's size; the table's text is smaller
             found[month] = (tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
 
-    for page in PdfReader(planned_site / paths.pdf_file(c)).pages:
-        if not found:  # the first page with the wheel
+    for page in PdfReader(pdf).pages:
+        if not found:
             page.extract_text(visitor_text=seen)
-    assert list(found) == list(MONTHS), c.id
-    centre_x = sum(x for x, _ in found.values()) / 12
-    centre_y = sum(y for _, y in found.values()) / 12
-    radii = [math.hypot(x - centre_x, y - centre_y) for x, y in found.values()]
-    assert min(radii) > 0.8 * max(radii) > 50  # on one circle, of the wheel's size
-    # Page coordinates run upwards: clockwise on paper is the angle falling. Each name is found by its
-    # first letter, which is not its middle (and on the lower half is its clockwise end): a step is
-    # about a twelfth of a turn, and twelve such steps are one turn, in order.
-    turns = [math.degrees(math.atan2(y - centre_y, x - centre_x)) for x, y in found.values()]
-    steps = [(before - after) % 360 for before, after in itertools.pairwise([*turns, turns[0]])]
-    assert all(15 < step < 45 for step in steps), steps
+    return found
