@@ -4,6 +4,7 @@ start 0.15 s sooner."""
 
 from __future__ import annotations
 
+import contextlib
 import ctypes.util
 import sys
 
@@ -15,12 +16,15 @@ from helpers import in_a_fresh_process
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the shortcut is Linux's")
 
-# The system's C libraries a process has mapped (not Python's modules), by file name, and the programs it ran (Python's audit
-# events): printed as JSON by the programs below.
+# The system's C libraries a process has mapped (not Python's modules), by file name, and the
+# programs it ran (Python's audit events): printed as JSON by the programs below.
 MAPPED_AND_RUN = """
     import json, os, sys
     runs = []
-    sys.addaudithook(lambda event, args: runs.append(os.path.basename(str(args[0]))) if event == "subprocess.Popen" else None)
+    def audit(event, args):
+        if event == "subprocess.Popen":
+            runs.append(os.path.basename(str(args[0])))
+    sys.addaudithook(audit)
     {load}
     with open("/proc/self/maps") as maps:
         names = {{os.path.basename(line.split()[-1]) for line in maps}}
@@ -53,11 +57,10 @@ def test_the_engines_start_without_running_a_program_and_open_the_libraries_a_se
 @pytest.mark.parametrize("ends_in_error", [False, True])
 def test_the_search_is_given_back_after_the_import(ends_in_error: bool) -> None:
     search = ctypes.util.find_library
-    with pytest.raises(OSError) if ends_in_error else _nothing():
-        with libraries.file_names_only():
-            assert ctypes.util.find_library("c") is None
-            if ends_in_error:
-                raise OSError("libpango-1.0.so.0: cannot open shared object file")
+    with pytest.raises(OSError) if ends_in_error else contextlib.nullcontext(), libraries.file_names_only():
+        assert ctypes.util.find_library("c") is None
+        if ends_in_error:
+            raise OSError("libpango-1.0.so.0: cannot open shared object file")
     assert ctypes.util.find_library is search
 
 
@@ -71,11 +74,3 @@ def test_the_search_is_given_back_after_the_import(ends_in_error: bool) -> None:
 )
 def test_a_library_is_opened_by_its_file_name(file_name: str, name: str, found: bool) -> None:
     assert (libraries.opened(file_name, name) is not None) is found
-
-
-class _nothing:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None

@@ -18,7 +18,9 @@ from generator.engines.pdf import PdfUnavailable, html_to_pdf
 from generator.model import Cooperation
 from generator.render import paths
 from generator.render.print_edition import document as print_edition
+from generator.render.wheel.legend import ring_position
 from generator.render.wheel.rings import wheel_rings
+from generator.render.wheel.svg import drawn_wheel
 from generator.validate import read_handbook
 
 from conftest import FIXTURE_DATA, ROOT
@@ -272,6 +274,8 @@ def test_a_wheel_is_printed_where_the_rules_give_months_and_centred(
                 if picture.getpixel((x, y)) == (29, 79, 110)
             ]
             assert abs((min(ring) + max(ring)) / 2 - picture.width / 2) < picture.width * 0.02, c.id
+            # As wide as the text (170 of the page's 210 mm), so that its smallest words print at 6 points.
+            assert (max(ring) - min(ring)) / picture.width > 0.78, c.id
     assert kinds == {True, False}  # the shipped rules have both kinds
 
 
@@ -284,3 +288,19 @@ def test_a_body_that_uses_an_agenda_in_several_months_is_named_once(
             assert [body.id for body in c.agenda_bodies(agenda.id)] == list(dict.fromkeys(used))
         text = words(run("pdftotext", "-enc", "UTF-8", str(pdf_path(planned_site, c)), "-"))
         assert not re.search(r"\(([^(),]+), \1[,)]", text), c.id  # "(Styrgrupp, Styrgrupp)"
+
+
+def test_the_wheels_key_is_printed_as_text(planned_site: Path, cooperations: tuple[Cooperation, ...]) -> None:
+    """The rings and the numbers the wheel shows are explained in words a reader can search and
+    copy, set in the size of the text (in the picture they printed at 7 points)."""
+    for c in cooperations:
+        wheel = drawn_wheel(c, paths.print_page(c), keyed=False) if wheel_rings(c) else None
+        if wheel is None:
+            continue
+        text = words(run("pdftotext", "-layout", "-enc", "UTF-8", str(pdf_path(planned_site, c)), "-"))
+        assert "Ringarna, inifrån och ut" in text
+        for index, ring in enumerate(wheel.rings):
+            assert f"{ring_position(index, len(wheel.rings))}: {words(ring.name)}" in text
+        for item in wheel.numbered:
+            assert f"{item.number} {words(item.title)}" in text
+        assert wheel.numbered, c.id  # the shipped wheel has words that do not fit on their arcs

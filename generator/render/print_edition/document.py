@@ -12,6 +12,7 @@ autoescape; prose is turned into HTML by the one prose renderer (generator/prose
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from functools import cache
 
@@ -25,8 +26,9 @@ from ..pages.changes import since_previous
 from ..pages.orgchart import org_chart_svg
 from ..paths import pdf_file, print_page, url_between
 from ..trust import review_sentence
+from ..wheel.legend import ring_position
 from ..wheel.rings import wheel_rings
-from ..wheel.svg import wheel_svg
+from ..wheel.svg import DrawnWheel, drawn_wheel
 
 STYLESHEET = "assets/utskrift.css"
 # The print edition's one font, Liberation Sans, shipped with the generator (engines/fonts) and
@@ -102,14 +104,23 @@ def body(c: Cooperation, site: SiteSettings, directory_urls: bool, pdf_link: str
             external=derive.external_bodies(c),
             rows=[row for row in derive.month_rows(c) if row.occasions or row.steps],  # as on the wheel's page
             roles=[derive.role_summary(c, r) for r in c.roles],
-            # No months in the rules, no wheel to draw (as on the wheel's page): a sentence says so.
-            wheel=Markup(wheel_svg(c, here, directory_urls, on_paths=on_paths)) if wheel_rings(c) else "",  # noqa: S704 - generated SVG, escaped at its source
+            wheel=_wheel(c, here, directory_urls, on_paths),
             org_chart=Markup(org_chart_svg(c, here, directory_urls)),  # noqa: S704 - as above
             changes=since_previous(c),
             review=review_sentence(c),
         )
         .strip()
     )
+
+
+def _wheel(c: Cooperation, here: str, directory_urls: bool, on_paths: bool) -> DrawnWheel | None:
+    """The wheel alone, as wide as the text, with its key set as text under it (at the picture's
+    size the key's letters were 7 points); None where the rules give no months (as on the wheel's
+    page, a sentence says so)."""
+    if not wheel_rings(c):
+        return None
+    wheel = drawn_wheel(c, here, directory_urls, on_paths=on_paths, keyed=False)
+    return dataclasses.replace(wheel, svg=Markup(wheel.svg))  # noqa: S704 - generated SVG, escaped at its source
 
 
 def prose_html(text: str) -> Markup:
@@ -126,7 +137,7 @@ def template_environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(d=describe, Month=Month, paths=paths)
+    env.globals.update(d=describe, Month=Month, paths=paths, ring_position=ring_position)
     env.filters["prose"] = prose_html
     return env
 

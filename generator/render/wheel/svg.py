@@ -10,6 +10,7 @@ names in the legend and marker shapes carry the meaning, never colour alone.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ...model import Cooperation, Month
 from .. import paths
@@ -42,6 +43,16 @@ STYLE = (
 )
 
 
+@dataclass(frozen=True)
+class DrawnWheel:
+    """The wheel's markup and what its key explains: the rings, and the items whose words did not
+    fit on their arc and show a number instead."""
+
+    svg: str
+    rings: list[Ring]
+    numbered: list[Item]
+
+
 def wheel_svg(
     c: Cooperation,
     here: str,
@@ -55,6 +66,20 @@ def wheel_svg(
     The legend stands under the wheel for a page's column, or beside it when `wide` (slides, print).
     The words along the arcs follow paths, or (not `on_paths`) are placed glyph by glyph for the
     PDF, whose engine has no textPath (curved.py)."""
+    return drawn_wheel(c, here, directory_urls, year, wide, on_paths).svg
+
+
+def drawn_wheel(
+    c: Cooperation,
+    here: str,
+    directory_urls: bool = True,
+    year: int | None = None,
+    wide: bool = False,
+    on_paths: bool = True,
+    keyed: bool = True,
+) -> DrawnWheel:
+    """The wheel as `wheel_svg` draws it; not `keyed`, the picture is the wheel alone and its key
+    is the caller's to show (the print edition sets it as text, in the size of the text)."""
     rings = wheel_rings(c, year)
     meetings = dated_meetings(c, year) if year else []
     ident = f"hb-arshjul-{c.id}" + (f"-{year}" if year else "") + ("-bred" if wide else "")
@@ -68,7 +93,10 @@ def wheel_svg(
     parts = [*_month_ring(c, ident, href, on_paths), *body]
     parts += _markers(meetings, levels, href)
     parts.append(_hub(c, year))
-    if wide:
+    key: list[str] = []
+    if not keyed:
+        width, height = SIZE, SIZE
+    elif wide:
         key, bottom = legend(rings, numbered, meetings, top=0, left=SIZE + 8, width=WIDE_LEGEND)
         width, height = SIZE + 8 + WIDE_LEGEND + 16, max(SIZE, bottom)
     else:
@@ -87,7 +115,7 @@ def wheel_svg(
         STYLE,
         f'<rect width="{width:g}" height="{height:g}" fill="#ffffff"/>',
     ]
-    return "\n".join([*head, *parts, *key, "</svg>"]) + "\n"
+    return DrawnWheel("\n".join([*head, *parts, *key, "</svg>"]) + "\n", rings, numbered)
 
 
 def _angle(m: DatedMeeting) -> float:
