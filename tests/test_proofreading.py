@@ -57,7 +57,7 @@ def texts(site: Path) -> Iterator[tuple[str, str]]:
     for path in sorted(site.rglob("*.docx")):
         yield _name(site, path), _paper_text(path)
     for path in sorted(site.rglob("*.pdf")):
-        yield _name(site, path), "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(path).pages)
+        yield _name(site, path), _pdf_text(path)
 
 
 def _name(site: Path, path: Path) -> str:
@@ -74,6 +74,21 @@ def _page_text(path: Path) -> str:
             element.tail = "\n" + (element.tail or "")
     body = tree.xpath("//body")
     return str(body[0].text_content()) if body else ""
+
+
+def _pdf_text(path: Path) -> str:
+    """The PDF's lines. Words turned along the wheel's arcs are a picture's, read one glyph at a
+    time (as the pages leave out their pictures' words): the key under the wheel says them in lines."""
+    parts: list[str] = []
+
+    def along_a_line(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        turned = tm[0] * cm[1] + tm[1] * cm[3], tm[2] * cm[0] + tm[3] * cm[2]  # zero for text not turned
+        parts.append(text if all(abs(value) < 1e-6 for value in turned) else "\n")
+
+    for page in pypdf.PdfReader(path).pages:
+        page.extract_text(visitor_text=along_a_line)
+        parts.append("\n")
+    return "".join(parts)
 
 
 def _paper_text(path: Path) -> str:

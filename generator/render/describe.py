@@ -218,6 +218,21 @@ def deadline_note(step: Step) -> str:
     return f" ({step.deadline})"
 
 
+def when_note(step: Step) -> str:
+    """' (februari, senast 30 april)': when a step happens, but what its own text already says
+    ('… efter skatteprognosen i februari.' needs no '(februari)')."""
+    parts = [part for part in step_when(step).split(", ") if part and part.lower() not in step.text.lower()]
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def noted(text: str, note: str) -> str:
+    """`text` with a `note` (' (senast i december)') that stands inside the sentence it ends:
+    'Planerna godkända (senast i december).', not 'Planerna godkända. (senast i december)'."""
+    if note and text.endswith(".") and not text.endswith(".."):
+        return f"{text[:-1]}{note}."
+    return text + note
+
+
 def checklist_when(cl: Checklist, c: Cooperation) -> str:
     """'Februari/mars (mars i samband med Råd för avtalssamverkan SML)'."""
     notes = []
