@@ -92,8 +92,8 @@ def control_message(char: str) -> str:
         )
     if _DIRECTION.match(char):
         return (
-            f"osynligt riktningstecken U+{ord(char):04X} i texten: det vänder på hur texten efter det visas; "
-            "ta bort det (skriv om ordet om du inte ser det)"
+            f"osynligt riktningstecken U+{ord(char):04X} i texten: det kan ändra i vilken ordning texten "
+            "efter det visas; ta bort det (skriv om ordet om du inte ser det)"
         )
     return f"osynligt styrtecken U+{ord(char):04X} i texten; ta bort det (skriv om ordet om du inte ser det)"
 

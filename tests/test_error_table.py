@@ -59,7 +59,49 @@ YAML_ROWS: list[Row] = [
             (
                 0,
                 16,
-                "osynligt riktningstecken U+202E i texten: det vänder på hur texten efter det visas; "
+                "osynligt riktningstecken U+202E i texten: det kan ändra i vilken ordning texten efter det visas; "
+                "ta bort det (skriv om ordet om du inte ser det)",
+            ),
+        ],
+    ),
+    (
+        "direction-control-202a",  # the ends of the refused ranges
+        "roller.yaml",
+        "namn: Ekonomichef",
+        "namn: Ekono\u202amichef",
+        [
+            (
+                0,
+                16,
+                "osynligt riktningstecken U+202A i texten: det kan ändra i vilken ordning texten efter det visas; "
+                "ta bort det (skriv om ordet om du inte ser det)",
+            ),
+        ],
+    ),
+    (
+        "direction-control-2066",  # the ends of the refused ranges
+        "roller.yaml",
+        "namn: Ekonomichef",
+        "namn: Ekono\u2066michef",
+        [
+            (
+                0,
+                16,
+                "osynligt riktningstecken U+2066 i texten: det kan ändra i vilken ordning texten efter det visas; "
+                "ta bort det (skriv om ordet om du inte ser det)",
+            ),
+        ],
+    ),
+    (
+        "direction-control-2069",  # the ends of the refused ranges
+        "roller.yaml",
+        "namn: Ekonomichef",
+        "namn: Ekono\u2069michef",
+        [
+            (
+                0,
+                16,
+                "osynligt riktningstecken U+2069 i texten: det kan ändra i vilken ordning texten efter det visas; "
                 "ta bort det (skriv om ordet om du inte ser det)",
             ),
         ],
@@ -73,7 +115,7 @@ YAML_ROWS: list[Row] = [
             (
                 0,
                 11,
-                "osynligt riktningstecken U+2067 i texten: det vänder på hur texten efter det visas; "
+                "osynligt riktningstecken U+2067 i texten: det kan ändra i vilken ordning texten efter det visas; "
                 "ta bort det (skriv om ordet om du inte ser det)",
             ),
         ],

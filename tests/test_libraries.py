@@ -7,6 +7,8 @@ from __future__ import annotations
 import contextlib
 import ctypes.util
 import sys
+import threading
+import time
 
 import pytest
 
@@ -74,3 +76,29 @@ def test_the_search_is_given_back_after_the_import(ends_in_error: bool) -> None:
 )
 def test_a_library_is_opened_by_its_file_name(file_name: str, name: str, found: bool) -> None:
     assert (libraries.opened(file_name, name) is not None) is found
+
+
+def test_uses_that_overlap_in_two_threads_give_back_ctypes_own_search() -> None:
+    """The preview imports engines in its threads: a second use waits for the first, and neither
+    leaves the stand-in behind (a second use that saved the first one's stand-in put it back last)."""
+    search = ctypes.util.find_library
+    first_inside, first_may_end = threading.Event(), threading.Event()
+
+    def first() -> None:
+        with libraries.file_names_only():
+            first_inside.set()
+            first_may_end.wait(10)
+
+    def second() -> None:
+        with libraries.file_names_only():
+            time.sleep(0.3)  # ends after the first
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    threads[0].start()
+    first_inside.wait(10)
+    threads[1].start()
+    time.sleep(0.05)  # the second is waiting (or, without the lock, inside with the stand-in saved)
+    first_may_end.set()
+    for thread in threads:
+        thread.join(10)
+    assert ctypes.util.find_library is search

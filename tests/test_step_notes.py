@@ -29,7 +29,14 @@ DECEMBER = Deadline(month=Month(12))
         ("Beslut senast 30 april.", (Month(4),), APRIL_30, "Beslut senast 30 april."),
         ("Planer godkända i december.", (Month(12),), DECEMBER, "Planer godkända i december (senast i december)."),
         ("Planer godkända.", (), DECEMBER, "Planer godkända (senast i december)."),
-        ("Se bilaga m.m..", (), DECEMBER, "Se bilaga m.m.. (senast i december)"),  # an odd ending is left as written
+        (
+            "Budget, bilagor m.m.",
+            (),
+            DECEMBER,
+            "Budget, bilagor m.m. (senast i december)",
+        ),  # the stop is the abbreviation's
+        ("Är planen klar?", (), DECEMBER, "Är planen klar? (senast i december)"),  # a question stays a question
+        ("Beslut med kvalificerad majoritet.", (Month(5),), None, "Beslut med kvalificerad majoritet (maj)."),
         ("Utan tid.", (), None, "Utan tid."),
     ],
 )
@@ -37,7 +44,7 @@ def test_a_step_with_when_it_happens(
     text: str, months: tuple[Month, ...], deadline: Deadline | None, shown: str
 ) -> None:
     step = Step(id="steg", text=text, months=months, deadline=deadline)
-    assert describe.noted(step.text, describe.when_note(step)) == shown
+    assert describe.step_with_when(step) == shown
 
 
 @pytest.mark.parametrize(
@@ -52,4 +59,4 @@ def test_a_step_with_when_it_happens(
 )
 def test_a_step_with_its_deadline(text: str, shown: str) -> None:
     step = Step(id="steg", text=text, deadline=DECEMBER)
-    assert describe.noted(step.text, describe.deadline_note(step)) == shown
+    assert describe.step_with_deadline(step) == shown

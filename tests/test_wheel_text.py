@@ -81,10 +81,11 @@ def test_each_glyph_sits_on_the_arc_turned_along_it_and_the_words_read_upright(
         ('R&D <b>"x"</b>', "R&amp;D &lt;b&gt;&quot;x&quot;&lt;/b&gt;", 14),  # escaped, one position per character
         ("Två   mellanslag", "Två mellanslag", 14),  # a renderer joins the spaces: so are the positions
         ("Ωmega", "Ωmega", 5),  # a letter outside the table still has its place
+        ("A\u030arsbokslut fo\u0308r a\u030aret", "Årsbokslut för året", 19),  # å typed as a and a ring: one letter
     ],
 )
 def test_placed_words_are_escaped_text_with_one_position_per_character(text: str, shown: str, count: int) -> None:
-    markup = curved_text(text, Arc(0, 60, 300), 12, "#000000", False, "id", on_path=False)
+    markup = curved_text(text, Arc(0, 60, 300), 12, "#000000", bold=False, path_id="id", on_path=False)
     assert f">{shown}</text>" in markup and "textPath" not in markup
     element = ET.fromstring(markup)
     for attribute in ("x", "y", "rotate"):
@@ -92,7 +93,7 @@ def test_placed_words_are_escaped_text_with_one_position_per_character(text: str
 
 
 def test_on_a_path_the_words_follow_a_text_path_for_the_browser_to_set() -> None:
-    markup = curved_text("Maj & juni", Arc(120, 180, 300), 16, "#ffffff", True, "hjul-m5", on_path=True)
+    markup = curved_text("Maj & juni", Arc(120, 180, 300), 16, "#ffffff", bold=True, path_id="hjul-m5", on_path=True)
     assert '<path id="hjul-m5" d="M' in markup
     assert re.search(r'<text font-size="16" font-weight="700" fill="#ffffff"><textPath xlink:href="#hjul-m5"', markup)
     assert ">Maj &amp; juni</textPath>" in markup

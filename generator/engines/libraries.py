@@ -17,24 +17,31 @@ import contextlib
 import ctypes
 import ctypes.util
 import sys
+import threading
 from collections.abc import Iterator
 
 LINUX = sys.platform.startswith("linux")
 
 
+_SEARCH = ctypes.util.find_library  # ctypes' own, given back after every use
+_ONE_AT_A_TIME = threading.RLock()  # the preview imports engines in its threads
+
+
 @contextlib.contextmanager
 def file_names_only() -> Iterator[None]:
     """While an engine is imported: on Linux, its libraries are opened by file name, unsearched.
-    Elsewhere (macOS, Windows) the engines' own names are what finds them: nothing changes."""
+    Elsewhere (macOS, Windows) the engines' own names are what finds them: nothing changes.
+    (cairocffi keeps the function it imported: its later lookups, of gdk-pixbuf for pictures
+    inside an SVG, which the wheel has none of, go by file name too.)"""
     if not LINUX:
         yield
         return
-    search = ctypes.util.find_library
-    ctypes.util.find_library = _not_searched
-    try:
-        yield
-    finally:
-        ctypes.util.find_library = search
+    with _ONE_AT_A_TIME:
+        ctypes.util.find_library = _not_searched
+        try:
+            yield
+        finally:
+            ctypes.util.find_library = _SEARCH
 
 
 def opened(file_name: str, name: str) -> ctypes.CDLL | None:

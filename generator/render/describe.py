@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 from ..model import (
     Agenda,
@@ -64,12 +65,12 @@ def seat(s: Seat, c: Cooperation, links: Links) -> Markdown:
 
 def step_when(step: Step) -> str:
     """When a step happens: '30 april' as a deadline, months, or nothing."""
-    parts = []
-    if step.months:
-        parts.append(month_span(step.months))
-    if step.deadline is not None:
-        parts.append(str(step.deadline))
-    return ", ".join(parts)
+    return ", ".join(_when_parts(step))
+
+
+def _when_parts(step: Step) -> list[str]:
+    parts = [month_span(step.months)] if step.months else []
+    return parts + ([str(step.deadline)] if step.deadline is not None else [])
 
 
 def members_line(c: Cooperation) -> str:
@@ -211,26 +212,28 @@ def genitive(name: str) -> str:
     return name if name[-1:].lower() in "sxz" else f"{name}s"
 
 
-def deadline_note(step: Step) -> str:
-    """' (senast i december)', unless the step's own text already says it."""
-    if step.deadline is None or str(step.deadline).lower() in step.text.lower():
-        return ""
-    return f" ({step.deadline})"
+def step_with_deadline(step: Step) -> str:
+    """The step's text and its deadline: 'Planerna godkända (senast i december).'"""
+    return _noted(step.text, [str(step.deadline)] if step.deadline is not None else [])
 
 
-def when_note(step: Step) -> str:
-    """' (februari, senast 30 april)': when a step happens, but what its own text already says
-    ('… efter skatteprognosen i februari.' needs no '(februari)')."""
-    parts = [part for part in step_when(step).split(", ") if part and part.lower() not in step.text.lower()]
-    return f" ({', '.join(parts)})" if parts else ""
+def step_with_when(step: Step) -> str:
+    """The step's text and when it happens: 'Ekonomicheferna föreslår en ram (februari).'"""
+    return _noted(step.text, _when_parts(step))
 
 
-def noted(text: str, note: str) -> str:
-    """`text` with a `note` (' (senast i december)') that stands inside the sentence it ends:
-    'Planerna godkända (senast i december).', not 'Planerna godkända. (senast i december)'."""
-    if note and text.endswith(".") and not text.endswith(".."):
-        return f"{text[:-1]}{note}."
-    return text + note
+# 'm.m.', 't.ex.', 'bl.a.' at the end of a text: its last stop belongs to the abbreviation.
+_ABBREVIATION_AT_END = re.compile(r"(?:^|\s)(?:\w{1,4}\.){2,}$")
+
+
+def _noted(text: str, parts: list[str]) -> str:
+    """`text` and, in brackets, the `parts` it does not say already ('majoritet' does not say 'maj'),
+    inside the sentence it ends ('godkända (senast i december).'); after '?' or 'm.m.' the note follows."""
+    new = [part for part in parts if not re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text, re.IGNORECASE)]
+    if not new:
+        return text
+    ends_sentence = text.endswith(".") and not _ABBREVIATION_AT_END.search(text)
+    return f"{text[:-1]} ({', '.join(new)})." if ends_sentence else f"{text} ({', '.join(new)})"
 
 
 def checklist_when(cl: Checklist, c: Cooperation) -> str:

@@ -150,7 +150,7 @@ def _is_due(step: Step, occasion: Occasion, months: tuple[Month, ...], process: 
 def _step_line(c: Cooperation, step: Step) -> str:
     if step.agenda_text is not None:
         return step.agenda_text
-    line = describe.noted(step.text, describe.deadline_note(step))
+    line = describe.step_with_deadline(step)
     if step.responsible is None:
         return line
     return f"{describe.sentence(line)} Ansvarig: {describe.first_lower(c.role(step.responsible).name)}"

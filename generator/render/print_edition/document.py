@@ -27,7 +27,6 @@ from ..pages.orgchart import org_chart_svg
 from ..paths import pdf_file, print_page, url_between
 from ..trust import review_sentence
 from ..wheel.legend import ring_position
-from ..wheel.rings import wheel_rings
 from ..wheel.svg import DrawnWheel, drawn_wheel
 
 STYLESHEET = "assets/utskrift.css"
@@ -117,9 +116,9 @@ def _wheel(c: Cooperation, here: str, directory_urls: bool, on_paths: bool) -> D
     """The wheel alone, as wide as the text, with its key set as text under it (at the picture's
     size the key's letters were 7 points); None where the rules give no months (as on the wheel's
     page, a sentence says so)."""
-    if not wheel_rings(c):
-        return None
     wheel = drawn_wheel(c, here, directory_urls, on_paths=on_paths, keyed=False)
+    if not wheel.rings:
+        return None
     return dataclasses.replace(wheel, svg=Markup(wheel.svg))  # noqa: S704 - generated SVG, escaped at its source
 
 

@@ -12,14 +12,13 @@ picture files keep the path.
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass
 
 from ..markdown import html_text
 from . import advances
 from .geometry import CENTER, number, on_lower_half, text_arc
 
-# A character the table lacks is taken to be as wide as a digit (the PDF sets it in a fallback glyph).
-UNKNOWN = 1139
 _WIDTHS = {
     bold: {char: width for width, chars in table.items() for char in chars}
     for bold, table in ((False, advances.REGULAR), (True, advances.BOLD))
@@ -36,7 +35,7 @@ class Arc:
     radius: float
 
 
-def curved_text(text: str, arc: Arc, size: float, fill: str, bold: bool, path_id: str, on_path: bool = True) -> str:
+def curved_text(text: str, arc: Arc, size: float, fill: str, *, bold: bool, path_id: str, on_path: bool = True) -> str:
     """`text` centred on `arc`: on a path named `path_id`, or (not `on_path`) glyph by glyph."""
     weight = ' font-weight="700"' if bold else ""
     style = f'font-size="{size:g}"{weight} fill="{fill}"'
@@ -46,7 +45,9 @@ def curved_text(text: str, arc: Arc, size: float, fill: str, bold: bool, path_id
             f'<text {style}><textPath xlink:href="#{path_id}" href="#{path_id}" startOffset="50%"'
             f' text-anchor="middle">{html_text(text)}</textPath></text>'
         )
-    words = " ".join(text.split())  # a renderer joins runs of spaces: one position per character it sets
+    # One position per character the engine sets: it joins runs of spaces, and sets a letter and an
+    # accent typed apart (as macOS and PDFs often give 'å') as two, so they are joined into one first.
+    words = unicodedata.normalize("NFC", " ".join(text.split()))
     glyphs = placed_glyphs(words, arc, size, bold)
     xs, ys, turns = (" ".join(number(glyph[part]) for glyph in glyphs) for part in range(3))
     return f'<text {style} x="{xs}" y="{ys}" rotate="{turns}">{html_text(words)}</text>'
@@ -54,7 +55,8 @@ def curved_text(text: str, arc: Arc, size: float, fill: str, bold: bool, path_id
 
 def placed_glyphs(text: str, arc: Arc, size: float, bold: bool) -> list[tuple[float, float, float]]:
     """Each character's origin (x, y) and turn (degrees clockwise) for `text` centred on `arc`."""
-    widths = [_WIDTHS[bold].get(char, UNKNOWN) * size / advances.UNITS_PER_EM for char in text]
+    known = _WIDTHS[bold]
+    widths = [known.get(char, known["0"]) * size / advances.UNITS_PER_EM for char in text]  # else a digit's
     lower = on_lower_half((arc.start + arc.end) / 2)
     length = math.radians(arc.end - arc.start) * arc.radius
     along = (length - sum(widths)) / 2  # from where the arc is read from, to the first glyph

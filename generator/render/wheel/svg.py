@@ -45,12 +45,13 @@ STYLE = (
 
 @dataclass(frozen=True)
 class DrawnWheel:
-    """The wheel's markup and what its key explains: the rings, and the items whose words did not
-    fit on their arc and show a number instead."""
+    """The wheel's markup and what its key explains: the rings, the items whose words did not fit
+    on their arc and show a number instead, and (for a year) the meetings marked on their days."""
 
     svg: str
     rings: list[Ring]
     numbered: list[Item]
+    meetings: list[DatedMeeting]
 
 
 def wheel_svg(
@@ -115,7 +116,7 @@ def drawn_wheel(
         STYLE,
         f'<rect width="{width:g}" height="{height:g}" fill="#ffffff"/>',
     ]
-    return DrawnWheel("\n".join([*head, *parts, *key, "</svg>"]) + "\n", rings, numbered)
+    return DrawnWheel("\n".join([*head, *parts, *key, "</svg>"]) + "\n", rings, numbered, meetings)
 
 
 def _angle(m: DatedMeeting) -> float:
@@ -130,7 +131,7 @@ def _month_ring(c: Cooperation, ident: str, href: Href, on_path: bool) -> list[s
         start, end = month_angles(month, month)
         radius = baseline_radius((inner + outer) / 2, 16, (start + end) / 2)
         arc, path_id = Arc(start, end, radius), f"{ident}-m{month.value}"
-        name = curved_text(month.title, arc, 16, "#ffffff", True, path_id, on_path)
+        name = curved_text(month.title, arc, 16, "#ffffff", bold=True, path_id=path_id, on_path=on_path)
         sector = (
             f'<path d="{annular_sector(month, month, inner, outer)}" fill="{MONTH_FILL}" stroke="#ffffff"'
             f' stroke-width="2"/>{name}'
@@ -185,7 +186,9 @@ def _item(item: Item, ident: str, low: float, high: float, href: Href, on_path: 
         )
     else:
         text = "".join(
-            curved_text(line, arc, label.size, "#000000", False, f"{ident}-{item.number}-{index}", on_path)
+            curved_text(
+                line, arc, label.size, "#000000", bold=False, path_id=f"{ident}-{item.number}-{index}", on_path=on_path
+            )
             for index, (line, arc) in enumerate(label.lines)
         )
     return f'<a href="{link}"><title>{item.number}. {html_text(item.title)}</title>{shape}{text}</a>', label is None
