@@ -17,8 +17,8 @@ from pypdf import PdfReader
 from generator.engines.pdf import FONT_DIR
 from generator.render import paths
 from generator.render.wheel import advances
-from generator.render.wheel.curved import Arc, curved_text, placed_glyphs
-from generator.render.wheel.geometry import CENTER
+from generator.render.wheel.curved import curved_text, placed_glyphs
+from generator.render.wheel.geometry import CENTER, Arc
 from generator.render.wheel.rings import wheel_rings
 from generator.validate import read_handbook
 

@@ -19,7 +19,7 @@ from ..trust import review_sentence
 from ..wheel.legend import ring_summary
 from ..wheel.markers import marker_key, status_marker
 from ..wheel.rings import wheel_rings
-from ..wheel.svg import PNG_WIDTH, wheel_svg
+from ..wheel.svg import PNG_WIDTH, drawn_wheel
 from .orgchart import org_chart_svg
 
 
@@ -115,8 +115,8 @@ def wheel_pages(c: Cooperation, directory_urls: bool) -> dict[str, str]:
             page,
             rows=[r for r in rows if r.occasions or r.steps],
             unscheduled=derive.unscheduled_occasions(c),
-            svg=Markdown(wheel_svg(c, page, directory_urls)) if rings else "",
-            print_svg=Markdown(wheel_svg(c, page, directory_urls, wide=True)) if rings else "",
+            svg=Markdown(drawn_wheel(c, page, directory_urls).svg) if rings else "",
+            print_svg=Markdown(drawn_wheel(c, page, directory_urls, wide=True).svg) if rings else "",
             rings=rings,
             ring_summary=Markdown(ring_summary(rings)),
             items=items,
@@ -125,16 +125,18 @@ def wheel_pages(c: Cooperation, directory_urls: bool) -> dict[str, str]:
         ),
     }
     if rings:
-        pages[paths.wheel_file(c)] = wheel_svg(c, paths.wheel_file(c), directory_urls, wide=True)
+        pages[paths.wheel_file(c)] = drawn_wheel(c, paths.wheel_file(c), directory_urls, wide=True).svg
         poster = paths.poster_page(c)
-        pages[poster] = _page("poster.md.j2", c, poster, svg=Markdown(wheel_svg(c, poster, directory_urls, wide=True)))
+        pages[poster] = _page(
+            "poster.md.j2", c, poster, svg=Markdown(drawn_wheel(c, poster, directory_urls, wide=True).svg)
+        )
     for schedule in c.schedules:
         path = paths.year_page(c, schedule.year)
-        svg = Markdown(wheel_svg(c, path, directory_urls, schedule.year))
+        svg = Markdown(drawn_wheel(c, path, directory_urls, schedule.year).svg)
         key = [status_marker(k) for k in dict.fromkeys(marker_key(c, m) for m in schedule.meetings)]
         pages[path] = _page("year.md.j2", c, path, schedule=schedule, svg=svg, markers=key)
         file = paths.wheel_file(c, schedule.year)
-        pages[file] = wheel_svg(c, file, directory_urls, schedule.year, wide=True)
+        pages[file] = drawn_wheel(c, file, directory_urls, schedule.year, wide=True).svg
     months = derive.month_pages(c)
     for index, row in enumerate(r for r in rows if r.month in months):
         path = paths.month_page(c, row.month)

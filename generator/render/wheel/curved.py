@@ -13,26 +13,15 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from dataclasses import dataclass
 
 from ..markdown import html_text
 from . import advances
-from .geometry import CENTER, number, on_lower_half, text_arc
+from .geometry import Arc, exact_point, number, read_from, text_arc
 
 _WIDTHS = {
     bold: {char: width for width, chars in table.items() for char in chars}
     for bold, table in ((False, advances.REGULAR), (True, advances.BOLD))
 }
-
-
-@dataclass(frozen=True)
-class Arc:
-    """A baseline along the circle of `radius` from angle `start` to `end` (degrees clockwise from
-    twelve o'clock, start < end); on the lower half it is read from `end` back to `start`."""
-
-    start: float
-    end: float
-    radius: float
 
 
 def curved_text(text: str, arc: Arc, size: float, fill: str, *, bold: bool, path_id: str, on_path: bool = True) -> str:
@@ -57,18 +46,16 @@ def placed_glyphs(text: str, arc: Arc, size: float, bold: bool) -> list[tuple[fl
     """Each character's origin (x, y) and turn (degrees clockwise) for `text` centred on `arc`."""
     known = _WIDTHS[bold]
     widths = [known.get(char, known["0"]) * size / advances.UNITS_PER_EM for char in text]  # else a digit's
-    lower = on_lower_half((arc.start + arc.end) / 2)
+    first, way = read_from(arc.start, arc.end)
     length = math.radians(arc.end - arc.start) * arc.radius
     along = (length - sum(widths)) / 2  # from where the arc is read from, to the first glyph
     glyphs = []
     for width in widths:
         middle = math.degrees((along + width / 2) / arc.radius)
-        angle = arc.end - middle if lower else arc.start + middle
-        # The way the text runs at that point: clockwise on the upper half, anticlockwise on the lower.
-        turn = angle + 180 if lower else angle
+        angle = first + way * middle
+        turn = angle if way > 0 else angle + 180  # the way the text runs at that point
         run_x, run_y = math.cos(math.radians(turn)), math.sin(math.radians(turn))
-        x = CENTER + arc.radius * math.sin(math.radians(angle)) - run_x * width / 2
-        y = CENTER - arc.radius * math.cos(math.radians(angle)) - run_y * width / 2
-        glyphs.append((x, y, (turn + 180) % 360 - 180))
+        x, y = exact_point(angle, arc.radius)
+        glyphs.append((x - run_x * width / 2, y - run_y * width / 2, (turn + 180) % 360 - 180))
         along += width
     return glyphs

@@ -7,6 +7,7 @@ Kept apart from the markup so that it can be tested with numbers.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 SIZE = 800.0
 CENTER = SIZE / 2
@@ -25,9 +26,25 @@ def month_angles(first_month: int, last_month: int) -> tuple[float, float]:
     return start, start + ((last_month - first_month) % 12 + 1) * DEGREES_PER_MONTH
 
 
-def point(angle: float, radius: float) -> tuple[float, float]:
+@dataclass(frozen=True)
+class Arc:
+    """A baseline along the circle of `radius` from angle `start` to `end` (degrees clockwise from
+    twelve o'clock, start < end); on the lower half it is read from `end` back to `start`."""
+
+    start: float
+    end: float
+    radius: float
+
+
+def exact_point(angle: float, radius: float) -> tuple[float, float]:
+    """Where `angle` meets the circle of `radius`, not rounded (a glyph's place along an arc)."""
     radians = math.radians(angle)
-    return (_round(CENTER + radius * math.sin(radians)), _round(CENTER - radius * math.cos(radians)))
+    return CENTER + radius * math.sin(radians), CENTER - radius * math.cos(radians)
+
+
+def point(angle: float, radius: float) -> tuple[float, float]:
+    x, y = exact_point(angle, radius)
+    return _round(x), _round(y)
 
 
 def annular_sector(first_month: int, last_month: int, inner: float, outer: float) -> str:
@@ -67,14 +84,20 @@ def on_lower_half(angle: float) -> bool:
     return 90 < angle % 360 < 270
 
 
+def read_from(start: float, end: float) -> tuple[float, int]:
+    """Where words along the arc from angle `start` to `end` begin, and the way they run round:
+    clockwise (1) on the upper half, anticlockwise (-1) on the lower, so that they read left to
+    right and upright."""
+    return (end, -1) if on_lower_half((start + end) / 2) else (start, 1)
+
+
 def text_arc(start: float, end: float, radius: float) -> str:
-    """The path a label follows from angle `start` to `end` (start < end, less than a full turn).
-    On the lower half it runs anticlockwise, so that the text reads left to right and upright."""
+    """The path a label follows from angle `start` to `end` (start < end, less than a full turn),
+    in the way it reads (`read_from`)."""
     large = 1 if end - start > 180 else 0
-    if on_lower_half((start + end) / 2):
-        (x1, y1), (x2, y2), sweep = point(end, radius), point(start, radius), 0
-    else:
-        (x1, y1), (x2, y2), sweep = point(start, radius), point(end, radius), 1
+    first, way = read_from(start, end)
+    (x1, y1), (x2, y2) = point(first, radius), point(start + end - first, radius)
+    sweep = 1 if way > 0 else 0
     r = number(radius)
     return f"M{number(x1)} {number(y1)} A{r} {r} 0 {large} {sweep} {number(x2)} {number(y2)}"
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .curved import Arc
-from .geometry import arc_length, baseline_radius, on_lower_half
+from .geometry import Arc, arc_length, baseline_radius, on_lower_half
 from .textwidth import text_width
 
 SIZES = (14.0, 12.0, 10.5)

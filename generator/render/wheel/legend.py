@@ -56,8 +56,8 @@ def legend(
         y += STEP
     for index, ring in enumerate(rings):
         position = ring_position(index, len(rings))
-        if len(ring.swatches) == 1 and ring.swatches[0][1] == ring.name:
-            parts.append(_swatch(left, y, ring.swatches[0][0]))
+        if ring.colour is not None:
+            parts.append(_swatch(left, y, ring.colour))
             y = _wrapped(parts, right, left + SWATCH + 8, y, f"{position}: {ring.name}")
             continue
         y = _wrapped(parts, right, left, y, f"{position}: {ring.name}")

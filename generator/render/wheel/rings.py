@@ -3,7 +3,7 @@
 Rings run from the inside out: the processes' steps and deadlines first, then
 the bodies from preparation to council. Every item is numbered in reading order
 (by month, then from the outer ring in); the number is the label of last resort
-when no words fit on the item's arc. The markup is in `wheel_svg.py`.
+when no words fit on the item's arc. The markup is in `svg.py`.
 """
 
 from __future__ import annotations
@@ -45,6 +45,14 @@ class Ring:
     items: tuple[Item, ...]
     lanes: int
     swatches: tuple[tuple[str, str], ...]  # (colour, name) for the legend: the body, or each process
+
+    @property
+    def colour(self) -> str | None:
+        """The ring's one colour when its one swatch is the ring itself (a body's); None when the
+        key names a colour for each of its parts (the processes)."""
+        if len(self.swatches) == 1 and self.swatches[0][1] == self.name:
+            return self.swatches[0][0]
+        return None
 
 
 @dataclass(frozen=True)

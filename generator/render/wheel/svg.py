@@ -16,8 +16,8 @@ from ...model import Cooperation, Month
 from .. import paths
 from ..derive import month_pages
 from ..markdown import html_text
-from .curved import Arc, curved_text
-from .geometry import CENTER, SIZE, annular_sector, baseline_radius, day_angle, middle, month_angles, point
+from .curved import curved_text
+from .geometry import CENTER, SIZE, Arc, annular_sector, baseline_radius, day_angle, middle, month_angles, point
 from .labels import fits_number, place_label
 from .legend import legend
 from .markers import marker_svg, stack_levels
@@ -54,22 +54,6 @@ class DrawnWheel:
     meetings: list[DatedMeeting]
 
 
-def wheel_svg(
-    c: Cooperation,
-    here: str,
-    directory_urls: bool = True,
-    year: int | None = None,
-    wide: bool = False,
-    on_paths: bool = True,
-) -> str:
-    """The wheel as SVG markup whose links are relative to `here` (the page or the .svg file);
-    with a `year`, that year's meetings are marked on their days and their key is in the legend.
-    The legend stands under the wheel for a page's column, or beside it when `wide` (slides, print).
-    The words along the arcs follow paths, or (not `on_paths`) are placed glyph by glyph for the
-    PDF, whose engine has no textPath (curved.py)."""
-    return drawn_wheel(c, here, directory_urls, year, wide, on_paths).svg
-
-
 def drawn_wheel(
     c: Cooperation,
     here: str,
@@ -79,8 +63,12 @@ def drawn_wheel(
     on_paths: bool = True,
     keyed: bool = True,
 ) -> DrawnWheel:
-    """The wheel as `wheel_svg` draws it; not `keyed`, the picture is the wheel alone and its key
-    is the caller's to show (the print edition sets it as text, in the size of the text)."""
+    """The wheel as SVG markup whose links are relative to `here` (the page or the .svg file);
+    with a `year`, that year's meetings are marked on their days and their key is in the legend.
+    The legend stands under the wheel for a page's column, or beside it when `wide` (slides, print).
+    Not `keyed`, the picture is the wheel alone and its key is the caller's to show (the print
+    edition sets it as text). The words along the arcs follow paths, or (not `on_paths`) are
+    placed glyph by glyph for the PDF, whose engine has no textPath (curved.py)."""
     rings = wheel_rings(c, year)
     meetings = dated_meetings(c, year) if year else []
     ident = f"hb-arshjul-{c.id}" + (f"-{year}" if year else "") + ("-bred" if wide else "")
